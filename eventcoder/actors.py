@@ -1,0 +1,255 @@
+"""Actor resolution: which CAMEO actor a noun phrase of a parsed sentence names.
+
+Pure functions over a :class:`~eventcoder.parse.Sentence` and a
+:class:`~eventcoder.dictionaries.DictionarySet`; see docs/coding.md for the rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from .dictionaries import ActorEntry, AgentEntry, DictionarySet
+from .parse import Sentence
+
+__all__ = ["Actor", "SentenceActors", "StoryContext", "compose"]
+
+# Roles that make a code a state actor: an agent noun then takes the country only.
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY"})
+NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+THING_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
+LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
+
+
+@attrs.frozen
+class Actor:
+    """A resolved actor mention: its code, its text, its head token and the rule used."""
+
+    code: str
+    text: str
+    token: int
+    rule: str = ""
+    person: bool = False
+    plural: bool = False
+
+
+def compose(country: str, role: str, prefix: bool = False) -> str:
+    """Compose an agent's role with the code of the actor it belongs to.
+
+    A state code (a bare country or a country with a state role) gives country + role;
+    a non-state code (a group, a rebel or insurgent code, an IGO) is kept as it is.
+    """
+    if len(country) > 3:
+        rest = country[3:]
+        roles = {rest[k:k + 3] for k in range(0, len(rest), 3)}
+        if country.startswith(NON_STATE_PREFIXES) or not roles <= STATE_ROLES:
+            return country
+    elif country.startswith(NON_STATE_PREFIXES):
+        return country
+    base = country[:3]
+    return role + base if prefix else base + role
+
+
+class StoryContext:
+    """What earlier sentences of the story said: their actor mentions, for pronouns."""
+
+    def __init__(self) -> None:
+        self.previous: list[SentenceActors] = []
+
+    def antecedent(self, pronoun: str, position: int, current: SentenceActors) -> Actor | None:
+        """The mention a pronoun takes: the first compatible one before it in its sentence,
+        else the first compatible one of the nearest earlier sentence (usually its subject).
+        """
+        pools = [[a for a in current.all_mentions() if a.token < position]]
+        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
+        for pool in pools:
+            for a in pool:
+                if _compatible(pronoun, a):
+                    return a
+        return None
+
+
+def _compatible(pronoun: str, a: Actor) -> bool:
+    if pronoun in PERSONAL_PRONOUNS:
+        return a.person
+    if pronoun in THING_PRONOUNS:
+        return not a.person and not a.plural
+    if pronoun in PLURAL_PRONOUNS:
+        return not a.person
+    return True
+
+
+class SentenceActors:
+    """The actor and agent phrases of one sentence, and how its nouns resolve."""
+
+    def __init__(self, sent: Sentence, dicts: DictionarySet, date: dt.date | None,
+                 context: StoryContext | None = None) -> None:
+        self.sent = sent
+        self.date = date
+        self.context = context or StoryContext()
+        n = len(sent)
+        self.actor_at: list[tuple[int, int, ActorEntry] | None] = [None] * n
+        self.agent_at: list[tuple[int, int, AgentEntry] | None] = [None] * n
+        for m in dicts.actors.matches(sent.lower, sent.words):
+            for k in range(m[0], m[1]):
+                self.actor_at[k] = m
+        for g in dicts.agents.matches(sent.lower, sent.words):
+            for k in range(g[0], g[1]):
+                if self.actor_at[k] is None:
+                    self.agent_at[k] = g
+        self._cache: dict[int, Actor | None] = {}
+        self._all: list[Actor] | None = None
+        self.trace: list[str] = []
+
+    # -- public -----------------------------------------------------------------------
+    def resolve(self, i: int | None) -> list[Actor]:
+        """The actors a noun head names, one per conjunct ("Russia and China")."""
+        if i is None:
+            return []
+        out = []
+        for h in self.conjuncts(i):
+            a = self.resolve_one(h)
+            if a is not None:
+                out.append(a)
+        return out
+
+    def conjuncts(self, i: int) -> list[int]:
+        s = self.sent
+        heads = [i]
+        stack = [i]
+        while stack:
+            for c in s.children[stack.pop()]:
+                if s.dep[c] == "conj" and s.pos[c] in ("PROPN", "NOUN", "PRON", "ADJ"):
+                    heads.append(c)
+                    stack.append(c)
+        return heads
+
+    def resolve_one(self, i: int, depth: int = 0) -> Actor | None:
+        if i in self._cache:
+            return self._cache[i]
+        self._cache[i] = None  # guards against cycles
+        a = self._resolve(i, depth)
+        self._cache[i] = a
+        return a
+
+    def all_mentions(self) -> list[Actor]:
+        """Every actor the sentence names as a noun phrase head, left to right."""
+        if self._all is None:
+            self._all = []
+            s = self.sent
+            for k in range(len(s)):
+                m = self.actor_at[k] or self.agent_at[k]
+                if m is None or m[1] - 1 != k or s.pos[k] == "PRON":
+                    continue
+                h = k
+                if s.dep[k] in MODIFIER_DEPS or s.dep[k] == "appos":
+                    continue
+                a = self.resolve_one(h)
+                if a is not None:
+                    self._all.append(a)
+        return self._all
+
+    def owner(self, i: int) -> list[Actor]:
+        """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan"."""
+        s = self.sent
+        for c in s.children[i]:
+            if s.dep[c] == "poss":
+                return self.resolve(c)
+            if s.dep[c] == "prep" and s.lower[c] in ("by", "from"):
+                for p in s.children[c]:
+                    if s.dep[p] == "pobj":
+                        return self.resolve(p)
+        return []
+
+    # -- rules ------------------------------------------------------------------------
+    def _named(self, i: int) -> Actor | None:
+        m = self.actor_at[i]
+        if m is None:
+            return None
+        start, end, entry = m
+        code = entry.code_on(self.date)
+        if code is None:
+            self.trace.append(f"actor {entry.text!r} ({entry.origin}) has no code on {self.date}")
+            return None
+        # People are the entries with dated roles; countries and groups rarely have them.
+        person = any(c.dated for c in entry.codes) and self.sent.tag[end - 1] == "NNP"
+        return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
+                     person=person, plural=self.sent.tag[end - 1] in ("NNS", "NNPS"))
+
+    def _resolve(self, i: int, depth: int) -> Actor | None:
+        s = self.sent
+        low = s.lower[i]
+        if s.pos[i] == "PRON" or low in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            if low in RELATIVE_PRONOUNS:
+                return None
+            ante = self.context.antecedent(low, i, self)
+            if ante is not None:
+                self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
+                return attrs.evolve(ante, token=i)
+            return None
+        named = self._named(i)
+        if named is not None:
+            return named
+        agent = self.agent_at[i]
+        # Modifiers before the head: "Iranian authorities", "Iran's foreign minister",
+        # "Foreign Minister Lavrov" (the title is an agent among the modifiers).
+        owner: Actor | None = None
+        title: tuple[int, int, AgentEntry] | None = None
+        for k in reversed(self._left_modifiers(i)):
+            if owner is None and self.actor_at[k] is not None and not self._inside(k, agent):
+                owner = self._named(k)
+            if agent is None and title is None and self.agent_at[k] is not None:
+                title = self.agent_at[k]
+        if agent is None and title is not None and s.pos[i] == "PROPN":
+            agent = title
+        # A phrase after the head: "police in Pakistan", "spokesman for the ministry".
+        if owner is None and (agent is not None) and depth < 3:
+            for c in s.children[i]:
+                if s.dep[c] == "prep" and s.lower[c] in LINKING_PREPS:
+                    for p in s.children[c]:
+                        if s.dep[p] == "pobj":
+                            owner = self.resolve_one(p, depth + 1)
+                            if owner is not None:
+                                break
+                if owner is not None:
+                    break
+        if agent is not None:
+            start, end, entry = agent
+            country = owner.code if owner is not None else "---"
+            code = compose(country, entry.role, entry.prefix)
+            first = min([start, *(k for k in self._left_modifiers(i))])
+            text = s.span_text(first if owner is not None else start, max(end, i + 1))
+            rule = str(entry.origin or "")
+            if owner is not None and owner.rule:
+                rule = f"{owner.rule} + {rule}"
+            return Actor(code, text, i, rule, person=s.tag[i] in ("NN", "NNP"),
+                         plural=s.tag[i] in ("NNS", "NNPS"))
+        # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
+        for c in s.children[i]:
+            if s.dep[c] == "appos" and depth < 3:
+                a = self.resolve_one(c, depth + 1)
+                if a is not None:
+                    return attrs.evolve(a, person=True, token=i)
+        # The head is unknown but a modifier is an actor: "the Kremlin's spokesman" is
+        # handled above; "a Russian delegation" is Russia.
+        if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
+            return attrs.evolve(owner, token=i)
+        return None
+
+    def _inside(self, k: int, match: tuple[int, int, object] | None) -> bool:
+        return match is not None and match[0] <= k < match[1]
+
+    def _left_modifiers(self, i: int) -> list[int]:
+        """Tokens of the modifiers standing before the head (their whole subtrees)."""
+        s = self.sent
+        out: list[int] = []
+        for c in s.children[i]:
+            if c < i and s.dep[c] in MODIFIER_DEPS:
+                out.extend(s.subtree(c))
+        out.sort()
+        return out

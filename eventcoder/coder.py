@@ -1,0 +1,402 @@
+"""The coding pipeline: story text -> parsed sentences -> actors + predicates -> events.
+
+Stages (each a small function over plain data, no I/O):
+
+1. ``clean_text``: boilerplate lines dropped (eventcoder.text);
+2. the parser: spaCy, batched (eventcoder.parse);
+3. discards: a sentence or story with a discard phrase is dropped;
+4. predicates: verbs and nouns with dictionary patterns, frames ("plan to", "urge X to");
+5. actors: source and target noun phrases resolved (eventcoder.actors);
+6. events: one per source x target pair, with provenance.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .actors import Actor, SentenceActors, StoryContext
+from .dictionaries import DictionarySet, load_dictionaries
+from .model import Event, Story
+from .parse import Parser, Sentence
+from .text import clean_text
+from .verbs import (
+    PatternMatch,
+    act_candidates,
+    aux_frame,
+    is_negated,
+    match_frame,
+    match_predicate,
+    subject_of,
+)
+
+__all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
+
+NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+
+
+@attrs.frozen
+class CoderOptions:
+    """Coding choices a researcher can change.
+
+    - ``require_dyad``: no event without both a source and a target (CAMEO practice).
+    - ``drop_self_events``: no event whose source and target codes are the same.
+    - ``symmetric_codes``: code prefixes of actions coded in both directions when the
+      other party is a co-subject ("X and Y met") or comes with "with" ("X clashed with Y").
+    - ``code_nouns``: code noun predicates ("the bombing of X by Y").
+    """
+
+    require_dyad: bool = True
+    drop_self_events: bool = True
+    symmetric_codes: tuple[str, ...] = ("040", "043", "046", "057", "06", "19")
+    code_nouns: bool = True
+
+
+@attrs.frozen
+class StoryResult:
+    """The events of one story, or why it produced none."""
+
+    story: Story
+    events: tuple[Event, ...]
+    discarded: str | None = None
+    n_sentences: int = 0
+    error: str | None = None
+
+
+def _tree_order(sent: Sentence) -> list[int]:
+    """Tokens ordered so that every head comes before its dependents."""
+    depth = []
+    for i in range(len(sent)):
+        d, k = 0, i
+        while sent.head[k] != k and d < 64:
+            k = sent.head[k]
+            d += 1
+        depth.append(d)
+    return sorted(range(len(sent)), key=lambda i: (depth[i], i))
+
+
+class _SentenceCoder:
+    """Codes one sentence; collects a trace for ``explain``."""
+
+    def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
+                 context: StoryContext, trace: list[str] | None) -> None:
+        self.sent = sent
+        self.story = story
+        self.dicts = dicts
+        self.options = options
+        self.actors = SentenceActors(sent, dicts, story.date, context)
+        self.trace = trace
+        self.events: list[Event] = []
+        self.suppressed: set[int] = set()
+        self.framed: dict[int, tuple[int, PatternMatch]] = {}
+        self.frame_verbs: set[int] = set()
+
+    def log(self, msg: str) -> None:
+        if self.trace is not None:
+            self.trace.append(msg)
+
+    def run(self) -> list[Event]:
+        s = self.sent
+        frames = self.dicts.frames
+        for f in range(len(s)):
+            if s.pos[f] not in ("VERB", "AUX"):
+                continue
+            if s.lemma[f] in frames:
+                for act in act_candidates(s, f):
+                    m = match_frame(s, f, act, frames[s.lemma[f]])
+                    if m is not None:
+                        self.framed[act] = (f, m)
+                        self.frame_verbs.add(f)
+                        break
+            if f not in self.framed and s.pos[f] == "VERB":
+                m = aux_frame(s, f, frames)
+                if m is not None:
+                    self.framed[f] = (f, m)
+        for i in _tree_order(s):
+            if i in self.suppressed:
+                continue
+            if s.pos[i] == "VERB" or i in self.framed:
+                if i in self.frame_verbs and i not in self.framed:
+                    continue  # coded through its act
+                if i in self.framed:
+                    if i in self.frame_verbs:
+                        continue  # coded through its own act (nested frame)
+                    self._code_framed(i)
+                else:
+                    self._code_verb(i)
+            elif self.options.code_nouns and s.pos[i] in ("NOUN", "PROPN") and s.lemma[i] in self.dicts.nouns:
+                self._code_noun(i)
+        for err in self.actors.trace:
+            self.log(err)
+        return self.events
+
+    # -- predicates -------------------------------------------------------------------
+    def _code_verb(self, v: int) -> None:
+        s = self.sent
+        patterns = self.dicts.verbs.get(s.lemma[v])
+        if not patterns:
+            return
+        m = match_predicate(s, v, patterns)
+        if m is None:
+            self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
+            return
+        self.suppressed |= m.consumed
+        self._suppress_allegations(v)
+        if is_negated(s, v):
+            self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
+            return
+        src = m.source if m.source is not None else subject_of(s, v)
+        self._emit(v, m.pattern.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
+                   m.with_target, m.pattern.text)
+
+    def _suppress_allegations(self, v: int) -> None:
+        # "accused X of shelling Y": the shelling is what is alleged, not an event.
+        s = self.sent
+        for p in s.children[v]:
+            if s.dep[p] == "prep":
+                for c in s.children[p]:
+                    if s.dep[c] == "pcomp":
+                        self.suppressed.update(s.subtree(c))
+
+    def _act_code(self, act: int, depth: int = 0) -> tuple[str | None, PatternMatch | None, list[str]]:
+        """The code of a framed act (itself possibly a frame over another act)."""
+        s = self.sent
+        inner = [a for a, (f, _) in self.framed.items() if f == act and a != act]
+        if inner and depth < 3:
+            a = inner[0]
+            _, fm = self.framed[a]
+            code, am, rules = self._act_code(a, depth + 1)
+            fmap = self.dicts.frame_maps.get(fm.pattern.frame)  # type: ignore[union-attr]
+            self.suppressed.add(a)
+            out = fmap.code_for(code) if fmap else None
+            return out, am, [*rules, str(fm.pattern.origin or "")]
+        m = match_predicate(s, act, self.dicts.verbs.get(s.lemma[act], []))
+        if m is None:
+            return None, None, []
+        return m.pattern.code, m, [str(m.pattern.origin or "")]
+
+    def _code_framed(self, act: int) -> None:
+        s = self.sent
+        f, fm = self.framed[act]
+        code, am, rules = self._act_code(act)
+        frame = fm.pattern.frame  # type: ignore[union-attr]
+        fmap = self.dicts.frame_maps.get(frame)
+        out = fmap.code_for(code) if fmap else None
+        self.suppressed |= fm.consumed
+        if am is not None:
+            self.suppressed |= am.consumed
+        self._suppress_allegations(act)
+        if out is None:
+            self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
+            return
+        if is_negated(s, f) or is_negated(s, act):
+            self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
+            return
+        src = subject_of(s, f)
+        tgt = fm.target if fm.target is not None else (am.target if am is not None else None)
+        verb_text = s.words[act] if f == act else s.span_text(min(f, act), max(f, act) + 1) \
+            if abs(f - act) <= 4 else f"{s.words[f]} ... {s.words[act]}"
+        if f == act:  # auxiliary frame: "will visit"
+            aux = next(c for c in s.children[act] if s.dep[c] == "aux" and s.lemma[c] == fm.pattern.head)
+            verb_text = s.span_text(aux, act + 1)
+        rule = " + ".join([str(fm.pattern.origin or ""), *rules])
+        with_target = fm.with_target or (am.with_target if am is not None and fm.target is None else False)
+        self._emit(act, out, src, tgt, verb_text, rule, with_target,
+                   f"frame {frame}: {fm.pattern.text}")
+
+    def _code_noun(self, n: int) -> None:
+        s = self.sent
+        m = match_predicate(s, n, self.dicts.nouns[s.lemma[n]])
+        if m is None:
+            return
+        h = s.head[n]
+        if is_negated(s, h) and h != n:
+            self.log(f"noun {s.words[n]!r}: its verb is negated, no event")
+            return
+        self.suppressed |= m.consumed
+        src = m.source
+        if src is None:
+            for c in s.children[n]:
+                if c < n and s.dep[c] in NOUN_SOURCE_DEPS and self.actors.resolve_one(c) is not None:
+                    src = c
+                    break
+        if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
+            src = subject_of(s, h)
+        self._emit(n, m.pattern.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
+                   m.with_target, m.pattern.text)
+
+    # -- events -----------------------------------------------------------------------
+    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
+              rule: str, with_target: bool, pattern_text: str) -> None:
+        s = self.sent
+        opts = self.options
+        sources = self.actors.resolve(src)
+        targets = self.actors.resolve(tgt)
+        if not targets and tgt is not None:
+            targets = self.actors.owner(tgt)
+            if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
+                # "rejected the claims by Pakistan", with "by" attached to the verb
+                targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
+                                and s.dep[c] == "prep" and s.lower[c] == "by"
+                                for p in s.children[c] if s.dep[p] == "pobj"), [])
+        symmetric = code.startswith(opts.symmetric_codes)
+        pairs: list[tuple[Actor, Actor | None]] = []
+        if not targets and symmetric and len(sources) > 1:
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        else:
+            pairs = [(a, b) for a in sources for b in targets]
+            if symmetric and with_target:
+                pairs += [(b, a) for a in sources for b in targets]
+        if not targets and not opts.require_dyad and not pairs:
+            pairs = [(a, None) for a in sources]
+        self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "
+                 f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
+                 f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
+        for a, b in pairs:
+            if b is not None and opts.drop_self_events and a.code == b.code:
+                self.log(f"  {a.code} -> {b.code}: same actor, dropped")
+                continue
+            self.events.append(Event(
+                story_id=self.story.id, sentence_index=s.index, sentence=s.text,
+                date=self.story.date, source=a.code, source_text=a.text,
+                target=b.code if b is not None else "", target_text=b.text if b is not None else "",
+                event_code=code, verb_text=verb_text, rule=rule, verb_index=v))
+
+
+def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,
+                   options: CoderOptions = CoderOptions(),
+                   trace: list[str] | None = None) -> tuple[list[Event], str | None]:
+    """The coding stage alone: parsed sentences of one story -> events.
+
+    Returns the events and, when the whole story was discarded, the reason.
+    """
+    discards = dicts.discards
+    kept: list[Sentence] = []
+    if len(discards):
+        for sent in sentences:
+            hits = discards.matches(sent.lower, sent.words)
+            story_hit = next((h for h in hits if h[2].scope == "story"), None)
+            if story_hit is not None:
+                reason = f"story discard {story_hit[2].text!r} ({story_hit[2].origin})"
+                if trace is not None:
+                    trace.append(reason)
+                return [], reason
+            if hits:
+                if trace is not None:
+                    trace.append(f"sentence {sent.index} discarded by {hits[0][2].text!r} ({hits[0][2].origin})")
+                continue
+            kept.append(sent)
+    else:
+        kept = list(sentences)
+    context = StoryContext()
+    events: list[Event] = []
+    for sent in kept:
+        sc = _SentenceCoder(sent, story, dicts, options, context, trace)
+        events.extend(sc.run())
+        context.previous.append(sc.actors)
+    return events, None
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    from .io.readers import parse_date  # noqa: PLC0415
+
+    return parse_date(value)
+
+
+class Coder:
+    """Codes stories into CAMEO events with a spaCy pipeline and dictionaries.
+
+    >>> coder = Coder()                                   # doctest: +SKIP
+    >>> [e.event_code for e in coder.code_story(          # doctest: +SKIP
+    ...     "Iran accused Israel of war crimes.", date="2024-01-10")]
+    ['1124']
+    """
+
+    def __init__(self, dictionaries: Sequence[str | Path] = (), *, default_dictionaries: bool = True,
+                 model: str | Any | None = None, options: CoderOptions | None = None,
+                 batch_size: int = 64, n_process: int = 1,
+                 dictionary_set: DictionarySet | None = None) -> None:
+        self.dicts = dictionary_set or load_dictionaries(dictionaries, default=default_dictionaries)
+        self.options = options or CoderOptions()
+        self._model = model
+        self._parser: Parser | None = None
+        self.batch_size = batch_size
+        self.n_process = n_process
+
+    @property
+    def parser(self) -> Parser:
+        if self._parser is None:
+            self._parser = Parser(self._model, batch_size=self.batch_size, n_process=self.n_process)
+        return self._parser
+
+    def code_story(self, text: str, date: dt.date | str | None = None,
+                   story_id: str = "story") -> list[Event]:
+        """Code one story's text; ``date`` (a date or YYYY-MM-DD) dates its events."""
+        story = Story(story_id, text, _as_date(date))
+        return list(self._code_parsed(story, self.parser.parse(clean_text(text))).events)
+
+    def code_stories(self, stories: Iterable[Story]) -> Iterator[StoryResult]:
+        """Code many stories, parsed in batches; yields one result per story, in order."""
+        buffer: collections.deque[Story] = collections.deque()
+
+        def texts() -> Iterator[str]:
+            for story in stories:
+                buffer.append(story)
+                yield clean_text(story.text)
+
+        for sentences in self.parser.parse_many(texts()):
+            story = buffer.popleft()
+            try:
+                yield self._code_parsed(story, sentences)
+            except Exception as exc:  # one story's failure must not stop the batch
+                yield StoryResult(story, (), None, len(sentences),
+                                  error=f"internal error while coding: {type(exc).__name__}: {exc}")
+
+    def _code_parsed(self, story: Story, sentences: list[Sentence],
+                     trace: list[str] | None = None) -> StoryResult:
+        events, reason = code_sentences(sentences, story, self.dicts, self.options, trace)
+        return StoryResult(story, tuple(events), reason, len(sentences))
+
+    def explain(self, text: str, date: dt.date | str | None = None) -> str:
+        """A readable account of how a text was coded: parse, actors, patterns, events."""
+        story = Story("explain", text, _as_date(date))
+        sentences = self.parser.parse(clean_text(text))
+        trace: list[str] = []
+        result = self._code_parsed(story, sentences, trace)
+        lines = [f"date: {story.date or 'none'}; dictionaries: {self.dicts.versions()}; "
+                 f"model: {self.parser.model_name} {self.parser.model_version}"]
+        for sent in sentences:
+            lines.append(f"\nsentence {sent.index}: {sent.text}")
+            lines.append("  parse:")
+            for i, w in enumerate(sent.words):
+                if not w.strip():
+                    continue
+                lines.append(f"    {i:>3} {w:<18} {sent.lemma[i]:<16} {sent.pos[i]:<6} "
+                             f"{sent.dep[i]:<10} <- {sent.head[i]} {sent.words[sent.head[i]]}")
+            sa = SentenceActors(sent, self.dicts, story.date)
+            found = []
+            for i, m in enumerate(sa.actor_at):
+                if m is not None and m[0] == i:
+                    found.append(f"{sent.span_text(m[0], m[1])!r} = {m[2].code_on(story.date)} ({m[2].origin})")
+            for i, g in enumerate(sa.agent_at):
+                if g is not None and g[0] == i:
+                    found.append(f"{sent.span_text(g[0], g[1])!r} = agent {g[2].role} ({g[2].origin})")
+            lines.append("  actor phrases: " + ("; ".join(found) if found else "none"))
+        lines.append("\ntrace:")
+        lines.extend(f"  {t}" for t in trace) if trace else lines.append("  (no predicate in the dictionaries)")
+        lines.append("\nevents:")
+        if result.discarded:
+            lines.append(f"  none: {result.discarded}")
+        elif not result.events:
+            lines.append("  none")
+        for e in result.events:
+            lines.append(f"  [{e.sentence_index}] {e.source} -> {e.target} {e.event_code} "
+                         f"({e.event_name}) verb {e.verb_text!r} rule {e.rule}")
+        return "\n".join(lines)

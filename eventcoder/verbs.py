@@ -1,0 +1,252 @@
+"""Predicate matching: which verb or noun pattern a token of a parsed sentence fits.
+
+Pure functions over a :class:`~eventcoder.parse.Sentence`. A pattern's words are looked
+for around the predicate in the dependency parse (docs/dictionaries.md): particles,
+prepositions attached to the predicate or its object, and words inside the object or
+the prepositional phrase just opened; ``+`` and ``$`` pick the target and the source.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .dictionaries import FramePattern, VerbPattern
+from .dictionaries.native import ACT, PREPOSITIONS
+from .parse import Sentence
+
+__all__ = ["Clause", "PatternMatch", "clause", "is_negated", "match_frame", "match_predicate",
+           "subject_of"]
+
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
+
+
+@attrs.frozen
+class Clause:
+    """The arguments of a predicate: subject (source) and object (target) tokens."""
+
+    subject: int | None
+    object: int | None
+    passive: bool
+
+
+@attrs.frozen
+class PatternMatch:
+    """A pattern that fits a predicate, with the tokens it picked."""
+
+    pattern: VerbPattern | FramePattern
+    target: int | None
+    source: int | None
+    consumed: frozenset[int]
+    with_target: bool = False  # the target came through "with +" (symmetric actions)
+
+
+def is_negated(sent: Sentence, i: int) -> bool:
+    """A predicate with a negation ("not", "n't", "never") attached."""
+    return any(sent.dep[c] == "neg" for c in sent.children[i])
+
+
+def is_passive(sent: Sentence, v: int) -> bool:
+    return any(sent.dep[c] in ("nsubjpass", "auxpass") for c in sent.children[v])
+
+
+def _pobj(sent: Sentence, prep: int | None) -> int | None:
+    if prep is None:
+        return None
+    for c in sent.children[prep]:
+        if sent.dep[c] in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
+    """The token that acts: the subject, the "by" phrase of a passive, or the controller
+    of an infinitive, the shared subject of coordinated verbs, the head of a relative clause.
+    """
+    if depth > 6:
+        return None
+    dep = sent.dep
+    passive = is_passive(sent, v)
+    for c in sent.children[v]:
+        if dep[c] in SUBJECT_DEPS:
+            if sent.lower[c] in RELATIVE_PRONOUNS and dep[v] == "relcl":
+                return sent.head[v]
+            return c
+        if passive and dep[c] == "agent":
+            return _pobj(sent, c)
+    if passive:
+        return None
+    h = sent.head[v]
+    if h == v:
+        return None
+    if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX"):
+        return subject_of(sent, h, depth + 1)
+    if dep[v] == "xcomp":
+        for c in sent.children[h]:
+            if dep[c] in OBJECT_DEPS:
+                return c
+        return subject_of(sent, h, depth + 1)
+    if dep[v] == "advcl" and sent.tag[v] == "VBG":
+        return subject_of(sent, h, depth + 1)
+    if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
+        return h
+    return None
+
+
+def clause(sent: Sentence, v: int) -> Clause:
+    """Subject and object of verb ``v``; for a passive the subject is the "by" phrase and
+    the object is the grammatical subject."""
+    passive = is_passive(sent, v)
+    obj = None
+    for c in sent.children[v]:
+        if passive and sent.dep[c] == "nsubjpass":
+            obj = c
+        elif not passive and sent.dep[c] in OBJECT_DEPS:
+            obj = c
+    if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
+        obj = sent.head[v]  # "the town attacked by rebels"
+    return Clause(subject_of(sent, v), obj, passive)
+
+
+def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
+    for h in heads:
+        if h is None:
+            continue
+        for c in sent.children[h]:
+            if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
+                return c
+    return None
+
+
+def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
+                    act: int | None = None) -> tuple[int | None, int | None, set[int], bool] | None:
+    """Fit the elements around ``v``: ``(target, source, consumed, with_target)`` or None."""
+    anchor: int | None = None
+    last: int | None = None
+    target = source = None
+    used: set[int] = set()   # tokens the pattern consumed (not coded on their own)
+    taken: set[int] = set()  # tokens matched by a word of the pattern
+    with_target = False
+    obj = cl.object
+    n = len(elements)
+    for k, el in enumerate(elements):
+        if el == "+" or el == "$":
+            tok = _pobj(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
+            if tok is None:
+                return None
+            if el == "+":
+                target = tok
+                with_target = anchor is not None and sent.lower[anchor] == "with"
+            else:
+                source = tok
+            continue
+        if el == ACT:
+            if act is None:
+                return None
+            continue
+        if el[0] == "^":
+            w = el[1:]
+            hit = next((c for c in sent.subtree(v) if c < v and c not in taken
+                        and (sent.lemma[c] == w or sent.lower[c] == w)), None)
+            if hit is None:
+                return None
+            taken.add(hit)
+            continue
+        prt = next((c for c in sent.children[v] if sent.dep[c] == "prt" and sent.lower[c] == el
+                    and c not in taken), None)
+        if prt is not None:
+            used.add(prt)
+            taken.add(prt)
+            continue
+        if el in PREPOSITIONS:
+            p = _find_prep(sent, el, [v, obj, last, _pobj(sent, anchor)], taken)
+            if p is not None:
+                anchor = p
+                taken.add(p)
+                used.update(sent.subtree(p))
+                continue
+            if k + 1 < n and elements[k + 1] == ACT:
+                continue  # "to" / "that" before the framed act: decoration
+            return None
+        if el in ("that",) and k + 1 < n and elements[k + 1] == ACT:
+            continue
+        scope_head = _pobj(sent, anchor) if anchor is not None else obj
+        if scope_head is None:
+            return None
+        hit = next((c for c in sent.subtree(scope_head) if c not in taken
+                    and (sent.lemma[c] == el or sent.lower[c] == el)), None)
+        if hit is None:
+            return None
+        last = hit
+        taken.add(hit)
+        used.update(sent.subtree(hit))
+    if target is None and "+" not in elements:
+        target = obj
+        if obj is not None:
+            used.update(sent.subtree(obj))
+    return target, source, used, with_target
+
+
+def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> PatternMatch | None:
+    """The most specific pattern that fits predicate ``i`` (patterns come sorted)."""
+    if not patterns:
+        return None
+    kind = patterns[0].kind
+    if kind == "noun":
+        cl = Clause(None, None, False)
+    else:
+        cl = clause(sent, i)
+    for p in patterns:
+        fit = _match_elements(sent, i, p.elements, cl)
+        if fit is not None:
+            target, source, used, with_target = fit
+            return PatternMatch(p, target, source, frozenset(used), with_target)
+    return None
+
+
+def act_candidates(sent: Sentence, f: int) -> list[int]:
+    """Verbs that a frame verb ``f`` may govern: its clausal complements."""
+    out = []
+    for c in sent.children[f]:
+        if sent.dep[c] in ("xcomp", "ccomp") and sent.pos[c] in ("VERB", "AUX"):
+            out.append(c)
+    # "urged Iran to negotiate" parsed with the infinitive under the object
+    for c in sent.children[f]:
+        if sent.dep[c] in OBJECT_DEPS:
+            for g in sent.children[c]:
+                if sent.dep[g] in ("acl", "relcl") and sent.pos[g] == "VERB" and any(
+                        sent.lower[a] == "to" for a in sent.children[g]):
+                    out.append(g)
+    return out
+
+
+def match_frame(sent: Sentence, f: int, act: int,
+                frames: list[FramePattern]) -> PatternMatch | None:
+    """A frame pattern of verb ``f`` that governs the act ``act``."""
+    cl = clause(sent, f)
+    if cl.object is None:
+        # "urged [Iran to negotiate]": the one urged stands as the act's subject
+        for c in sent.children[act]:
+            if sent.dep[c] in SUBJECT_DEPS and sent.head[act] == f:
+                cl = Clause(cl.subject, c, cl.passive)
+    for p in frames:
+        fit = _match_elements(sent, f, p.elements, cl, act)
+        if fit is not None:
+            target, source, used, with_target = fit
+            if "+" not in p.elements:
+                target = None  # the act's own target applies
+            return PatternMatch(p, target, source, frozenset(used), with_target)
+    return None
+
+
+def aux_frame(sent: Sentence, act: int, frames: dict[str, list[FramePattern]]) -> PatternMatch | None:
+    """An auxiliary frame of ``act``: "will visit" (``frame intent: will <act>``)."""
+    for c in sent.children[act]:
+        if sent.dep[c] == "aux":
+            for p in frames.get(sent.lemma[c], ()):
+                if p.elements == (ACT,):
+                    return PatternMatch(p, None, None, frozenset(), False)
+    return None

@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventcoder.cli import main
+from eventcoder.dictionaries import load_dictionaries, read_native_text
+from eventcoder.dictionaries.entries import ActorEntry, AgentEntry, VerbPattern
+from eventcoder.dictionaries.phrases import phrase_key
+from eventcoder.errors import DictionaryError, DictionaryErrors
+
+from .conftest import TEST_DICTS
+
+
+def test_actor_line_with_dated_codes():
+    f = read_native_text("IRNGOV [2021-08-25..2024-05-19], IRNELI [2024-05-20..]: "
+                         "Hossein Amir-Abdollahian; Amir-Abdollahian\n", "actors", "x.actors.txt")
+    a, b = f.entries
+    assert isinstance(a, ActorEntry)
+    assert a.key == ("hossein", "amir", "abdollahian")
+    assert a.code_on(dt.date(2023, 1, 1)) == "IRNGOV"
+    assert a.code_on(dt.date(2024, 6, 1)) == "IRNELI"
+    assert a.code_on(dt.date(2020, 1, 1)) is None
+    assert str(b.origin) == "x.actors.txt:1"
+
+
+def test_undated_code_is_the_fallback():
+    (e,) = read_native_text("AFGINS [..2021-08-14], AFGGOV [2021-08-15..], AFG: Taliban", "actors").entries
+    assert e.code_on(dt.date(2021, 8, 14)) == "AFGINS"
+    assert e.code_on(dt.date(2021, 8, 15)) == "AFGGOV"
+    assert e.code_on(None) == "AFG"
+
+
+def test_all_errors_reported_with_path_and_line():
+    text = "IRN: Iran\nXX: bad code\nIRNGOV [2024-01-01..2020-01-01]: backwards\nno colon here\n"
+    with pytest.raises(DictionaryErrors) as info:
+        read_native_text(text, "actors", "bad.actors.txt")
+    errors = info.value.errors
+    assert [e.line for e in errors] == [2, 3, 4]
+    assert all(isinstance(e, DictionaryError) and e.path == "bad.actors.txt" for e in errors)
+    assert "bad.actors.txt:2: bad actor code 'XX'" in str(info.value)
+    assert "    XX: bad code" in str(info.value)
+
+
+def test_overlapping_ranges_are_an_error():
+    with pytest.raises(DictionaryErrors, match="overlap"):
+        read_native_text("USAGOV [2017-01-20..2021-01-20], USAELI [2021-01-20..]: Trump", "actors")
+
+
+def test_continuation_lines_and_comments():
+    f = read_native_text("# countries\nIRN: Iran;  # the state\n   Persia; Iranian\n", "actors")
+    assert [e.text for e in f.entries] == ["Iran", "Persia", "Iranian"]
+
+
+def test_agent_plural_shorthand_and_prefix_roles():
+    f = read_native_text("GOV: official(s); foreign minister\nNGO~: aid group(s)\n", "agents")
+    assert [(e.text, e.role, e.prefix) for e in f.entries] == [
+        ("official", "GOV", False), ("officials", "GOV", False), ("foreign minister", "GOV", False),
+        ("aid group", "NGO", True), ("aid groups", "NGO", True)]
+    assert isinstance(f.entries[0], AgentEntry)
+
+
+def test_verb_patterns_and_frames():
+    f = read_native_text(
+        "1124: accuse + of war crimes\n195 noun: air strike on + by $\n"
+        "frame appeal: urge + to <act>\nframe appeal map: 04=026 0841=0253 *=020\n", "verbs")
+    v, n, fr, fm = f.entries
+    assert isinstance(v, VerbPattern) and (v.head, v.elements) == ("accuse", ("+", "of", "war", "crimes"))
+    assert (n.kind, n.head, n.elements) == ("noun", "strike", ("^air", "on", "+", "by", "$"))
+    assert fr.frame == "appeal" and fr.elements == ("+", "to", "<act>")
+    assert fm.code_for("046") == "026" and fm.code_for("0841") == "0253"
+    assert fm.code_for("190") == "020" and fm.code_for(None) == "020"
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("999: visit", "unknown CAMEO event code '999'"),
+    ("frame intent: plan to", "needs exactly one <act>"),
+    ("042: visit <act>", "frame lines only"),
+    ("frame intent map: 04=999", "unknown CAMEO event code"),
+    ("042: + visit", "must start with a word"),
+])
+def test_bad_verb_lines(line, message):
+    with pytest.raises(DictionaryErrors, match=message):
+        read_native_text(line, "verbs")
+
+
+def test_capitals_match_only_capitals():
+    assert phrase_key("US") == ("=US",)
+    assert phrase_key("al-Shabaab") == ("al", "shabaab")
+    assert phrase_key("People's Liberation Army") == ("people", "'s", "liberation", "army")
+
+
+def test_layers_override_and_remove(tmp_path):
+    (tmp_path / "mine.actors.txt").write_text("IRNGOV: Iran\nremove: Iranian\n")
+    (tmp_path / "mine.verbs.txt").write_text("111: accuse\nremove: visit\n")
+    base = load_dictionaries([TEST_DICTS], default=False)
+    layered = load_dictionaries([TEST_DICTS, tmp_path], default=False)
+    assert base.actors.get(phrase_key("Iran")).code_on(None) == "IRN"
+    assert layered.actors.get(phrase_key("Iran")).code_on(None) == "IRNGOV"
+    assert layered.actors.get(phrase_key("Iranian")) is None
+    assert {p.code for p in layered.verbs["accuse"] if not p.elements} == {"111"}
+    assert not any(not p.elements for p in layered.verbs.get("visit", []))
+
+
+def test_kind_prefix_for_any_file_name(tmp_path):
+    p = tmp_path / "my_list.txt"
+    p.write_text("ZZZ: Zedland\n")
+    d = load_dictionaries([f"actors:{p}"], default=False)
+    assert d.actors.get(phrase_key("Zedland")).code_on(None) == "ZZZ"
+
+
+def test_validate_command_reports_every_error(tmp_path, capsys):
+    bad = tmp_path / "bad.verbs.txt"
+    bad.write_text("042: visit\n999: x\nframe a: b\n")
+    good = TEST_DICTS
+    status = main(["validate", str(good), str(bad)])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "eventcoder-test 1): ok" in out
+    assert f"{bad}:2: unknown CAMEO event code '999'" in out
+    assert f"{bad}:3:" in out
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(DictionaryErrors, match="no such file or folder"):
+        load_dictionaries([tmp_path / "nope"], default=False)

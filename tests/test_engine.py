@@ -1,0 +1,96 @@
+"""The coding engine on real parses, with the small test dictionaries."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import triples
+
+CASES = [
+    ("Iranian authorities accused Israel of war crimes on Monday.", [("IRNGOV", "ISR", "1124")]),
+    ("Iran accused Israel.", [("IRN", "ISR", "112")]),
+    ("Russia and China condemned the U.S. and Britain.",
+     [("CHN", "GBR", "111"), ("CHN", "USA", "111"), ("RUS", "GBR", "111"), ("RUS", "USA", "111")]),
+    ("Ukraine was attacked by Russia.", [("RUS", "UKR", "190")]),
+    ("Russia did not attack Ukraine.", []),
+    ("Russia threatened to attack Ukraine.", [("RUS", "UKR", "138")]),
+    ("Russia plans to visit China.", [("RUS", "CHN", "036")]),
+    ("Russia will visit China.", [("RUS", "CHN", "036")]),
+    ("Russia refused to meet Ukraine.", [("RUS", "UKR", "125")]),
+    ("Foreign Minister Sergei Lavrov urged Ukraine to negotiate with Russia.", [("RUSGOV", "UKR", "026")]),
+    ("Iran's foreign minister Hossein Amir-Abdollahian visited China.", [("IRNGOV", "CHN", "042")]),
+    ("Russian troops clashed with Ukrainian soldiers.", [("RUSMIL", "UKRMIL", "193"), ("UKRMIL", "RUSMIL", "193")]),
+    ("Russia and China met on Tuesday.", [("CHN", "RUS", "040"), ("RUS", "CHN", "040")]),
+    ("Officials said Russian troops attacked Ukraine.", [("RUSMIL", "UKR", "190")]),
+    ("Iran accused Israel of attacking Pakistan.", [("IRN", "ISR", "112")]),
+    ("The US imposed sanctions on Iran.", [("USA", "IRN", "163")]),
+    ("Kabul rejected the claims by Pakistan.", [("AFGGOV", "PAK", "120")]),
+    ("Israel launched air strikes on Iran.", [("ISR", "IRN", "195")]),
+    ("Police in Pakistan arrested militants.", []),
+    ("Iran said it would attack Israel. It also criticised the United States.",
+     [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_constructions(test_coder, text, expected):
+    assert triples(test_coder.code_story(text, date="2023-05-01")) == sorted(expected)
+
+
+def test_dated_actor_codes_follow_the_event_date(test_coder):
+    text = "Hossein Amir-Abdollahian criticised Israel."
+    assert triples(test_coder.code_story(text, date="2022-01-01")) == [("IRNGOV", "ISR", "111")]
+    assert triples(test_coder.code_story(text, date="2024-06-01")) == [("IRNELI", "ISR", "111")]
+    assert test_coder.code_story(text, date="2019-01-01") == []
+
+
+def test_taliban_change_in_august_2021(test_coder):
+    text = "The Taliban attacked Pakistan."
+    assert triples(test_coder.code_story(text, date="2021-08-14")) == [("AFGINS", "PAK", "190")]
+    assert triples(test_coder.code_story(text, date="2021-08-15")) == [("AFGGOV", "PAK", "190")]
+
+
+def test_event_provenance(test_coder):
+    (e,) = test_coder.code_story("Iran accused Israel of war crimes.", date="2024-01-10", story_id="s1")
+    assert e.story_id == "s1" and e.sentence_index == 0
+    assert e.sentence == "Iran accused Israel of war crimes."
+    assert (e.source_text, e.target_text, e.verb_text) == ("Iran", "Israel", "accused")
+    assert e.rule.endswith("test.verbs.txt:2")
+    assert (e.event_root, e.quad_class, e.goldstein) == ("11", 3, -2.0)
+    assert e.event_name == "Accuse of war crimes"
+
+
+def test_sentence_and_story_discards(test_coder):
+    assert test_coder.code_story("Iran attacked Israel after the football match.", date="2023-01-01") == []
+    story = "Iran attacked Israel. The film topped the box office."
+    assert test_coder.code_story(story, date="2023-01-01") == []
+
+
+def test_boilerplate_lines_make_no_events(test_coder):
+    text = ("Home | World | Politics\nBy Jane Doe\n\nIran accused Israel.\n\n"
+            "Check also:\nRussia attacks Ukraine\nChina criticised Japan\n")
+    assert triples(test_coder.code_story(text, date="2023-01-01")) == [("IRN", "ISR", "112")]
+
+
+def test_explain_shows_parse_actors_patterns_and_events(test_coder):
+    out = test_coder.explain("Iran accused Israel of war crimes.", "2024-01-10")
+    assert "accused" in out and "accuse" in out and "dobj" in out
+    assert "'Iran' = IRN" in out
+    assert "IRN -> ISR 1124" in out
+    why = test_coder.explain("Russia did not attack Ukraine.", "2024-01-10")
+    assert "negated, no event" in why
+
+
+def test_explain_says_why_nothing_came_out(test_coder):
+    out = test_coder.explain("Iran accused the weather.", "2024-01-10")
+    assert "target none" in out
+    assert out.rstrip().endswith("none")
+
+
+def test_same_input_same_events(test_coder):
+    text = "Russia and China condemned the U.S. and Britain. Iran accused Israel."
+    a = test_coder.code_story(text, date="2023-01-01", story_id="x")
+    b = test_coder.code_story(text, date="2023-01-01", story_id="x")
+    assert a == b
+    assert [e.event_id for e in a] == [e.event_id for e in b]
+    assert len({e.event_id for e in a}) == len(a)
