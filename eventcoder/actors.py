@@ -88,17 +88,18 @@ class SentenceActors:
     """The actor and agent phrases of one sentence, and how its nouns resolve."""
 
     def __init__(self, sent: Sentence, dicts: DictionarySet, date: dt.date | None,
-                 context: StoryContext | None = None) -> None:
+                 context: StoryContext | None = None, matches: list | None = None) -> None:
         self.sent = sent
         self.date = date
         self.context = context or StoryContext()
         n = len(sent)
         self.actor_at: list[tuple[int, int, ActorEntry] | None] = [None] * n
         self.agent_at: list[tuple[int, int, AgentEntry] | None] = [None] * n
-        for m in dicts.actors.matches(sent.lower, sent.words):
+        actor_matches, agent_matches = (matches or dicts.matcher.match(sent.lower, sent.words))[:2]
+        for m in actor_matches:
             for k in range(m[0], m[1]):
                 self.actor_at[k] = m
-        for g in dicts.agents.matches(sent.lower, sent.words):
+        for g in agent_matches:
             for k in range(g[0], g[1]):
                 if self.actor_at[k] is None:
                     self.agent_at[k] = g

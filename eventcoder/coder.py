@@ -68,28 +68,24 @@ class StoryResult:
     error: str | None = None
 
 
-def _tree_order(sent: Sentence) -> list[int]:
-    """Tokens ordered so that every head comes before its dependents."""
-    depth = []
-    for i in range(len(sent)):
-        d, k = 0, i
-        while sent.head[k] != k and d < 64:
-            k = sent.head[k]
-            d += 1
-        depth.append(d)
-    return sorted(range(len(sent)), key=lambda i: (depth[i], i))
+def _depth(sent: Sentence, i: int) -> int:
+    d, head = 0, sent.head
+    while head[i] != i and d < 64:
+        i = head[i]
+        d += 1
+    return d
 
 
 class _SentenceCoder:
     """Codes one sentence; collects a trace for ``explain``."""
 
     def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
-                 context: StoryContext, trace: list[str] | None) -> None:
+                 context: StoryContext, trace: list[str] | None, matches: list | None = None) -> None:
         self.sent = sent
         self.story = story
         self.dicts = dicts
         self.options = options
-        self.actors = SentenceActors(sent, dicts, story.date, context)
+        self.actors = SentenceActors(sent, dicts, story.date, context, matches)
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -102,34 +98,40 @@ class _SentenceCoder:
 
     def run(self) -> list[Event]:
         s = self.sent
-        frames = self.dicts.frames
-        for f in range(len(s)):
-            if s.pos[f] not in ("VERB", "AUX"):
-                continue
-            if s.lemma[f] in frames:
-                for act in act_candidates(s, f):
-                    m = match_frame(s, f, act, frames[s.lemma[f]])
-                    if m is not None:
-                        self.framed[act] = (f, m)
-                        self.frame_verbs.add(f)
-                        break
-            if f not in self.framed and s.pos[f] == "VERB":
-                m = aux_frame(s, f, frames)
-                if m is not None:
-                    self.framed[f] = (f, m)
-        for i in _tree_order(s):
+        frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
+        lemma, pos = s.lemma, s.pos
+        candidates = []
+        for i in range(len(s)):
+            if pos[i] == "VERB" or pos[i] == "AUX":
+                if lemma[i] in frames:
+                    for act in act_candidates(s, i):
+                        m = match_frame(s, i, act, frames[lemma[i]])
+                        if m is not None:
+                            self.framed[act] = (i, m)
+                            self.frame_verbs.add(i)
+                            candidates.append(act)
+                            break
+                if pos[i] == "VERB":
+                    if i not in self.framed:
+                        m = aux_frame(s, i, frames)
+                        if m is not None:
+                            self.framed[i] = (i, m)
+                    if lemma[i] in verbs or i in self.framed:
+                        candidates.append(i)
+            elif lemma[i] in nouns and self.options.code_nouns and pos[i] in ("NOUN", "PROPN"):
+                candidates.append(i)
+        candidates = sorted(set(candidates), key=lambda i: (_depth(s, i), i))
+        for i in candidates:
             if i in self.suppressed:
                 continue
-            if s.pos[i] == "VERB" or i in self.framed:
-                if i in self.frame_verbs and i not in self.framed:
-                    continue  # coded through its act
-                if i in self.framed:
-                    if i in self.frame_verbs:
-                        continue  # coded through its own act (nested frame)
-                    self._code_framed(i)
-                else:
+            if i in self.framed:
+                if i in self.frame_verbs:
+                    continue  # coded through its own act (nested frame)
+                self._code_framed(i)
+            elif pos[i] == "VERB":
+                if i not in self.frame_verbs:
                     self._code_verb(i)
-            elif self.options.code_nouns and s.pos[i] in ("NOUN", "PROPN") and s.lemma[i] in self.dicts.nouns:
+            else:
                 self._code_noun(i)
         for err in self.actors.trace:
             self.log(err)
@@ -275,28 +277,26 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
 
     Returns the events and, when the whole story was discarded, the reason.
     """
-    discards = dicts.discards
-    kept: list[Sentence] = []
-    if len(discards):
-        for sent in sentences:
-            hits = discards.matches(sent.lower, sent.words)
+    matcher = dicts.matcher
+    kept: list[tuple[Sentence, list]] = []
+    for sent in sentences:
+        matches = matcher.match(sent.lower, sent.words)
+        hits = matches[2]
+        if hits:
             story_hit = next((h for h in hits if h[2].scope == "story"), None)
             if story_hit is not None:
                 reason = f"story discard {story_hit[2].text!r} ({story_hit[2].origin})"
                 if trace is not None:
                     trace.append(reason)
                 return [], reason
-            if hits:
-                if trace is not None:
-                    trace.append(f"sentence {sent.index} discarded by {hits[0][2].text!r} ({hits[0][2].origin})")
-                continue
-            kept.append(sent)
-    else:
-        kept = list(sentences)
+            if trace is not None:
+                trace.append(f"sentence {sent.index} discarded by {hits[0][2].text!r} ({hits[0][2].origin})")
+            continue
+        kept.append((sent, matches))
     context = StoryContext()
     events: list[Event] = []
-    for sent in kept:
-        sc = _SentenceCoder(sent, story, dicts, options, context, trace)
+    for sent, matches in kept:
+        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches)
         events.extend(sc.run())
         context.previous.append(sc.actors)
     return events, None

@@ -10,8 +10,8 @@ pronoun "us" is never the United States.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 __all__ = ["PhraseKey", "PhraseTrie", "phrase_key", "token_key"]
 
@@ -22,15 +22,17 @@ _CAPS = re.compile(r"^[A-Z][A-Z0-9.&]+$")
 
 T = TypeVar("T")
 
-# A key is a tuple of tokens; a token written in capitals keeps them and is marked
-# with a leading "=" so that only the same capitals match it.
+# A key is a tuple of tokens: lowercase, except a word written in capitals, which
+# keeps them (a lowercase key never contains a capital, so the two cannot collide)
+# and so matches only the same capitals.
 PhraseKey = tuple[str, ...]
+HYPHENS = frozenset(_HYPHENS)
 
 
 def token_key(word: str) -> str:
-    """The key of one dictionary word: lowercase, or ``=WORD`` for capitals."""
+    """The key of one dictionary word: lowercase, or the word itself in capitals."""
     if _CAPS.match(word) and sum(c.isalpha() for c in word) >= 2:
-        return "=" + word
+        return word
     return word.lower()
 
 
@@ -51,7 +53,7 @@ def phrase_key(text: str) -> PhraseKey:
 
 
 def is_hyphen(text: str) -> bool:
-    return len(text) == 1 and text in _HYPHENS
+    return text in HYPHENS
 
 
 class PhraseTrie(Generic[T]):
@@ -74,42 +76,24 @@ class PhraseTrie(Generic[T]):
     def __len__(self) -> int:
         return self.size
 
-    def matches(self, lower: Sequence[str], text: Sequence[str],
-                longest_only: bool = True) -> list[tuple[int, int, T]]:
-        """All ``(start, end, value)`` matches (end exclusive), left to right.
+    def matches(self, lower: Sequence[str], text: Sequence[str]) -> list[tuple[int, int, T]]:
+        """The longest ``(start, end, value)`` matches (end exclusive), left to right.
 
-        With ``longest_only`` a match is skipped when a longer one starts at the
-        same token or covers it from an earlier start.
+        A match is skipped when a longer one starts at the same token or covers it from
+        an earlier start.
         """
-        out: list[tuple[int, int, T]] = []
-        n = len(lower)
-        root = self._root
-        covered_to = 0
-        for i in range(n):
-            if is_hyphen(text[i]):
-                continue
-            best: tuple[int, int, T] | None = None
-            node = root
-            j = i
-            while j < n:
-                if is_hyphen(text[j]) and j > i:
-                    j += 1
-                    continue
-                nxt = node.get(lower[j])
-                if nxt is None:
-                    nxt = node.get("=" + text[j])
-                    if nxt is None:
-                        break
-                node = nxt
-                j += 1
-                if self._END in node:
-                    best = (i, j, node[self._END])
-                    if not longest_only:
-                        out.append(best)
-            if best is not None and longest_only:
-                if best[1] > covered_to:
-                    out.append(best)
-                    covered_to = best[1]
+        return _longest(self._root, self._END, lower, text, 1, lambda v, k: v)[0]
+
+    def items(self) -> list[tuple[PhraseKey, T]]:
+        out: list[tuple[PhraseKey, T]] = []
+        stack: list[tuple[tuple[str, ...], dict]] = [((), self._root)]
+        while stack:
+            key, node = stack.pop()
+            for tok, child in node.items():
+                if tok == self._END:
+                    out.append((key, child))
+                else:
+                    stack.append(((*key, tok), child))
         return out
 
     def get(self, key: PhraseKey) -> T | None:
@@ -119,6 +103,68 @@ class PhraseTrie(Generic[T]):
             if node is None:
                 return None
         return node.get(self._END)
+
+
+def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str], kinds: int,
+             pick: Callable[[Any, int], Any]) -> list[list[tuple[int, int, Any]]]:
+    """Longest non-overlapping matches of each kind; ``pick(value, kind)`` or None."""
+    out: list[list[tuple[int, int, Any]]] = [[] for _ in range(kinds)]
+    covered = [0] * kinds
+    n = len(lower)
+    hyphens = HYPHENS
+    for i in range(n):
+        node = root.get(lower[i]) or root.get(text[i])
+        if node is None or text[i] in hyphens:
+            continue
+        best: list[tuple[int, int, Any] | None] = [None] * kinds
+        j = i + 1
+        while True:
+            if end_key in node:
+                value = node[end_key]
+                for k in range(kinds):
+                    v = pick(value, k)
+                    if v is not None:
+                        best[k] = (i, j, v)
+            while j < n and text[j] in hyphens:
+                j += 1
+            if j >= n:
+                break
+            nxt = node.get(lower[j]) or node.get(text[j])
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+        for k in range(kinds):
+            b = best[k]
+            if b is not None and b[1] > covered[k]:
+                out[k].append(b)
+                covered[k] = b[1]
+    return out
+
+
+class SentenceMatcher:
+    """Actor, agent and discard phrases in one trie: one pass over a sentence finds all."""
+
+    _END = ""
+
+    def __init__(self, *tries: PhraseTrie) -> None:
+        self.kinds = len(tries)
+        self._root: dict = {}
+        for k, trie in enumerate(tries):
+            for key, value in trie.items():
+                node = self._root
+                for tok in key:
+                    node = node.setdefault(tok, {})
+                slots = node.setdefault(self._END, [None] * self.kinds)
+                slots[k] = value
+
+    def match(self, lower: Sequence[str], text: Sequence[str]) -> list[list[tuple[int, int, Any]]]:
+        """For each kind, the longest matches ``(start, end, value)`` left to right."""
+        return _longest(self._root, self._END, lower, text, self.kinds, _slot)
+
+
+def _slot(value: list, k: int) -> Any:
+    return value[k]
 
 
 def iter_keys(texts: Iterable[str]) -> Iterable[PhraseKey]:

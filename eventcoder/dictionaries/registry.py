@@ -24,7 +24,7 @@ from .entries import (
     VerbPattern,
 )
 from .native import DictionaryFile, kind_of_path, read_native
-from .phrases import PhraseTrie
+from .phrases import PhraseTrie, SentenceMatcher
 
 __all__ = ["DictionarySet", "Manifest", "default_dictionary_path", "load_dictionaries",
            "read_layer"]
@@ -127,6 +127,14 @@ class DictionarySet:
     frame_maps: dict[str, FrameMap]
     manifests: list[Manifest]
     files: list[str]
+    _matcher: SentenceMatcher | None = None
+
+    @property
+    def matcher(self) -> SentenceMatcher:
+        """Actor, agent and discard phrases in one trie (built on first use)."""
+        if self._matcher is None:
+            self._matcher = SentenceMatcher(self.actors, self.agents, self.discards)
+        return self._matcher
 
     @classmethod
     def from_files(cls, files: Iterable[DictionaryFile],

@@ -1,0 +1,94 @@
+"""Throughput of eventcoder against raw spaCy, in one run on the same texts.
+
+    python benchmarks/throughput.py [--stories N] [--model NAME] [--repeat-coding K]
+
+Prints sentences per second for:
+  1. raw ``nlp.pipe`` with the model's full pipeline (the baseline);
+  2. raw ``nlp.pipe`` with only the components the coder uses (NER excluded);
+  3. ``eventcoder code`` end to end (JSONL in, Parquet out, shipped dictionaries);
+  4. the coding stage alone on already parsed sentences;
+and the ratios of 2 and 3 to 1. Not a test: figures depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def corpus(n_stories: int) -> list[dict]:
+    """Stories built from the project's own example and golden texts, repeated."""
+    texts = [json.loads(line)["text"] for line in (ROOT / "examples" / "stories.jsonl").open()]
+    for path in sorted((ROOT / "tests" / "data").glob("golden_*.jsonl")):
+        lines = [json.loads(line)["text"] for line in path.open() if line.strip()]
+        texts.extend(" ".join(lines[k:k + 6]) for k in range(0, len(lines), 6))
+    return [{"id": f"b{k}", "date": "2023-05-01", "text": texts[k % len(texts)]} for k in range(n_stories)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--stories", type=int, default=600)
+    ap.add_argument("--model", default=None)
+    ap.add_argument("--repeat-coding", type=int, default=20)
+    args = ap.parse_args()
+
+    import spacy
+
+    from eventcoder.cli import main as cli_main
+    from eventcoder.coder import Coder, code_sentences
+    from eventcoder.model import Story
+    from eventcoder.parse import DEFAULT_MODELS, Parser, load_model
+
+    import importlib.util
+
+    name = args.model or next(n for n in DEFAULT_MODELS if importlib.util.find_spec(n))
+    stories = corpus(args.stories)
+    texts = [s["text"] for s in stories]
+
+    full = spacy.load(name)
+    t = time.perf_counter()
+    n_sents = sum(len(list(doc.sents)) for doc in full.pipe(texts, batch_size=64))
+    raw_full = n_sents / (time.perf_counter() - t)
+
+    lean = load_model(name)
+    t = time.perf_counter()
+    n2 = sum(len(list(doc.sents)) for doc in lean.pipe(texts, batch_size=64))
+    raw_lean = n2 / (time.perf_counter() - t)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "stories.jsonl"
+        inp.write_text("\n".join(json.dumps(s) for s in stories) + "\n")
+        out = Path(tmp) / "events.parquet"
+        t = time.perf_counter()
+        cli_main(["code", str(inp), "-o", str(out), "-q", *(["--model", name] if args.model else [])],
+                 out=io.StringIO())
+        e2e = n_sents / (time.perf_counter() - t)
+
+    coder = Coder(model=lean)
+    parser = Parser(lean)
+    parsed = [parser.doc_sentences(d) for d in lean.pipe(texts, batch_size=64)]
+    objs = [Story(s["id"], s["text"], None) for s in stories]
+    n_parsed = sum(len(p) for p in parsed)
+    t = time.perf_counter()
+    events = 0
+    for _ in range(args.repeat_coding):
+        for story, sents in zip(objs, parsed, strict=True):
+            events += len(code_sentences(sents, story, coder.dicts, coder.options)[0])
+    coding = n_parsed * args.repeat_coding / (time.perf_counter() - t)
+
+    print(f"model {name}; {len(stories)} stories, {n_sents} sentences")
+    print(f"1. raw nlp.pipe, full pipeline     {raw_full:9.0f} sentences/s   1.00")
+    print(f"2. raw nlp.pipe, coder components  {raw_lean:9.0f} sentences/s   {raw_lean / raw_full:.2f}")
+    print(f"3. eventcoder code, end to end     {e2e:9.0f} sentences/s   {e2e / raw_full:.2f}")
+    print(f"4. coding stage alone (parsed)     {coding:9.0f} sentences/s   "
+          f"({events // args.repeat_coding} events per pass)")
+
+
+if __name__ == "__main__":
+    main()
