@@ -38,14 +38,14 @@ def main() -> None:
     ap.add_argument("--repeat-coding", type=int, default=20)
     args = ap.parse_args()
 
+    import importlib.util
+
     import spacy
 
     from eventcoder.cli import main as cli_main
     from eventcoder.coder import Coder, code_sentences
     from eventcoder.model import Story
     from eventcoder.parse import DEFAULT_MODELS, Parser, load_model
-
-    import importlib.util
 
     name = args.model or next(n for n in DEFAULT_MODELS if importlib.util.find_spec(n))
     stories = corpus(args.stories)

@@ -15,7 +15,6 @@ import time
 import traceback
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TextIO
 
 from . import __version__
@@ -68,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _stories(inputs: Sequence[str], rejected: list, counts: Counter) -> Iterator:
-    from .io.readers import Rejected, read_stories  # noqa: PLC0415
+    from .io.readers import Rejected, read_stories
 
     for path in inputs:
         try:
@@ -84,17 +83,17 @@ def _stories(inputs: Sequence[str], rejected: list, counts: Counter) -> Iterator
 
 
 def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
-    from tqdm import tqdm  # noqa: PLC0415
+    from tqdm import tqdm
 
-    from .coder import Coder  # noqa: PLC0415
-    from .io.parquet import EventWriter  # noqa: PLC0415
-    from .io.readers import Rejected  # noqa: PLC0415
+    from .coder import Coder
+    from .io.parquet import EventWriter
+    from .io.readers import Rejected
 
     start = time.perf_counter()
     coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
                   model=args.model, batch_size=args.batch_size, n_process=args.n_process)
     parser = coder.parser
-    import spacy  # noqa: PLC0415
+    import spacy
 
     metadata = {
         "eventcoder_version": __version__,
@@ -138,7 +137,7 @@ def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
-    from .coder import Coder  # noqa: PLC0415
+    from .coder import Coder
 
     coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
                   model=args.model)
@@ -147,8 +146,8 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
-    from .dictionaries.registry import read_layer  # noqa: PLC0415
-    from .errors import DictionaryErrors  # noqa: PLC0415
+    from .dictionaries.registry import read_layer
+    from .errors import DictionaryErrors
 
     status = 0
     for path in args.paths:
@@ -170,8 +169,8 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
-    from .cameo import event_types  # noqa: PLC0415
-    from .dictionaries import load_dictionaries  # noqa: PLC0415
+    from .cameo import event_types
+    from .dictionaries import load_dictionaries
 
     dicts = load_dictionaries(args.dictionaries, default=not args.no_default_dictionaries)
     print(f"dictionaries: {dicts.versions()}", file=out)

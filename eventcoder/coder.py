@@ -153,7 +153,7 @@ class _SentenceCoder:
             self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
             return
         src = m.source if m.source is not None else subject_of(s, v)
-        self._emit(v, m.pattern.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
+        self._emit(v, m.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
                    m.with_target, m.pattern.text)
 
     def _suppress_allegations(self, v: int) -> None:
@@ -180,7 +180,7 @@ class _SentenceCoder:
         m = match_predicate(s, act, self.dicts.verbs.get(s.lemma[act], []))
         if m is None:
             return None, None, []
-        return m.pattern.code, m, [str(m.pattern.origin or "")]
+        return m.code, m, [str(m.pattern.origin or "")]
 
     def _code_framed(self, act: int) -> None:
         s = self.sent
@@ -229,7 +229,7 @@ class _SentenceCoder:
                     break
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
-        self._emit(n, m.pattern.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
+        self._emit(n, m.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
                    m.with_target, m.pattern.text)
 
     # -- events -----------------------------------------------------------------------
@@ -305,7 +305,7 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
 def _as_date(value: dt.date | str | None) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
-    from .io.readers import parse_date  # noqa: PLC0415
+    from .io.readers import parse_date
 
     return parse_date(value)
 
@@ -384,13 +384,14 @@ class Coder:
             found = []
             for i, m in enumerate(sa.actor_at):
                 if m is not None and m[0] == i:
-                    found.append(f"{sent.span_text(m[0], m[1])!r} = {m[2].code_on(story.date)} ({m[2].origin})")
+                    code = m[2].code_on(story.date)
+                    found.append(f"{sent.span_text(m[0], m[1])!r} = {code} ({m[2].origin})")
             for i, g in enumerate(sa.agent_at):
                 if g is not None and g[0] == i:
                     found.append(f"{sent.span_text(g[0], g[1])!r} = agent {g[2].role} ({g[2].origin})")
             lines.append("  actor phrases: " + ("; ".join(found) if found else "none"))
         lines.append("\ntrace:")
-        lines.extend(f"  {t}" for t in trace) if trace else lines.append("  (no predicate in the dictionaries)")
+        lines.extend(f"  {t}" for t in trace or ["(no predicate in the dictionaries)"])
         lines.append("\nevents:")
         if result.discarded:
             lines.append(f"  none: {result.discarded}")

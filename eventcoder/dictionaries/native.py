@@ -9,8 +9,9 @@ comes from its name: ``*.verbs.txt``, ``*.actors.txt``, ``*.agents.txt``,
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -48,14 +49,18 @@ _SLOTS = {"+", "$"}
 ACT = "<act>"
 
 
+def _to_tuple(items: Iterable[object]) -> tuple:
+    return tuple(items)
+
+
 @attrs.frozen
 class DictionaryFile:
     """The entries of one dictionary file, in file order."""
 
     path: str
     kind: str
-    entries: tuple = attrs.field(converter=tuple)
-    removals: tuple[Removal, ...] = attrs.field(converter=tuple, default=())
+    entries: tuple = attrs.field(converter=_to_tuple)
+    removals: tuple = attrs.field(converter=_to_tuple, default=())
 
 
 def kind_of_path(path: str | Path) -> str | None:
@@ -102,7 +107,8 @@ def parse_codes(spec: str) -> tuple[DatedCode, ...]:
     for part in spec.split(","):
         m = _CODE_SPEC.match(part)
         if not m:
-            raise ValueError(f"bad actor code {part.strip()!r}: expected CODE or CODE [YYYY-MM-DD..YYYY-MM-DD]")
+            raise ValueError(f"bad actor code {part.strip()!r}: "
+                             "expected CODE or CODE [YYYY-MM-DD..YYYY-MM-DD]")
         code = m["code"]
         if not is_actor_code(code):
             raise ValueError(f"bad actor code {code!r}: expected 3-letter blocks such as IRN or IRNGOV")
@@ -115,7 +121,7 @@ def parse_codes(spec: str) -> tuple[DatedCode, ...]:
     if len(undated) > 1:
         raise ValueError("more than one undated code: at most one code applies on any date")
     dated = sorted((c for c in codes if c.dated), key=lambda c: c.start or dt.date.min)
-    for a, b in zip(dated, dated[1:], strict=False):
+    for a, b in itertools.pairwise(dated):
         if a.end is None or (b.start is not None and b.start <= a.end):
             raise ValueError(f"date ranges of {a.code} and {b.code} overlap")
     return tuple(codes)
@@ -146,13 +152,14 @@ def parse_pattern(text: str, kind: str = "verb") -> tuple[str, tuple[str, ...]]:
     return head, elements
 
 
-PREPOSITIONS = frozenset(
-    "about above across after against along amid amidst among around as at before behind "
-    "below beneath beside besides between beyond by despite during except for from in "
-    "inside into like near of off on onto out outside over past per regarding since "
-    "through throughout to toward towards under underneath until unto upon via with "
-    "within without".split()
-)
+PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "around",
+    "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
+    "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near",
+    "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "regarding", "since",
+    "through", "throughout", "to", "toward", "towards", "under", "underneath", "until", "unto",
+    "upon", "via", "with", "within", "without",
+})
 
 
 def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
@@ -206,13 +213,13 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
             return [FrameMap(name, mapping, default, loc)]
         if len(head_words) != 2 or not _FRAME_NAME.match(head_words[1]):
             raise ValueError("bad frame line: expected 'frame NAME:' or 'frame NAME map:'")
-        out = []
+        frames: list[FramePattern] = []
         for item in items:
             h, elements = parse_pattern(item)
             if elements.count(ACT) != 1:
                 raise ValueError(f"frame pattern {item!r} needs exactly one {ACT}")
-            out.append(FramePattern(head_words[1], h, elements, item, loc))
-        return out
+            frames.append(FramePattern(head_words[1], h, elements, item, loc))
+        return frames
     code = head_words[0]
     vkind = "verb"
     if len(head_words) == 2 and head_words[1] == "noun":

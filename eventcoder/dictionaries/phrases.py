@@ -97,12 +97,10 @@ class PhraseTrie(Generic[T]):
         return out
 
     def get(self, key: PhraseKey) -> T | None:
-        node = self._root
+        node: dict | None = self._root
         for tok in key:
-            node = node.get(tok)
-            if node is None:
-                return None
-        return node.get(self._END)
+            node = node.get(tok) if node is not None else None
+        return node.get(self._END) if node is not None else None
 
 
 def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str], kinds: int,

@@ -84,7 +84,7 @@ def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]
         if not candidates:
             raise DictionaryError("no dictionary files (*.verbs.txt, *.actors.txt, "
                                   "*.agents.txt, *.discards.txt) in this folder", path)
-        targets = [(p, None) for p in candidates]
+        targets: list[tuple[Path, str | None]] = [(p, None) for p in candidates]
     elif path.exists():
         targets = [(path, kind)]
     else:
@@ -103,11 +103,11 @@ def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]
 
 def _read_file(path: Path, kind: str | None) -> DictionaryFile:
     if kind is None and kind_of_path(path) is None:
-        from . import legacy  # noqa: PLC0415  (legacy readers load only when needed)
+        from . import legacy
 
         return legacy.read_legacy(path)
     if kind is not None and kind_of_path(path) is None:
-        from . import legacy  # noqa: PLC0415
+        from . import legacy
 
         if legacy.looks_legacy(path):
             return legacy.read_legacy(path, kind)

@@ -7,7 +7,6 @@ half-written output. docs/schema.md documents every column.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import tempfile

@@ -113,7 +113,7 @@ def _csv(path: Path) -> Iterator[tuple[int, Any]]:
 
 
 def _parquet(path: Path) -> Iterator[tuple[int, Any]]:
-    import pyarrow.parquet as pq  # noqa: PLC0415
+    import pyarrow.parquet as pq
 
     try:
         pf = pq.ParquetFile(path)
