@@ -3,6 +3,7 @@
     eventcoder code INPUT... -o OUT.parquet [--dictionaries PATH]... [--model NAME]
     eventcoder explain "sentence" [--date YYYY-MM-DD]
     eventcoder validate PATH...
+    eventcoder evaluate RECORDS.jsonl [--predictions OUT.jsonl]
     eventcoder dictionaries stats [--dictionaries PATH]...
 """
 
@@ -55,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--date", help="story date, YYYY-MM-DD")
     _dictionary_args(ex)
     ex.add_argument("--model")
+
+    ev = sub.add_parser("evaluate", help="score the coder on records with expected events")
+    ev.add_argument("records", metavar="RECORDS.jsonl")
+    _dictionary_args(ev)
+    ev.add_argument("--model")
+    ev.add_argument("--predictions", metavar="OUT.jsonl", help="write each record's predicted events")
+    ev.add_argument("--all", action="store_true", help="also records with run_by_default false")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
 
     val = sub.add_parser("validate", help="check dictionary files or folders")
     val.add_argument("paths", nargs="+", metavar="PATH")
@@ -145,6 +154,32 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
+    from .coder import Coder  # noqa: PLC0415
+    from .evaluate import evaluate, read_records  # noqa: PLC0415
+
+    coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
+                  model=args.model)
+    records = list(read_records(args.records, include_all=args.all))
+    if args.predictions:
+        with open(args.predictions, "w", encoding="utf-8") as fh:
+            scores = evaluate(coder, records, fh)
+    else:
+        scores = evaluate(coder, records)
+    if args.json:
+        print(json.dumps(scores, indent=2), file=out)
+        return 0
+    header = f"{'':<14}{'records':>8}{'right':>8}{'expected':>9}{'found':>7}{'found%':>8}" \
+             f"{'extra':>7}{'extra%':>8}{'F1':>7}{'root F1':>8}"
+    print(header, file=out)
+    rows = [*scores["categories"].items(), ("TOTAL", scores["total"])]
+    for name, s in rows:
+        print(f"{name:<14}{s['records']:>8}{s['fully_right']:>8}{s['expected_events']:>9}"
+              f"{s['found']:>7}{100 * s['found_rate']:>7.1f}%{s['extra']:>7}"
+              f"{100 * s['extra_rate']:>7.1f}%{s['f1']:>7.3f}{s['root_f1']:>8.3f}", file=out)
+    return 0
+
+
 def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from .dictionaries.registry import read_layer
     from .errors import DictionaryErrors
@@ -198,6 +233,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     args = _parser().parse_args(argv)
     commands = {"code": _cmd_code, "explain": _cmd_explain, "validate": _cmd_validate,
+                "evaluate": _cmd_evaluate,
                 "dictionaries": _cmd_stats}
     try:
         return commands[args.command](args, out)

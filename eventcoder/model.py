@@ -90,8 +90,10 @@ class Story:
 
 
 def _check_event_code(_inst: object, attribute: attrs.Attribute, value: str) -> None:
-    if not _EVENT_CODE.match(value) or not is_event_code(value):
-        raise ValueError(f"not a CAMEO event code: {value!r}")
+    # Codes of legacy dictionaries outside CAMEO 1.1b3 (WEIS-era codes) are kept; their
+    # name, quad class and Goldstein value are then unknown.
+    if not _EVENT_CODE.match(value):
+        raise ValueError(f"not an event code (2 to 4 digits): {value!r}")
 
 
 @attrs.frozen
@@ -120,16 +122,16 @@ class Event:
         return self.event_code[:2]
 
     @property
-    def event_name(self) -> str:
-        return event_type(self.event_code).name
+    def event_name(self) -> str | None:
+        return event_type(self.event_code).name if is_event_code(self.event_code) else None
 
     @property
-    def quad_class(self) -> int:
-        return event_type(self.event_code).quad_class
+    def quad_class(self) -> int | None:
+        return event_type(self.event_code).quad_class if is_event_code(self.event_code) else None
 
     @property
-    def goldstein(self) -> float:
-        return event_type(self.event_code).goldstein
+    def goldstein(self) -> float | None:
+        return event_type(self.event_code).goldstein if is_event_code(self.event_code) else None
 
     @property
     def event_id(self) -> str:

@@ -102,7 +102,9 @@ def test_writer_is_atomic(tmp_path):
 
 def test_event_rejects_bad_codes():
     with pytest.raises(ValueError):
-        _event(event_code="999")
+        _event(event_code="19a")
+    with pytest.raises(ValueError):
+        _event(event_code="12345")
     with pytest.raises(ValueError):
         _event(source="iran")
 
@@ -110,3 +112,8 @@ def test_event_rejects_bad_codes():
 def test_event_id_is_stable_and_distinct():
     assert _event().event_id == _event().event_id
     assert _event().event_id != _event(sentence_index=1).event_id
+
+
+def test_non_cameo_codes_of_legacy_dictionaries_have_no_cameo_facts():
+    e = _event(event_code="212")
+    assert (e.event_root, e.event_name, e.quad_class, e.goldstein) == ("21", None, None, None)

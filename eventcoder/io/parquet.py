@@ -38,10 +38,12 @@ SCHEMA = pa.schema([
     _f("target_text", pa.string(), "Text of the target actor mention."),
     _f("event_code", pa.string(), "CAMEO event code with leading zeros, e.g. 0214."),
     _f("event_root", pa.string(), "CAMEO root code (first two digits), e.g. 02."),
-    _f("event_name", pa.string(), "CAMEO name of the event code."),
+    _f("event_name", pa.string(), "CAMEO name of the event code (null for a non-CAMEO code).",
+       nullable=True),
     _f("quad_class", pa.int32(), "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, "
-                                 "4 material conflict."),
-    _f("goldstein", pa.float64(), "Goldstein scale value of the event code (-10..10)."),
+                                 "4 material conflict (null for a non-CAMEO code).", nullable=True),
+    _f("goldstein", pa.float64(), "Goldstein scale value of the event code, -10..10 (null for a "
+                                  "non-CAMEO code).", nullable=True),
     _f("verb_text", pa.string(), "Text of the predicate that carried the event."),
     _f("verb_index", pa.int32(), "Token index of the predicate in its sentence."),
     _f("rule", pa.string(), "Dictionary entry (path:line) that fired; entries joined by ' + '."),
