@@ -155,8 +155,8 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
-    from .coder import Coder  # noqa: PLC0415
-    from .evaluate import evaluate, read_records  # noqa: PLC0415
+    from .coder import Coder
+    from .evaluate import evaluate, read_records
 
     coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
                   model=args.model)

@@ -84,7 +84,8 @@ def read_records(path: str | Path, include_all: bool = False) -> Iterator[dict[s
                 rec = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(f"invalid JSON: {exc.msg}", str(path), number) from None
-            if not isinstance(rec, dict) or "text" not in rec or not isinstance(rec.get("expected", []), list):
+            if not isinstance(rec, dict) or "text" not in rec \
+                    or not isinstance(rec.get("expected", []), list):
                 raise InputError("a record needs 'text' and a list 'expected'", str(path), number)
             if not include_all and rec.get("run_by_default") is False:
                 continue
