@@ -177,8 +177,7 @@ class SentenceActors:
         if code is None:
             self.trace.append(f"actor {entry.text!r} ({entry.origin}) has no code on {self.date}")
             return None
-        # People are the entries with dated roles; countries and groups rarely have them.
-        person = any(c.dated for c in entry.codes) and self.sent.tag[end - 1] == "NNP"
+        person = entry.person
         return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
                      person=person, plural=self.sent.tag[end - 1] in ("NNS", "NNPS"))
 

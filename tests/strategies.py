@@ -41,7 +41,9 @@ def dated_codes(draw) -> tuple[DatedCode, ...]:
 @st.composite
 def actor_entries(draw) -> ActorEntry:
     text = draw(phrase)
-    return ActorEntry(phrase_key(text), draw(dated_codes()), text)
+    if draw(st.integers(0, 9)) == 0:
+        return ActorEntry(phrase_key(text), (), text)
+    return ActorEntry(phrase_key(text), draw(dated_codes()), text, draw(st.booleans()))
 
 
 @st.composite

@@ -125,3 +125,20 @@ def test_validate_command_reports_every_error(tmp_path, capsys):
 def test_missing_path_is_a_clear_error(tmp_path):
     with pytest.raises(DictionaryErrors, match="no such file or folder"):
         load_dictionaries([tmp_path / "nope"], default=False)
+
+
+def test_person_and_null_entries():
+    f = read_native_text("person RUSGOV [2004-03-09..]: Sergei Lavrov\nnull: Paris Agreement\n", "actors")
+    lavrov, paris = f.entries
+    assert lavrov.person and lavrov.code_on(dt.date(2020, 1, 1)) == "RUSGOV"
+    assert paris.codes == () and paris.code_on(dt.date(2020, 1, 1)) is None
+
+
+def test_longer_overlapping_phrase_wins():
+    from eventcoder.dictionaries.phrases import PhraseTrie
+
+    trie: PhraseTrie[str] = PhraseTrie()
+    for text in ("the West", "West Bank town", "Bank"):
+        trie.add(phrase_key(text), text)
+    words = "Israel raided the West Bank town".split()
+    assert [v for _, _, v in trie.matches([w.lower() for w in words], words)] == ["West Bank town"]

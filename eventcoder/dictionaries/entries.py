@@ -28,11 +28,16 @@ def _tuple(value: object) -> tuple:
 
 @attrs.frozen
 class ActorEntry:
-    """A named actor: a phrase and its codes, possibly bounded by dates."""
+    """A named actor: a phrase and its codes, possibly bounded by dates.
+
+    ``person`` marks people (for pronouns); an entry with no codes names nothing (a
+    phrase such as "Paris Agreement" that must not code as its capital).
+    """
 
     key: PhraseKey = attrs.field(converter=_tuple)
     codes: tuple[DatedCode, ...] = attrs.field(converter=_tuple)
     text: str = ""
+    person: bool = False
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
 
     def code_on(self, date: dt.date | None) -> str | None:

@@ -179,8 +179,11 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
                 keys.append(Removal(kind, phrase_key(item), item, loc))
         return keys
     if kind == "actors":
-        codes = parse_codes(head)
-        return [ActorEntry(phrase_key(p), codes, p, loc) for p in items]
+        if head_words == ["null"]:
+            return [ActorEntry(phrase_key(p), (), p, False, loc) for p in items]
+        person = head_words[0] == "person"
+        codes = parse_codes(head.split(None, 1)[1] if person and len(head_words) > 1 else head)
+        return [ActorEntry(phrase_key(p), codes, p, person, loc) for p in items]
     if kind == "agents":
         role = head.strip()
         prefix = role.endswith("~")
@@ -294,11 +297,13 @@ def read_native(path: str | Path, kind: str | None = None) -> DictionaryFile:
 def format_entry(entry: object) -> str:
     """One native line for an entry (used by round-trip tests and tools)."""
     if isinstance(entry, ActorEntry):
+        if not entry.codes:
+            return f"null: {entry.text}"
         codes = ", ".join(
             c.code if not c.dated else
             f"{c.code} [{c.start.isoformat() if c.start else ''}..{c.end.isoformat() if c.end else ''}]"
             for c in entry.codes)
-        return f"{codes}: {entry.text}"
+        return f"{'person ' if entry.person else ''}{codes}: {entry.text}"
     if isinstance(entry, AgentEntry):
         return f"{entry.role}{'~' if entry.prefix else ''}: {entry.text}"
     if isinstance(entry, DiscardEntry):

@@ -44,7 +44,8 @@ def phrase_key(text: str) -> PhraseKey:
             continue
         word = word.rstrip(",;")
         m = _POSSESSIVE.match(word)
-        if m and len(word) > 2 and not word.endswith("s'"):
+        if m and len(word) > 2:
+            # "People's" -> people 's; "Workers'" -> workers ' (as spaCy splits them)
             tokens.append(token_key(m.group(1)))
             tokens.append(m.group(2).replace("\u2019", "'").lower())
         elif word:
@@ -107,7 +108,6 @@ def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str]
              pick: Callable[[Any, int], Any]) -> list[list[tuple[int, int, Any]]]:
     """Longest non-overlapping matches of each kind; ``pick(value, kind)`` or None."""
     out: list[list[tuple[int, int, Any]]] = [[] for _ in range(kinds)]
-    covered = [0] * kinds
     n = len(lower)
     hyphens = HYPHENS
     for i in range(n):
@@ -134,9 +134,18 @@ def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str]
             j += 1
         for k in range(kinds):
             b = best[k]
-            if b is not None and b[1] > covered[k]:
+            if b is not None:
                 out[k].append(b)
-                covered[k] = b[1]
+    # Overlapping matches: the longer wins ("the West Bank" over "the West"), then the
+    # earlier one.
+    for k in range(kinds):
+        found = out[k]
+        if len(found) > 1:
+            taken: list[tuple[int, int, Any]] = []
+            for m in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+                if all(m[1] <= t[0] or t[1] <= m[0] for t in taken):
+                    taken.append(m)
+            out[k] = sorted(taken, key=lambda m: m[0])
     return out
 
 
