@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from .actors import Actor, SentenceActors, StoryContext
+from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, load_dictionaries
 from .model import Event, Story
 from .parse import Parser, Sentence
@@ -80,12 +81,15 @@ class _SentenceCoder:
     """Codes one sentence; collects a trace for ``explain``."""
 
     def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
-                 context: StoryContext, trace: list[str] | None, matches: list | None = None) -> None:
+                 context: StoryContext, trace: list[str] | None, matches: list | None = None,
+                 reference: EventDate | None = None) -> None:
         self.sent = sent
         self.story = story
+        self.reference = reference or EventDate(story.date, "day", None, "story")
         self.dicts = dicts
         self.options = options
-        self.actors = SentenceActors(sent, dicts, story.date, context, matches)
+        # Dated actor codes apply on the story's reference date (its dateline, else its date).
+        self.actors = SentenceActors(sent, dicts, self.reference.date, context, matches)
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -259,15 +263,21 @@ class _SentenceCoder:
         self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "
                  f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
+        when: EventDate | None = None
         for a, b in pairs:
             if b is not None and opts.drop_self_events and a.code == b.code:
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
+            if when is None:
+                when = resolve_date(s, v, self.reference)
+                self.log(f"  date {when.date} ({when.precision}, {when.source}"
+                         f"{', ' + repr(when.text) if when.text else ''})")
             self.events.append(Event(
                 story_id=self.story.id, sentence_index=s.index, sentence=s.text,
-                date=self.story.date, source=a.code, source_text=a.text,
+                date=when.date, source=a.code, source_text=a.text,
                 target=b.code if b is not None else "", target_text=b.text if b is not None else "",
-                event_code=code, verb_text=verb_text, rule=rule, verb_index=v))
+                event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
+                story_date=self.story.date, date_precision=when.precision, date_text=when.text))
 
 
 def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,
@@ -278,6 +288,7 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     Returns the events and, when the whole story was discarded, the reason.
     """
     matcher = dicts.matcher
+    reference = story_reference(clean_text(story.text), story.date)
     kept: list[tuple[Sentence, list]] = []
     for sent in sentences:
         matches = matcher.match(sent.lower, sent.words)
@@ -296,7 +307,7 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     context = StoryContext()
     events: list[Event] = []
     for sent, matches in kept:
-        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches)
+        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference)
         events.extend(sc.run())
         context.previous.append(sc.actors)
     return events, None

@@ -101,7 +101,9 @@ class Event:
     """One coded event: ``source`` did ``event_code`` to ``target``, with provenance.
 
     ``rule`` names the dictionary entry that fired (``path:line``); ``verb_index``
-    is the token index of the predicate in its sentence.
+    is the token index of the predicate in its sentence. ``date`` is the event date
+    (docs/dates.md), ``story_date`` the input's, ``date_precision`` one of day, week,
+    month, year and ``date_text`` the phrase the date came from.
     """
 
     story_id: str
@@ -116,6 +118,9 @@ class Event:
     verb_text: str
     rule: str
     verb_index: int = 0
+    story_date: dt.date | None = None
+    date_precision: str = "day"
+    date_text: str | None = None
 
     @property
     def event_root(self) -> str:

@@ -31,7 +31,13 @@ SCHEMA = pa.schema([
     _f("story_id", pa.string(), "Id of the story (from the input)."),
     _f("sentence_index", pa.int32(), "0-based index of the sentence in the story."),
     _f("sentence", pa.string(), "Text of the sentence the event was coded from."),
-    _f("date", pa.date32(), "Date of the event (the story date).", nullable=True),
+    _f("date", pa.date32(), "Date of the event, resolved from the sentence, the dateline or the "
+                            "story date (docs/dates.md).", nullable=True),
+    _f("story_date", pa.date32(), "Date of the story, from the input.", nullable=True),
+    _f("date_precision", pa.string(), "Precision of `date`: day, week, month or year (a week, "
+                                      "month or year is dated by its first day)."),
+    _f("date_text", pa.string(), "The phrase the date came from (\"on Monday\", a dateline's "
+                                 "\"Oct 3\"); null when the story date is used.", nullable=True),
     _f("source", pa.string(), "CAMEO actor code of the source, e.g. IRNGOV."),
     _f("source_text", pa.string(), "Text of the source actor mention."),
     _f("target", pa.string(), "CAMEO actor code of the target."),
@@ -54,7 +60,8 @@ SCHEMA = pa.schema([
 def row_of(e: Event) -> dict[str, Any]:
     return {
         "story_id": e.story_id, "sentence_index": e.sentence_index, "sentence": e.sentence,
-        "date": e.date, "source": e.source, "source_text": e.source_text, "target": e.target,
+        "date": e.date, "story_date": e.story_date, "date_precision": e.date_precision,
+        "date_text": e.date_text, "source": e.source, "source_text": e.source_text, "target": e.target,
         "target_text": e.target_text, "event_code": e.event_code, "event_root": e.event_root,
         "event_name": e.event_name, "quad_class": e.quad_class, "goldstein": e.goldstein,
         "verb_text": e.verb_text, "verb_index": e.verb_index, "rule": e.rule,
@@ -68,7 +75,8 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         story_id=row["story_id"], sentence_index=int(row["sentence_index"]), sentence=row["sentence"],
         date=row["date"], source=row["source"], source_text=row["source_text"], target=row["target"],
         target_text=row["target_text"], event_code=row["event_code"], verb_text=row["verb_text"],
-        rule=row["rule"], verb_index=int(row.get("verb_index") or 0))
+        rule=row["rule"], verb_index=int(row.get("verb_index") or 0), story_date=row.get("story_date"),
+        date_precision=row.get("date_precision") or "day", date_text=row.get("date_text"))
 
 
 def _table(events: Iterable[Event]) -> pa.Table:
