@@ -51,6 +51,8 @@ def compose(country: str, role: str, prefix: bool = False) -> str:
             return country
     elif country.startswith(NON_STATE_PREFIXES):
         return country
+    if country == "---" and prefix:
+        return role  # "aid workers" with no country: NGO
     base = country[:3]
     return role + base if prefix else base + role
 

@@ -32,7 +32,7 @@ from .verbs import (
     aux_frame,
     is_negated,
     match_frame,
-    match_predicate,
+    predicate_fits,
     subject_of,
 )
 
@@ -147,7 +147,7 @@ class _SentenceCoder:
         patterns = self.dicts.verbs.get(s.lemma[v])
         if not patterns:
             return
-        m = match_predicate(s, v, patterns)
+        m = self._best_fit(v, patterns)
         if m is None:
             self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
             return
@@ -159,6 +159,19 @@ class _SentenceCoder:
         src = m.source if m.source is not None else subject_of(s, v)
         self._emit(v, m.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
                    m.with_target, m.pattern.text)
+
+    def _best_fit(self, i: int, patterns: list) -> PatternMatch | None:
+        """The most specific fitting pattern whose target is an actor, else the most
+        specific fitting pattern ("open fire on +" over "open fire on protester" when
+        the protesters are not an actor the dictionaries know)."""
+        first = None
+        for m in predicate_fits(self.sent, i, patterns):
+            if first is None:
+                first = m
+            t = m.target
+            if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
+                return m
+        return first
 
     def _suppress_allegations(self, v: int) -> None:
         # "accused X of shelling Y": the shelling is what is alleged, not an event.
@@ -181,7 +194,12 @@ class _SentenceCoder:
             self.suppressed.add(a)
             out = fmap.code_for(code) if fmap else None
             return out, am, [*rules, str(fm.pattern.origin or "")]
-        m = match_predicate(s, act, self.dicts.verbs.get(s.lemma[act], []))
+        table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
+        m = self._best_fit(act, table.get(s.lemma[act], []))
+        if m is None and s.pos[act] == "NOUN":
+            # a noun act named by its verb: "called for the release of the prisoners"
+            m = self._best_fit(act, [p for p in self.dicts.verbs.get(s.lemma[act], [])
+                                     if p.elements in ((), ("of", "+"))])
         if m is None:
             return None, None, []
         return m.code, m, [str(m.pattern.origin or "")]
@@ -217,7 +235,7 @@ class _SentenceCoder:
 
     def _code_noun(self, n: int) -> None:
         s = self.sent
-        m = match_predicate(s, n, self.dicts.nouns[s.lemma[n]])
+        m = self._best_fit(n, self.dicts.nouns[s.lemma[n]])
         if m is None:
             return
         h = s.head[n]

@@ -8,6 +8,8 @@ the prepositional phrase just opened; ``+`` and ``$`` pick the target and the so
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import attrs
 
 from .dictionaries import FramePattern, VerbPattern
@@ -15,7 +17,7 @@ from .dictionaries.native import ACT, PREPOSITIONS
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "is_negated", "match_frame", "match_predicate",
-           "subject_of"]
+           "predicate_fits", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -149,7 +151,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 source = tok
             continue
         if el == ACT:
-            if act is None:
+            if act is None or not _act_fits(sent, v, act, anchor, elements[k - 1] if k else ""):
                 return None
             continue
         if el[0] == "^":
@@ -174,9 +176,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 used.update(sent.subtree(p))
                 continue
             if k + 1 < n and elements[k + 1] == ACT:
+                anchor = None
                 continue  # "to" / "that" before the framed act: decoration
             return None
         if el in ("that",) and k + 1 < n and elements[k + 1] == ACT:
+            anchor = None
             continue
         scope_head = _pobj(sent, anchor) if anchor is not None else obj
         if scope_head is None:
@@ -189,38 +193,65 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         taken.add(hit)
         used.update(sent.subtree(hit))
     if target is None and "+" not in elements:
-        target = obj
+        # "received aid from $": the one the source acts on is the subject
+        target = cl.subject if source is not None and act is None else obj
         if obj is not None:
             used.update(sent.subtree(obj))
     return target, source, used, with_target
 
 
-def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> PatternMatch | None:
-    """The most specific pattern that fits predicate ``i`` (patterns come sorted)."""
+def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str) -> bool:
+    """Whether ``act`` stands where a frame pattern puts ``<act>``.
+
+    After a preposition of the pattern the act is that preposition's object ("call for
+    the release of ..."); otherwise it is a clause of the frame verb ("urged X to
+    negotiate", "demanded that X leave") or, as a noun, its object ("urged restraint").
+    """
+    if anchor is not None and before in PREPOSITIONS and before not in ("to", "that"):
+        return _pobj(sent, anchor) == act
+    if sent.pos[act] in ("VERB", "AUX"):
+        return True
+    return sent.head[act] == f and sent.dep[act] in OBJECT_DEPS
+
+
+def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Iterator[PatternMatch]:
+    """Every pattern that fits predicate ``i``, the most specific first."""
     if not patterns:
-        return None
+        return
     kind = patterns[0].kind
     cl = Clause(None, None, False) if kind == "noun" else clause(sent, i)
     for p in patterns:
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:
             target, source, used, with_target = fit
-            return PatternMatch(p, target, source, frozenset(used), with_target)
-    return None
+            yield PatternMatch(p, target, source, frozenset(used), with_target)
+
+
+def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> PatternMatch | None:
+    """The most specific pattern that fits predicate ``i`` (patterns come sorted)."""
+    return next(predicate_fits(sent, i, patterns), None)
 
 
 def act_candidates(sent: Sentence, f: int) -> list[int]:
-    """Verbs that a frame verb ``f`` may govern: its clausal complements."""
+    """What a frame verb ``f`` may govern: its clauses, and nouns it takes as objects
+    or through a preposition ("urged restraint", "called for the release of ...")."""
     out = []
-    for c in sent.children[f]:
-        if sent.dep[c] in ("xcomp", "ccomp") and sent.pos[c] in ("VERB", "AUX"):
+    dep, pos, children = sent.dep, sent.pos, sent.children
+    for c in children[f]:
+        if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
             out.append(c)
-    # "urged Iran to negotiate" parsed with the infinitive under the object
-    for c in sent.children[f]:
-        if sent.dep[c] in OBJECT_DEPS:
-            for g in sent.children[c]:
-                if sent.dep[g] in ("acl", "relcl") and sent.pos[g] == "VERB" and any(
-                        sent.lower[a] == "to" for a in sent.children[g]):
+    for c in children[f]:
+        if dep[c] in OBJECT_DEPS:
+            # "urged Iran to negotiate" parsed with the infinitive under the object
+            for g in children[c]:
+                if dep[g] in ("acl", "relcl") and pos[g] == "VERB" and any(
+                        sent.lower[a] == "to" for a in children[g]):
+                    out.append(g)
+            if pos[c] == "NOUN":
+                out.append(c)
+        elif dep[c] == "prep":
+            for g in children[c]:
+                if dep[g] in ("pobj", "pcomp") and pos[g] in ("NOUN", "VERB"):
                     out.append(g)
     return out
 
@@ -239,7 +270,10 @@ def match_frame(sent: Sentence, f: int, act: int,
         if fit is not None:
             target, source, used, with_target = fit
             if "+" not in p.elements:
-                target = None  # the act's own target applies
+                # "demanded that Sweden extradite ...": the act's own subject is the one
+                # the demand is made of; else the act's own target applies.
+                target = next((c for c in sent.children[act] if sent.dep[c] in SUBJECT_DEPS
+                               and sent.lower[c] not in RELATIVE_PRONOUNS), None)
             return PatternMatch(p, target, source, frozenset(used), with_target)
     return None
 

@@ -142,3 +142,11 @@ def test_longer_overlapping_phrase_wins():
         trie.add(phrase_key(text), text)
     words = "Israel raided the West Bank town".split()
     assert [v for _, _, v in trie.matches([w.lower() for w in words], words)] == ["West Bank town"]
+
+
+def test_wrapped_lines_separate_items_and_continue_heads():
+    f = read_native_text("042: visit\n  travel to +;\n  fly to +\n", "verbs")
+    assert [e.text for e in f.entries] == ["visit", "travel to +", "fly to +"]
+    (e,) = read_native_text("USAGOV [2017-01-20..2021-01-20],\n  USAELI [2021-01-21..]: Donald Trump\n",
+                            "actors").entries
+    assert [c.code for c in e.codes] == ["USAGOV", "USAELI"]

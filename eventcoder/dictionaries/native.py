@@ -82,13 +82,25 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str, str]]:
         if not content.strip():
             continue
         if content[0].isspace() and current:
-            current.append(content.strip())
+            current.append(content.strip())  # a wrapped list: the line break separates items
             continue
         if current:
-            yield start, " ".join(current), first
+            yield start, _join(current), first
         current, start, first = [content.strip()], number, raw.rstrip()
     if current:
-        yield start, " ".join(current), first
+        yield start, _join(current), first
+
+
+def _join(parts: list[str]) -> str:
+    """Join a wrapped entry: a break in the head is a space, a break in the list of
+    items separates two items."""
+    out = parts[0]
+    for part in parts[1:]:
+        if ":" in out:
+            out = out.rstrip().rstrip(";") + "; " + part
+        else:
+            out = out + " " + part
+    return out
 
 
 def _items(body: str) -> list[str]:

@@ -53,6 +53,16 @@ def phrase_key(text: str) -> PhraseKey:
     return tuple(tokens)
 
 
+def hyphen_variant(text: str) -> PhraseKey | None:
+    """The key of a hyphenated phrase with its hyphenated words whole ("G-7", "MS-13"),
+    as spaCy keeps some of them as one token; ``None`` without a hyphen."""
+    if not any(h in text for h in _HYPHENS):
+        return None
+    words = [w.rstrip(",;") for w in text.replace("_", " ").split()]
+    return tuple(w.lower() if any(h in w for h in _HYPHENS) else k
+                 for w in words for k in [phrase_key(w)[0] if phrase_key(w) else w.lower()])
+
+
 def is_hyphen(text: str) -> bool:
     return text in HYPHENS
 
@@ -66,11 +76,12 @@ class PhraseTrie(Generic[T]):
         self._root: dict = {}
         self.size = 0
 
-    def add(self, key: PhraseKey, value: T) -> None:
+    def add(self, key: PhraseKey, value: T, *, count: bool = True) -> None:
+        """Add a phrase; ``count=False`` for another spelling of a phrase already counted."""
         node = self._root
         for tok in key:
             node = node.setdefault(tok, {})
-        if self._END not in node:
+        if self._END not in node and count:
             self.size += 1
         node[self._END] = value
 

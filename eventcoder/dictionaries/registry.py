@@ -24,7 +24,7 @@ from .entries import (
     VerbPattern,
 )
 from .native import DictionaryFile, kind_of_path, read_native
-from .phrases import PhraseTrie, SentenceMatcher
+from .phrases import PhraseTrie, SentenceMatcher, hyphen_variant
 
 __all__ = ["DictionarySet", "Manifest", "default_dictionary_path", "load_dictionaries",
            "read_layer"]
@@ -175,12 +175,13 @@ class DictionarySet:
                     frames.pop(r.key[1:], None)
         out = cls(PhraseTrie(), PhraseTrie(), PhraseTrie(), {}, {}, {}, frame_maps,
                   list(manifests), names)
-        for key, actor in actors.items():
-            out.actors.add(key, actor)
-        for key, agent in agents.items():
-            out.agents.add(key, agent)
-        for key, discard in discards.items():
-            out.discards.add(key, discard)
+        for trie, table in ((out.actors, actors), (out.agents, agents), (out.discards, discards)):
+            for key, entry in table.items():
+                trie.add(key, entry)
+            for key, entry in table.items():
+                variant = hyphen_variant(entry.text)
+                if variant and variant != key and trie.get(variant) is None:
+                    trie.add(variant, entry, count=False)
         for (kind, head, _), pattern in patterns.items():
             (out.nouns if kind == "noun" else out.verbs).setdefault(head, []).append(pattern)
         for table in (out.verbs, out.nouns):
