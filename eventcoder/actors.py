@@ -13,7 +13,7 @@ import attrs
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
 
-__all__ = ["Actor", "SentenceActors", "StoryContext", "compose"]
+__all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
 # Roles that make a code a state actor: an agent noun then takes the country only.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY"})
@@ -24,6 +24,14 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
+# Roles so generic that an agent before them says more: "opposition activists" are OPP.
+GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
+QUANTITY_HEADS = frozenset({
+    "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
+    "million", "millions", "group", "member", "members", "some", "many", "most", "several",
+    "one", "two", "three", "four", "five", "all", "each", "number", "team", "delegation",
+    "crowd", "crowds", "band", "unit", "contingent", "convoy", "batch", "wave", "handful",
+    "majority", "part", "remainder", "rest"})
 
 
 @attrs.frozen
@@ -55,6 +63,13 @@ def compose(country: str, role: str, prefix: bool = False) -> str:
         return role  # "aid workers" with no country: NGO
     base = country[:3]
     return role + base if prefix else base + role
+
+
+def country_of(code: str) -> str | None:
+    """The country part of an actor code, or ``None`` for a non-state or unknown one."""
+    if len(code) < 3 or code.startswith(NON_STATE_PREFIXES) or code.startswith("---"):
+        return None
+    return code[:3]
 
 
 class StoryContext:
@@ -90,9 +105,12 @@ class SentenceActors:
     """The actor and agent phrases of one sentence, and how its nouns resolve."""
 
     def __init__(self, sent: Sentence, dicts: DictionarySet, date: dt.date | None,
-                 context: StoryContext | None = None, matches: list | None = None) -> None:
+                 context: StoryContext | None = None, matches: list | None = None,
+                 default_country: str | None = None) -> None:
         self.sent = sent
         self.date = date
+        self.default_country = default_country
+        self._extra: dict[int, list[Actor]] = {}
         self.context = context or StoryContext()
         n = len(sent)
         self.actor_at: list[tuple[int, int, ActorEntry] | None] = [None] * n
@@ -119,6 +137,7 @@ class SentenceActors:
             a = self.resolve_one(h)
             if a is not None:
                 out.append(a)
+                out.extend(self._extra.get(h, ()))
         return out
 
     def conjuncts(self, i: int) -> list[int]:
@@ -198,16 +217,31 @@ class SentenceActors:
         if named is not None:
             return named
         agent = self.agent_at[i]
+        if agent is None and (s.lemma[i] in QUANTITY_HEADS or s.pos[i] == "NUM") and depth < 3:
+            # "thousands of protesters", "a group of Afghan refugees": the "of" phrase
+            for c in s.children[i]:
+                if s.dep[c] == "prep" and s.lower[c] == "of":
+                    p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                    if p is not None:
+                        a = self.resolve_one(p, depth + 1)
+                        if a is not None:
+                            self._extra[i] = self._extra.get(p, [])
+                            return attrs.evolve(a, token=i)
         # Modifiers before the head: "Iranian authorities", "Iran's foreign minister",
-        # "Foreign Minister Lavrov" (the title is an agent among the modifiers).
+        # "Foreign Minister Lavrov" (the title is an agent among the modifiers),
+        # "opposition activists" (a more telling agent before a generic one).
         owner: Actor | None = None
+        owner_token = -1
         title: tuple[int, int, AgentEntry] | None = None
         for k in reversed(self._left_modifiers(i)):
             if owner is None and self.actor_at[k] is not None and not self._inside(k, agent):
                 owner = self._named(k)
-            if agent is None and title is None and self.agent_at[k] is not None:
+                owner_token = k
+            if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
         if agent is None and title is not None and s.pos[i] == "PROPN":
+            agent = title
+        elif agent is not None and title is not None and agent[2].role in GENERIC_ROLES:
             agent = title
         # A phrase after the head: "police in Pakistan", "spokesman for the ministry".
         if owner is None and (agent is not None) and depth < 3:
@@ -217,18 +251,26 @@ class SentenceActors:
                         if s.dep[p] == "pobj":
                             owner = self.resolve_one(p, depth + 1)
                             if owner is not None:
+                                owner_token = p
                                 break
                 if owner is not None:
                     break
         if agent is not None:
             start, end, entry = agent
-            country = owner.code if owner is not None else "---"
+            country = owner.code if owner is not None else (self.default_country or "---")
+            if owner is None and self.default_country:
+                self.trace.append(f"agent {s.words[i]!r}: country {self.default_country} from the story")
             code = compose(country, entry.role, entry.prefix)
             first = min([start, *(k for k in self._left_modifiers(i))])
             text = s.span_text(first if owner is not None else start, max(end, i + 1))
             rule = str(entry.origin or "")
             if owner is not None and owner.rule:
                 rule = f"{owner.rule} + {rule}"
+            # "Indian and Pakistani troops": one actor per coordinated owner
+            extra = [Actor(compose(o.code, entry.role, entry.prefix), text, i,
+                           f"{o.rule} + {entry.origin or ''}") for o in self._co_owners(owner_token, i)]
+            if extra:
+                self._extra[i] = extra
             return Actor(code, text, i, rule, person=s.tag[i] in ("NN", "NNP"),
                          plural=s.tag[i] in ("NNS", "NNPS"))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
@@ -237,11 +279,30 @@ class SentenceActors:
                 a = self.resolve_one(c, depth + 1)
                 if a is not None:
                     return attrs.evolve(a, person=True, token=i)
-        # The head is unknown but a modifier is an actor: "the Kremlin's spokesman" is
-        # handled above; "a Russian delegation" is Russia.
+        # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
+        # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
+            extra = [attrs.evolve(o, token=i) for o in self._co_owners(owner_token, i)]
+            if extra:
+                self._extra[i] = extra
             return attrs.evolve(owner, token=i)
         return None
+
+    def _co_owners(self, owner_token: int, head: int) -> list[Actor]:
+        """The actors coordinated with a modifier of ``head`` ("Indian and Pakistani")."""
+        s = self.sent
+        if not 0 <= owner_token < head:
+            return []
+        root = owner_token
+        while s.dep[root] == "conj" and s.head[root] != root:
+            root = s.head[root]
+        out = []
+        for c in self.conjuncts(root):
+            if c != owner_token:
+                a = self._named(c)
+                if a is not None:
+                    out.append(a)
+        return out
 
     def _inside(self, k: int, match: tuple[int, int, object] | None) -> bool:
         return match is not None and match[0] <= k < match[1]

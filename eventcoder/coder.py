@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from .actors import Actor, SentenceActors, StoryContext
+from .actors import Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, load_dictionaries
 from .model import Event, Story
@@ -47,15 +47,18 @@ class CoderOptions:
 
     - ``require_dyad``: no event without both a source and a target (CAMEO practice).
     - ``drop_self_events``: no event whose source and target codes are the same.
-    - ``symmetric_codes``: code prefixes of actions coded in both directions when the
-      other party is a co-subject ("X and Y met") or comes with "with" ("X clashed with Y").
+    - ``symmetric``: code the patterns marked ``symmetric`` in the verb dictionary ("meet",
+      "clash with +") in both directions, and between co-subjects ("X and Y met").
     - ``code_nouns``: code noun predicates ("the bombing of X by Y").
+    - ``infer_agent_country``: a generic actor with no country of its own ("the
+      government", "civilians") takes the story's most mentioned country.
     """
 
     require_dyad: bool = True
     drop_self_events: bool = True
-    symmetric_codes: tuple[str, ...] = ("040", "043", "046", "057", "06", "19")
+    symmetric: bool = True
     code_nouns: bool = True
+    infer_agent_country: bool = True
 
 
 @attrs.frozen
@@ -67,6 +70,36 @@ class StoryResult:
     discarded: str | None = None
     n_sentences: int = 0
     error: str | None = None
+
+
+def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -> str | None:
+    """The country the story's named actors belong to most often (the first on a tie)."""
+    counts: collections.Counter[str] = collections.Counter()
+    for _, matches in kept:
+        for _, _, entry in matches[0]:
+            code = entry.code_on(date)
+            c = country_of(code) if code else None
+            if c is not None:
+                counts[c] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _verb_key(sent: Sentence, i: int, verbs: dict) -> str:
+    """The dictionary key of a verb whose lemma is not in the dictionary: a base form
+    guessed from its inflection, when that form is in the dictionary."""
+    w = sent.lower[i]
+    guesses: list[str] = []
+    if w.endswith("ied"):
+        guesses.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        guesses += [w[:-1], w[:-2], w[:-3]]
+    elif w.endswith("ing"):
+        guesses += [w[:-3], w[:-3] + "e", w[:-4]]
+    elif w.endswith("es"):
+        guesses += [w[:-2], w[:-1]]
+    elif w.endswith("s"):
+        guesses.append(w[:-1])
+    return next((g for g in guesses if g in verbs), sent.lemma[i])
 
 
 def _depth(sent: Sentence, i: int) -> int:
@@ -82,19 +115,23 @@ class _SentenceCoder:
 
     def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
                  context: StoryContext, trace: list[str] | None, matches: list | None = None,
-                 reference: EventDate | None = None) -> None:
+                 reference: EventDate | None = None, default_country: str | None = None) -> None:
         self.sent = sent
         self.story = story
         self.reference = reference or EventDate(story.date, "day", None, "story")
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
-        self.actors = SentenceActors(sent, dicts, self.reference.date, context, matches)
+        self.actors = SentenceActors(sent, dicts, self.reference.date, context, matches,
+                                     default_country if options.infer_agent_country else None)
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
         self.framed: dict[int, tuple[int, PatternMatch]] = {}
         self.frame_verbs: set[int] = set()
+        # the verb dictionary key of each verb: its lemma, or a form the lemmatizer
+        # missed ("staged" lemmatized as "stag")
+        self.key: dict[int, str] = {}
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -107,9 +144,11 @@ class _SentenceCoder:
         candidates = []
         for i in range(len(s)):
             if pos[i] == "VERB" or pos[i] == "AUX":
-                if lemma[i] in frames:
+                key = lemma[i] if lemma[i] in verbs or lemma[i] in frames else _verb_key(s, i, verbs)
+                self.key[i] = key
+                if key in frames and not self._own_pattern_wins(i, key):
                     for act in act_candidates(s, i):
-                        m = match_frame(s, i, act, frames[lemma[i]])
+                        m = match_frame(s, i, act, frames[key])
                         if m is not None:
                             self.framed[act] = (i, m)
                             self.frame_verbs.add(i)
@@ -120,7 +159,7 @@ class _SentenceCoder:
                         m = aux_frame(s, i, frames)
                         if m is not None:
                             self.framed[i] = (i, m)
-                    if lemma[i] in verbs or i in self.framed:
+                    if key in verbs or i in self.framed:
                         candidates.append(i)
             elif lemma[i] in nouns and self.options.code_nouns and pos[i] in ("NOUN", "PROPN"):
                 candidates.append(i)
@@ -142,9 +181,25 @@ class _SentenceCoder:
         return self.events
 
     # -- predicates -------------------------------------------------------------------
+    def _own_pattern_wins(self, f: int, key: str) -> bool:
+        """A frame verb whose own specific pattern fits with an actor target is coded by
+        that pattern ("offered condolences to Turkey", "pledged military aid to Ukraine")."""
+        patterns = self.dicts.verbs.get(key)
+        if not patterns:
+            return False
+        for m in predicate_fits(self.sent, f, patterns):
+            if m.pattern.specificity == 0:  # type: ignore[union-attr]
+                return False
+            t = m.target
+            if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
+                return True
+            if self._symmetric(m) and len(self.actors.resolve(subject_of(self.sent, f))) > 1:
+                return True  # "Armenia and Azerbaijan agreed to a ceasefire"
+        return False
+
     def _code_verb(self, v: int) -> None:
         s = self.sent
-        patterns = self.dicts.verbs.get(s.lemma[v])
+        patterns = self.dicts.verbs.get(self.key.get(v, s.lemma[v]))
         if not patterns:
             return
         m = self._best_fit(v, patterns)
@@ -158,7 +213,10 @@ class _SentenceCoder:
             return
         src = m.source if m.source is not None else subject_of(s, v)
         self._emit(v, m.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
-                   m.with_target, m.pattern.text)
+                   m.pattern.text, self._symmetric(m))
+
+    def _symmetric(self, m: PatternMatch | None) -> bool:
+        return bool(self.options.symmetric and m is not None and getattr(m.pattern, "symmetric", False))
 
     def _best_fit(self, i: int, patterns: list) -> PatternMatch | None:
         """The most specific fitting pattern whose target is an actor, else the most
@@ -195,7 +253,7 @@ class _SentenceCoder:
             out = fmap.code_for(code) if fmap else None
             return out, am, [*rules, str(fm.pattern.origin or "")]
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
-        m = self._best_fit(act, table.get(s.lemma[act], []))
+        m = self._best_fit(act, table.get(self.key.get(act, s.lemma[act]), []))
         if m is None and s.pos[act] == "NOUN":
             # a noun act named by its verb: "called for the release of the prisoners"
             m = self._best_fit(act, [p for p in self.dicts.verbs.get(s.lemma[act], [])
@@ -223,15 +281,15 @@ class _SentenceCoder:
             return
         src = subject_of(s, f)
         tgt = fm.target if fm.target is not None else (am.target if am is not None else None)
+        if tgt is None and s.pos[act] == "NOUN":
+            tgt = act  # "demanded an apology from Israel": the act's owner is the target
         verb_text = s.words[act] if f == act else s.span_text(min(f, act), max(f, act) + 1) \
             if abs(f - act) <= 4 else f"{s.words[f]} ... {s.words[act]}"
         if f == act:  # auxiliary frame: "will visit"
             aux = next(c for c in s.children[act] if s.dep[c] == "aux" and s.lemma[c] == fm.pattern.head)
             verb_text = s.span_text(aux, act + 1)
         rule = " + ".join([str(fm.pattern.origin or ""), *rules])
-        with_target = fm.with_target or (am.with_target if am is not None and fm.target is None else False)
-        self._emit(act, out, src, tgt, verb_text, rule, with_target,
-                   f"frame {frame}: {fm.pattern.text}")
+        self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False)
 
     def _code_noun(self, n: int) -> None:
         s = self.sent
@@ -252,11 +310,11 @@ class _SentenceCoder:
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
         self._emit(n, m.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
-                   m.with_target, m.pattern.text)
+                   m.pattern.text, self._symmetric(m))
 
     # -- events -----------------------------------------------------------------------
     def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
-              rule: str, with_target: bool, pattern_text: str) -> None:
+              rule: str, pattern_text: str, symmetric: bool) -> None:
         s = self.sent
         opts = self.options
         sources = self.actors.resolve(src)
@@ -268,13 +326,12 @@ class _SentenceCoder:
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
                                 and s.dep[c] == "prep" and s.lower[c] == "by"
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
-        symmetric = code.startswith(opts.symmetric_codes)
         pairs: list[tuple[Actor, Actor | None]] = []
         if not targets and symmetric and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(a, b) for a in sources for b in targets]
-            if symmetric and with_target:
+            if symmetric:
                 pairs += [(b, a) for a in sources for b in targets]
         if not targets and not opts.require_dyad and not pairs:
             pairs = [(a, None) for a in sources]
@@ -324,8 +381,9 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
         kept.append((sent, matches))
     context = StoryContext()
     events: list[Event] = []
+    country = _dominant_country(kept, reference.date)
     for sent, matches in kept:
-        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference)
+        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country)
         events.extend(sc.run())
         context.previous.append(sc.actors)
     return events, None

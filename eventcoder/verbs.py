@@ -151,7 +151,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 source = tok
             continue
         if el == ACT:
-            if act is None or not _act_fits(sent, v, act, anchor, elements[k - 1] if k else ""):
+            if act is None or act in taken or not _act_fits(sent, v, act, anchor,
+                                                             elements[k - 1] if k else ""):
                 return None
             continue
         if el[0] == "^":
@@ -203,14 +204,17 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
 def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str) -> bool:
     """Whether ``act`` stands where a frame pattern puts ``<act>``.
 
-    After a preposition of the pattern the act is that preposition's object ("call for
-    the release of ..."); otherwise it is a clause of the frame verb ("urged X to
-    negotiate", "demanded that X leave") or, as a noun, its object ("urged restraint").
+    After a preposition of the pattern the act may be that preposition's object ("call
+    for the release of ...", "agreed to a ceasefire"); after "to" or "that" it is a clause
+    ("urged X to negotiate", "demanded that X leave"); right after the frame verb or its
+    target it may also be a noun object ("urged restraint").
     """
-    if anchor is not None and before in PREPOSITIONS and before not in ("to", "that"):
-        return _pobj(sent, anchor) == act
-    if sent.pos[act] in ("VERB", "AUX"):
+    if anchor is not None and _pobj(sent, anchor) == act:
         return True
+    if sent.pos[act] in ("VERB", "AUX"):
+        return sent.head[act] == f or sent.dep[act] in ("acl", "relcl")
+    if before in ("to", "that") or before in PREPOSITIONS:
+        return False
     return sent.head[act] == f and sent.dep[act] in OBJECT_DEPS
 
 

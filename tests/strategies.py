@@ -66,7 +66,8 @@ def verb_patterns(draw) -> VerbPattern:
     if draw(st.booleans()):
         elements.insert(draw(st.integers(0, len(elements))), "+")
     text = " ".join([head, *elements])
-    return VerbPattern(draw(st.sampled_from(EVENT_CODES)), head, tuple(elements), "verb", text)
+    return VerbPattern(draw(st.sampled_from(EVENT_CODES)), head, tuple(elements), "verb", text,
+                       symmetric=draw(st.booleans()))
 
 
 safe_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)

@@ -144,9 +144,20 @@ def test_longer_overlapping_phrase_wins():
     assert [v for _, _, v in trie.matches([w.lower() for w in words], words)] == ["West Bank town"]
 
 
-def test_wrapped_lines_separate_items_and_continue_heads():
-    f = read_native_text("042: visit\n  travel to +;\n  fly to +\n", "verbs")
+def test_wrapped_lines_continue_the_entry():
+    f = read_native_text("042: visit;\n  travel to +;\n  fly to +\n", "verbs")
     assert [e.text for e in f.entries] == ["visit", "travel to +", "fly to +"]
+    (e,) = read_native_text("IGOESC: United Nations\n    Educational, Scientific and Cultural "
+                            "Organization\n", "actors").entries
+    assert e.text == "United Nations Educational, Scientific and Cultural Organization"
     (e,) = read_native_text("USAGOV [2017-01-20..2021-01-20],\n  USAELI [2021-01-21..]: Donald Trump\n",
                             "actors").entries
     assert [c.code for c in e.codes] == ["USAGOV", "USAELI"]
+
+
+def test_symmetric_verb_lines():
+    (p, q) = read_native_text("190 symmetric: clash with +\n195 noun symmetric: exchange of fire\n",
+                              "verbs").entries
+    assert p.symmetric and p.kind == "verb" and q.symmetric and q.kind == "noun"
+    with pytest.raises(DictionaryErrors, match="bad verb line head"):
+        read_native_text("190 sideways: clash\n", "verbs")

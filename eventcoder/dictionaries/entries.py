@@ -85,6 +85,7 @@ class VerbPattern:
     kind: str = "verb"  # "verb" or "noun"
     text: str = ""
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+    symmetric: bool = False  # "meet", "clash with +": coded in both directions
 
     @property
     def specificity(self) -> int:

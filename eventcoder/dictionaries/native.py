@@ -82,7 +82,7 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str, str]]:
         if not content.strip():
             continue
         if content[0].isspace() and current:
-            current.append(content.strip())  # a wrapped list: the line break separates items
+            current.append(content.strip())
             continue
         if current:
             yield start, _join(current), first
@@ -92,15 +92,9 @@ def _logical_lines(text: str) -> Iterator[tuple[int, str, str]]:
 
 
 def _join(parts: list[str]) -> str:
-    """Join a wrapped entry: a break in the head is a space, a break in the list of
-    items separates two items."""
-    out = parts[0]
-    for part in parts[1:]:
-        if ":" in out:
-            out = out.rstrip().rstrip(";") + "; " + part
-        else:
-            out = out + " " + part
-    return out
+    """Join a wrapped entry: a line break is a space (end the line with ``;`` to end
+    an item there)."""
+    return " ".join(parts)
 
 
 def _items(body: str) -> list[str]:
@@ -236,11 +230,11 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
             frames.append(FramePattern(head_words[1], h, elements, item, loc))
         return frames
     code = head_words[0]
-    vkind = "verb"
-    if len(head_words) == 2 and head_words[1] == "noun":
-        vkind = "noun"
-    elif len(head_words) != 1:
-        raise ValueError(f"bad verb line head {head!r}: expected CODE, CODE noun, frame NAME")
+    flags = set(head_words[1:])
+    if not flags <= {"noun", "symmetric"} or len(flags) != len(head_words) - 1:
+        raise ValueError(f"bad verb line head {head!r}: expected CODE, CODE noun, CODE symmetric "
+                         "or frame NAME")
+    vkind = "noun" if "noun" in flags else "verb"
     if not is_event_code(code):
         raise ValueError(f"unknown CAMEO event code {code!r}")
     out = []
@@ -248,7 +242,7 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
         h, elements = parse_pattern(item, vkind)
         if ACT in elements:
             raise ValueError(f"{ACT} belongs in frame lines only: {item!r}")
-        out.append(VerbPattern(code, h, elements, vkind, item, loc))
+        out.append(VerbPattern(code, h, elements, vkind, item, loc, "symmetric" in flags))
     return out
 
 
@@ -321,7 +315,8 @@ def format_entry(entry: object) -> str:
     if isinstance(entry, DiscardEntry):
         return f"{entry.scope}: {entry.text}"
     if isinstance(entry, VerbPattern):
-        return f"{entry.code}{' noun' if entry.kind == 'noun' else ''}: {entry.text}"
+        flags = (" noun" if entry.kind == "noun" else "") + (" symmetric" if entry.symmetric else "")
+        return f"{entry.code}{flags}: {entry.text}"
     if isinstance(entry, FramePattern):
         return f"frame {entry.frame}: {entry.text}"
     if isinstance(entry, FrameMap):
