@@ -239,9 +239,8 @@ class SentenceActors:
                 owner_token = k
             if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
-        if agent is None and title is not None and s.pos[i] == "PROPN":
-            agent = title
-        elif agent is not None and title is not None and agent[2].role in GENERIC_ROLES:
+        if title is not None and ((agent is None and s.pos[i] == "PROPN")
+                                  or (agent is not None and agent[2].role in GENERIC_ROLES)):
             agent = title
         # A phrase after the head: "police in Pakistan", "spokesman for the ministry".
         if owner is None and (agent is not None) and depth < 3:
