@@ -14,6 +14,7 @@ import json
 import sys
 import time
 import traceback
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TextIO
@@ -187,7 +188,7 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     status = 0
     for path in args.paths:
         try:
-            files, manifest = read_layer(path)
+            files, manifest = read_layer(path, strict=True)
         except DictionaryErrors as exc:
             print(exc, file=out)
             status = 1
@@ -232,6 +233,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status (1 on an EventCoderError)."""
     out = out or sys.stdout
     args = _parser().parse_args(argv)
+    # Warnings (a legacy dictionary read leniently) are one readable line each.
+    warnings.formatwarning = lambda message, *rest, **kw: f"eventcoder: warning: {message}\n"
     commands = {"code": _cmd_code, "explain": _cmd_explain, "validate": _cmd_validate,
                 "evaluate": _cmd_evaluate,
                 "dictionaries": _cmd_stats}

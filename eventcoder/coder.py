@@ -39,6 +39,8 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
+                          "over"})
 
 
 @attrs.frozen
@@ -231,6 +233,21 @@ class _SentenceCoder:
                 return m
         return first
 
+    def _prepositional_target(self, v: int, obj: int) -> list[Actor]:
+        """The actor of a prepositional phrase of the object or the predicate, when the
+        object is a thing: "restored diplomatic ties with Gondor" (not a place phrase:
+        "in", "near", "at" say where, not to whom)."""
+        s = self.sent
+        for head in (obj, v):
+            for c in s.children[head]:
+                if s.dep[c] in ("prep", "dative") and s.lower[c] in TARGET_PREPS:
+                    for p in s.children[c]:
+                        if s.dep[p] == "pobj":
+                            found = self.actors.resolve(p)
+                            if found:
+                                return found
+        return []
+
     def _suppress_allegations(self, v: int) -> None:
         # "accused X of shelling Y": the shelling is what is alleged, not an event.
         s = self.sent
@@ -320,7 +337,7 @@ class _SentenceCoder:
         sources = self.actors.resolve(src)
         targets = self.actors.resolve(tgt)
         if not targets and tgt is not None:
-            targets = self.actors.owner(tgt)
+            targets = self.actors.owner(tgt) or self._prepositional_target(v, tgt)
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt

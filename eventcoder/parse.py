@@ -25,7 +25,7 @@ UNUSED_COMPONENTS = ("ner",)
 class Sentence:
     """One parsed sentence: parallel lists indexed by token position in the sentence."""
 
-    __slots__ = ("children", "dep", "head", "index", "lemma", "lower", "pos", "space",
+    __slots__ = ("_subtrees", "children", "dep", "head", "index", "lemma", "lower", "pos", "space",
                  "start_char", "tag", "text", "words")
 
     def __init__(self, index: int, text: str, words: Sequence[str], lemma: Sequence[str],
@@ -48,6 +48,7 @@ class Sentence:
             if h != i:
                 children[h].append(i)
         self.children = children
+        self._subtrees: list[list[int] | None] = [None] * len(words)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -65,13 +66,17 @@ class Sentence:
         return "".join(out)
 
     def subtree(self, i: int) -> list[int]:
-        out = [i]
-        stack = [i]
-        while stack:
-            for c in self.children[stack.pop()]:
-                out.append(c)
-                stack.append(c)
-        out.sort()
+        """Token ``i`` and all its dependents, in sentence order (computed once)."""
+        out = self._subtrees[i]
+        if out is None:
+            out = [i]
+            stack = [i]
+            while stack:
+                for c in self.children[stack.pop()]:
+                    out.append(c)
+                    stack.append(c)
+            out.sort()
+            self._subtrees[i] = out
         return out
 
 

@@ -98,6 +98,9 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             if dep[c] in OBJECT_DEPS:
                 return c
         return subject_of(sent, h, depth + 1)
+    if dep[v] in ("pcomp", "acomp", "xcomp") or (dep[v] == "prep" and sent.pos[h] in ("AUX", "VERB")):
+        # "Arnor is about to restore ...": through "about" to the clause's subject
+        return subject_of(sent, h, depth + 1)
     if dep[v] == "advcl" and sent.tag[v] == "VBG":
         return subject_of(sent, h, depth + 1)
     if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
@@ -224,7 +227,14 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
         return
     kind = patterns[0].kind
     cl = Clause(None, None, False) if kind == "noun" else clause(sent, i)
+    present = None
     for p in patterns:
+        if p.words:
+            if present is None:
+                under = sent.subtree(i)
+                present = {sent.lemma[k] for k in under} | {sent.lower[k] for k in under}
+            if not p.words <= present:
+                continue
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:
             target, source, used, with_target = fit

@@ -140,7 +140,7 @@ def test_longer_overlapping_phrase_wins():
     trie: PhraseTrie[str] = PhraseTrie()
     for text in ("the West", "West Bank town", "Bank"):
         trie.add(phrase_key(text), text)
-    words = "Israel raided the West Bank town".split()
+    words = ["Israel", "raided", "the", "West", "Bank", "town"]
     assert [v for _, _, v in trie.matches([w.lower() for w in words], words)] == ["West Bank town"]
 
 

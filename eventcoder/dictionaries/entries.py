@@ -86,6 +86,13 @@ class VerbPattern:
     text: str = ""
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
     symmetric: bool = False  # "meet", "clash with +": coded in both directions
+    # The words that must all occur under the predicate for the pattern to fit: a cheap
+    # test before the full match.
+    words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "words", frozenset(
+            e.lstrip("^") for e in self.elements if e not in ("+", "$", "<act>")))
 
     @property
     def specificity(self) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import DictionaryError, DictionaryErrors
+from .cache import read_dictionary_file
 from .entries import (
     ActorEntry,
     AgentEntry,
@@ -23,13 +24,13 @@ from .entries import (
     FramePattern,
     VerbPattern,
 )
-from .native import DictionaryFile, kind_of_path, read_native
+from .native import DictionaryFile, kind_of_path
 from .phrases import PhraseTrie, SentenceMatcher, hyphen_variant
 
 __all__ = ["DictionarySet", "Manifest", "default_dictionary_path", "load_dictionaries",
            "read_layer"]
 
-KINDS = ("verbs", "actors", "agents", "discards")
+KINDS = ("verbs", "actors", "agents", "discards", "issues")
 
 
 @attrs.frozen
@@ -72,18 +73,25 @@ def _split_kind(spec: str | Path) -> tuple[str | None, Path]:
     return None, Path(text)
 
 
-def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]:
-    """Read a folder, a file, or ``KIND:PATH``; errors of all files are reported together."""
+def read_layer(spec: str | Path, *, strict: bool = False) -> tuple[list[DictionaryFile], Manifest | None]:
+    """Read a folder, a file, or ``KIND:PATH``; errors of all files are reported together.
+
+    Native files and PETRARCH/TABARI legacy files are both read (the content decides);
+    ``strict`` makes every bad line of a legacy file an error instead of a warning.
+    """
     kind, path = _split_kind(spec)
     files: list[DictionaryFile] = []
     errors: list[DictionaryError] = []
     manifest = None
     if path.is_dir():
         manifest = _read_manifest(path)
-        candidates = sorted(p for p in path.rglob("*.txt") if kind_of_path(p))
+        from .legacy import legacy_kind
+
+        candidates = sorted(p for p in path.rglob("*.txt") if kind_of_path(p) or legacy_kind(p))
         if not candidates:
             raise DictionaryError("no dictionary files (*.verbs.txt, *.actors.txt, "
-                                  "*.agents.txt, *.discards.txt) in this folder", path)
+                                  "*.agents.txt, *.discards.txt, or PETRARCH/TABARI "
+                                  "dictionaries) in this folder", path)
         targets: list[tuple[Path, str | None]] = [(p, None) for p in candidates]
     elif path.exists():
         targets = [(path, kind)]
@@ -91,7 +99,7 @@ def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]
         raise DictionaryError("no such file or folder", path)
     for p, k in targets:
         try:
-            files.append(_read_file(p, k))
+            files.append(read_dictionary_file(p, k, strict=strict))
         except DictionaryErrors as exc:
             errors.extend(exc.errors)
         except DictionaryError as exc:
@@ -99,19 +107,6 @@ def read_layer(spec: str | Path) -> tuple[list[DictionaryFile], Manifest | None]
     if errors:
         raise DictionaryErrors(errors)
     return files, manifest
-
-
-def _read_file(path: Path, kind: str | None) -> DictionaryFile:
-    if kind is None and kind_of_path(path) is None:
-        from . import legacy
-
-        return legacy.read_legacy(path)
-    if kind is not None and kind_of_path(path) is None:
-        from . import legacy
-
-        if legacy.looks_legacy(path):
-            return legacy.read_legacy(path, kind)
-    return read_native(path, kind)
 
 
 @attrs.define

@@ -1,0 +1,338 @@
+"""A compiled cache of dictionary files: parse once, load in a fraction of the time.
+
+:func:`load_cached` stores what a reader returned for a file (a
+:class:`~.native.DictionaryFile`, and the warnings the reader issued) in a cache folder and
+returns the stored copy while the file is unchanged. A cache entry is keyed by the file's
+absolute path, the kind, strict mode and the reader, and is valid only for the same file
+size, modification time (nanoseconds), eventcoder version and reader version; any change
+re-reads the file and replaces the entry.
+
+The folder is ``$EVENTCODER_CACHE`` if set, else ``$XDG_CACHE_HOME/eventcoder`` or
+``~/.cache/eventcoder``; it is created when needed. When it cannot be created or written
+(a read-only home, a sandbox), dictionaries are read without a cache; a damaged entry is
+ignored and rewritten. ``EVENTCODER_CACHE=off`` (or ``0``, ``none``) disables the cache.
+
+Entries are Python pickles: only the user's own cache folder is read, never a path from a
+dictionary or from input data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import hashlib
+import io
+import itertools
+import operator
+import os
+import pickle
+import sys
+import tempfile
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import DictionaryError
+from ..model import DatedCode, SourceLocation
+from .entries import (
+    ActorEntry,
+    AgentEntry,
+    DiscardEntry,
+    FrameMap,
+    FramePattern,
+    Removal,
+    VerbPattern,
+)
+from .native import DictionaryFile, kind_of_path, read_native
+
+__all__ = ["CACHE_ENV", "cache_dir", "clear_cache", "load_cached", "read_dictionary_file"]
+
+CACHE_ENV = "EVENTCODER_CACHE"
+FORMAT = 1  # bump when the layout of a cache entry changes
+_OFF = {"", "0", "off", "none", "false", "no"}
+NATIVE_KINDS = ("verbs", "actors", "agents", "discards")
+
+Reader = Callable[[Path, "str | None", bool], DictionaryFile]
+
+
+def cache_dir(create: bool = True) -> Path | None:
+    """The cache folder (created if ``create``), or ``None`` if caching is off or impossible."""
+    env = os.environ.get(CACHE_ENV)
+    if env is not None:
+        if env.strip().lower() in _OFF:
+            return None
+        folder = Path(env).expanduser()
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base).expanduser() / "eventcoder"
+    if create:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        if not os.access(folder, os.W_OK | os.X_OK):
+            return None
+    return folder
+
+
+def clear_cache() -> int:
+    """Delete every cache entry; return how many were deleted."""
+    folder = cache_dir(create=False)
+    if folder is None or not folder.is_dir():
+        return 0
+    n = 0
+    for p in folder.glob("*.dict.pickle"):
+        try:
+            p.unlink()
+            n += 1
+        except OSError:
+            pass
+    return n
+
+
+def _version() -> str:
+    from .. import __version__  # at call time: no import cycle
+
+    return __version__
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """A digest of the modules that shape a cached entry (readers, entries, model), so
+    that any change of their code, not only a new release, invalidates the cache."""
+    from .. import model  # at call time: no import cycle
+    from . import entries, legacy, native, phrases
+
+    digest = hashlib.sha256()
+    for module in (model, phrases, entries, native, legacy, sys.modules[__name__]):
+        try:
+            digest.update(Path(module.__file__ or "").read_bytes())
+        except OSError:
+            digest.update(repr(module).encode())
+    for cls in (*_ENTRY_CLASSES, SourceLocation, DatedCode, DictionaryFile):
+        digest.update(repr(_fields(cls)).encode())
+    return digest.hexdigest()[:16]
+
+
+def _reader_token(reader: Callable) -> str:
+    name = f"{getattr(reader, '__module__', '?')}.{getattr(reader, '__qualname__', repr(reader))}"
+    token = getattr(reader, "cache_token", None)
+    if callable(token):
+        token = token()
+    return f"{name}:{token or ''}"
+
+
+def _entry_path(folder: Path, path: Path, kind: str | None, strict: bool, token: str) -> Path:
+    ident = "\0".join((str(path), str(kind), str(bool(strict)), token))
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    stem = "".join(c if c.isalnum() or c in "._-" else "_" for c in path.name)[:60]
+    return folder / f"{stem}-{digest}.dict.pickle"
+
+
+# -- fast pickling --------------------------------------------------------------------
+# The default pickling of attrs slotted classes restores each object through a Python
+# __setstate__ (~3.5 us per object). Here a DictionaryFile is stored as runs of entries of
+# one class, column by column, and rebuilt with ``map(cls, *columns)``: one C-level loop
+# over the attrs __init__ per run, about twice as fast; shared objects (a SourceLocation
+# of a pattern line, a tuple of DatedCodes of an actor block) stay shared.
+
+_ENTRY_CLASSES: tuple[type, ...] = (ActorEntry, AgentEntry, DiscardEntry, VerbPattern,
+                                    FramePattern, FrameMap, Removal)
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    got = _FIELDS.get(cls)
+    if got is None:
+        got = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls) if a.init)
+    return got
+
+
+def _columns(entries: tuple) -> list[tuple[type, tuple[tuple, ...]]]:
+    runs: list[tuple[type, tuple[tuple, ...]]] = []
+    for cls, group in itertools.groupby(entries, key=type):
+        names = _fields(cls)
+        rows = list(map(operator.attrgetter(*names), group))
+        if len(names) == 1:
+            rows = [(r,) for r in rows]
+        runs.append((cls, tuple(zip(*rows, strict=True))))
+    return runs
+
+
+def _rebuild_entries(runs: list[tuple[type, tuple[tuple, ...]]]) -> tuple:
+    out: list = []
+    for cls, cols in runs:
+        out.extend(map(cls, *cols))
+    return tuple(out)
+
+
+def _rebuild_file(fields: dict, runs: list, removal_runs: list) -> DictionaryFile:
+    return DictionaryFile(**fields, entries=_rebuild_entries(runs),
+                          removals=_rebuild_entries(removal_runs))
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _dated(code: str, start: object, end: object) -> DatedCode:
+    """A DatedCode without re-running its validators (it was valid when stored)."""
+    d = _new(DatedCode)
+    _set(d, "code", code)
+    _set(d, "start", start)
+    _set(d, "end", end)
+    return d
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: object) -> Any:
+        t = type(obj)
+        if t is SourceLocation:
+            return SourceLocation, (obj.path, obj.line)  # type: ignore[attr-defined]
+        if t is DatedCode:
+            return _dated, (obj.code, obj.start, obj.end)  # type: ignore[attr-defined]
+        if t is DictionaryFile:
+            f: DictionaryFile = obj  # type: ignore[assignment]
+            fields = {a.alias: getattr(f, a.name) for a in attrs.fields(DictionaryFile)
+                      if a.init and a.name not in ("entries", "removals")}
+            return _rebuild_file, (fields, _columns(f.entries), _columns(f.removals))
+        if attrs.has(t):
+            return t, tuple(getattr(obj, name) for name in _fields(t))
+        return NotImplemented
+
+
+def _dumps(obj: object) -> bytes:
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return buf.getvalue()
+
+
+def _stat_key(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+def load_cached(path: str | Path, kind: str | None, strict: bool, reader: Reader,
+                *, folder: Path | None = None) -> DictionaryFile:
+    """Read ``path`` with ``reader(path, kind, strict)``, or return the cached result.
+
+    The warnings the reader issued when it read the file are stored with the entry and
+    issued again on every cached load, so a lenient legacy file warns every time.
+    """
+    path = Path(path)
+    apath = path.resolve()
+    folder = folder if folder is not None else cache_dir()
+    if folder is None:
+        return reader(path, kind, strict)
+    token = _reader_token(reader)
+    try:
+        stat = _stat_key(apath)
+    except OSError:
+        return reader(path, kind, strict)  # let the reader report the missing file
+    header = {"format": FORMAT, "version": _version(), "code": _code_fingerprint(),
+              "path": str(apath),
+              "size": stat[0], "mtime_ns": stat[1], "kind": kind, "strict": bool(strict),
+              "reader": token, "as": str(path)}
+    entry = _entry_path(folder, apath, kind, strict, token)
+    cached = _load_entry(entry, header)
+    if cached is not None:
+        file, caught = cached
+        _reissue(caught)
+        return file
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        file = reader(path, kind, strict)
+    caught = [(w.category, str(w.message)) for w in records]
+    try:
+        unchanged = _stat_key(apath) == stat
+    except OSError:
+        unchanged = False
+    if unchanged:
+        _store_entry(entry, header, file, caught)
+    _reissue(caught)
+    return file
+
+
+def _reissue(caught: list[tuple[type[Warning], str]]) -> None:
+    for category, message in caught:
+        warnings.warn(message, category, stacklevel=3)
+
+
+def _load_entry(entry: Path, header: dict) -> tuple[DictionaryFile, list] | None:
+    try:
+        data = io.BytesIO(entry.read_bytes())
+        if pickle.load(data) != header:
+            return None
+        enabled = gc.isenabled()
+        gc.disable()  # many small objects: the cyclic collector only slows the load down
+        try:
+            file, caught = pickle.load(data)
+        finally:
+            if enabled:
+                gc.enable()
+    except FileNotFoundError:
+        return None
+    except Exception:  # a damaged or foreign entry: read the file again and replace it
+        return None
+    if not isinstance(file, DictionaryFile):
+        return None
+    return file, caught
+
+
+def _store_entry(entry: Path, header: dict, file: DictionaryFile, caught: list) -> None:
+    try:
+        data = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL) + _dumps((file, caught))
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=entry.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, entry)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass  # no cache this time; the result is correct anyway
+
+
+# -- one entry point for the registry ---------------------------------------------------
+
+def _auto_reader(path: Path, kind: str | None, strict: bool) -> DictionaryFile:
+    """Read a native or a legacy file: the content decides (see :func:`read_dictionary_file`)."""
+    from .legacy import legacy_kind, read_legacy  # loaded only when needed
+
+    detected = legacy_kind(path) if path.is_file() else None
+    if detected is not None:
+        return read_legacy(path, kind or detected, strict=strict)
+    if kind is not None and kind not in NATIVE_KINDS:
+        raise DictionaryError(f"not a legacy dictionary, and {kind!r} has no native format "
+                              f"(native kinds: {', '.join(NATIVE_KINDS)})", path)
+    return read_native(path, kind or kind_of_path(path))
+
+
+def _auto_token() -> str:
+    from .legacy import _cache_token
+
+    return _cache_token()
+
+
+_auto_reader.cache_token = _auto_token  # type: ignore[attr-defined]
+
+
+def read_dictionary_file(path: str | Path, kind: str | None = None, *, strict: bool = False,
+                         cache: bool = True) -> DictionaryFile:
+    """Read one dictionary file, native or legacy, through the cache.
+
+    A file whose content is a PETRARCH/TABARI dictionary is read by the legacy reader
+    whatever its name (``Phoenix.Countries.actors.txt`` ends like a native actors file);
+    ``kind`` (from ``KIND:PATH``) overrides the kind the name or content suggests.
+    Native files have no strict/lenient distinction: every bad line is an error.
+    """
+    path = Path(path)
+    if not cache:
+        return _auto_reader(path, kind, strict)
+    return load_cached(path, kind, strict, _auto_reader)
