@@ -51,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--errors", metavar="FILE",
                       help="where rejected records go (JSONL; default OUT.errors.jsonl when any)")
     code.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    code.add_argument("--no-places", action="store_true", help="do not geolocate events")
+    code.add_argument("--no-event-dates", action="store_true",
+                      help="date every event with its story's date (or dateline)")
 
     ex = sub.add_parser("explain", help="show how a sentence is coded")
     ex.add_argument("text")
@@ -95,13 +98,15 @@ def _stories(inputs: Sequence[str], rejected: list, counts: Counter) -> Iterator
 def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
     from tqdm import tqdm
 
-    from .coder import Coder
+    from .coder import Coder, CoderOptions
     from .io.parquet import EventWriter
     from .io.readers import Rejected
 
     start = time.perf_counter()
+    options = CoderOptions(geolocate=not args.no_places, resolve_dates=not args.no_event_dates)
     coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
-                  model=args.model, batch_size=args.batch_size, n_process=args.n_process)
+                  model=args.model, batch_size=args.batch_size, n_process=args.n_process,
+                  options=options)
     parser = coder.parser
     import spacy
 

@@ -2,7 +2,7 @@
 
 Stages (each a small function over plain data, no I/O):
 
-1. ``clean_text``: boilerplate lines dropped (eventcoder.text);
+1. ``story_body``: boilerplate lines and the dateline dropped (eventcoder.text);
 2. the parser: spaCy, batched (eventcoder.parse);
 3. discards: a sentence or story with a discard phrase is dropped;
 4. predicates: verbs and nouns with dictionary patterns, frames ("plan to", "urge X to");
@@ -23,9 +23,10 @@ import attrs
 from .actors import Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, load_dictionaries
+from .geo import StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
-from .text import clean_text
+from .text import clean_text, story_body
 from .verbs import (
     PatternMatch,
     act_candidates,
@@ -54,6 +55,9 @@ class CoderOptions:
     - ``code_nouns``: code noun predicates ("the bombing of X by Y").
     - ``infer_agent_country``: a generic actor with no country of its own ("the
       government", "civilians") takes the story's most mentioned country.
+    - ``geolocate``: give each event its place (docs/geo.md).
+    - ``resolve_dates``: date each event from its sentence (docs/dates.md); else every
+      event takes the story date.
     """
 
     require_dyad: bool = True
@@ -61,6 +65,8 @@ class CoderOptions:
     symmetric: bool = True
     code_nouns: bool = True
     infer_agent_country: bool = True
+    geolocate: bool = True
+    resolve_dates: bool = True
 
 
 @attrs.frozen
@@ -117,10 +123,12 @@ class _SentenceCoder:
 
     def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
                  context: StoryContext, trace: list[str] | None, matches: list | None = None,
-                 reference: EventDate | None = None, default_country: str | None = None) -> None:
+                 reference: EventDate | None = None, default_country: str | None = None,
+                 places: StoryPlaces | None = None) -> None:
         self.sent = sent
         self.story = story
         self.reference = reference or EventDate(story.date, "day", None, "story")
+        self.places = places
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
@@ -361,15 +369,23 @@ class _SentenceCoder:
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
             if when is None:
-                when = resolve_date(s, v, self.reference)
+                when = resolve_date(s, v, self.reference) if opts.resolve_dates else self.reference
                 self.log(f"  date {when.date} ({when.precision}, {when.source}"
                          f"{', ' + repr(when.text) if when.text else ''})")
+            place = None
+            if self.places is not None:
+                place = self.places.place_for(s, v, actor_tokens_of(s, [a.token, b.token if b else None]),
+                                              [a.code, b.code if b else ""])
+                self.log(f"  place {a.code} -> {b.code if b else ''}: " + (
+                    f"{place.name}, {place.country_iso3} ({place.precision}, {place.source}, "
+                    f"{place.text!r})" if place else "none"))
             self.events.append(Event(
                 story_id=self.story.id, sentence_index=s.index, sentence=s.text,
                 date=when.date, source=a.code, source_text=a.text,
                 target=b.code if b is not None else "", target_text=b.text if b is not None else "",
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
-                story_date=self.story.date, date_precision=when.precision, date_text=when.text))
+                story_date=self.story.date, date_precision=when.precision, date_text=when.text,
+                place=place))
 
 
 def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,
@@ -380,7 +396,8 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     Returns the events and, when the whole story was discarded, the reason.
     """
     matcher = dicts.matcher
-    reference = story_reference(clean_text(story.text), story.date)
+    cleaned = clean_text(story.text)
+    reference = story_reference(cleaned, story.date)
     kept: list[tuple[Sentence, list]] = []
     for sent in sentences:
         matches = matcher.match(sent.lower, sent.words)
@@ -399,8 +416,13 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     context = StoryContext()
     events: list[Event] = []
     country = _dominant_country(kept, reference.date)
+    places = None
+    if options.geolocate and kept:
+        dateline = find_dateline(cleaned)
+        places = StoryPlaces(sentences, dateline[0] if dateline else None)
     for sent, matches in kept:
-        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country)
+        sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country,
+                            places)
         events.extend(sc.run())
         context.previous.append(sc.actors)
     return events, None
@@ -444,7 +466,7 @@ class Coder:
                    story_id: str = "story") -> list[Event]:
         """Code one story's text; ``date`` (a date or YYYY-MM-DD) dates its events."""
         story = Story(story_id, text, _as_date(date))
-        return list(self._code_parsed(story, self.parser.parse(clean_text(text))).events)
+        return list(self._code_parsed(story, self.parser.parse(story_body(text))).events)
 
     def code_stories(self, stories: Iterable[Story]) -> Iterator[StoryResult]:
         """Code many stories, parsed in batches; yields one result per story, in order."""
@@ -453,7 +475,7 @@ class Coder:
         def texts() -> Iterator[str]:
             for story in stories:
                 buffer.append(story)
-                yield clean_text(story.text)
+                yield story_body(story.text)
 
         for sentences in self.parser.parse_many(texts()):
             story = buffer.popleft()
@@ -471,7 +493,7 @@ class Coder:
     def explain(self, text: str, date: dt.date | str | None = None) -> str:
         """A readable account of how a text was coded: parse, actors, patterns, events."""
         story = Story("explain", text, _as_date(date))
-        sentences = self.parser.parse(clean_text(text))
+        sentences = self.parser.parse(story_body(text))
         trace: list[str] = []
         result = self._code_parsed(story, sentences, trace)
         lines = [f"date: {story.date or 'none'}; dictionaries: {self.dicts.versions()}; "
@@ -496,12 +518,19 @@ class Coder:
             lines.append("  actor phrases: " + ("; ".join(found) if found else "none"))
         lines.append("\ntrace:")
         lines.extend(f"  {t}" for t in trace or ["(no predicate in the dictionaries)"])
+        if self.options.geolocate:
+            lines.append("\nplaces:")
+            dateline = find_dateline(clean_text(text))
+            lines.extend(f"  {line}" for line in StoryPlaces(
+                sentences, dateline[0] if dateline else None).describe().splitlines())
         lines.append("\nevents:")
         if result.discarded:
             lines.append(f"  none: {result.discarded}")
         elif not result.events:
             lines.append("  none")
         for e in result.events:
+            where = f"{e.place.name}, {e.place.country_iso3}" if e.place else "no place"
             lines.append(f"  [{e.sentence_index}] {e.source} -> {e.target} {e.event_code} "
                          f"({e.event_name}) verb {e.verb_text!r} rule {e.rule}")
+            lines.append(f"      date {e.date} ({e.date_precision}); place {where}")
         return "\n".join(lines)

@@ -21,7 +21,7 @@ from .coder import Coder, CoderOptions, code_sentences
 from .errors import InputError
 from .io.readers import parse_date
 from .model import Story
-from .text import clean_text
+from .text import story_body
 
 __all__ = ["Score", "evaluate", "read_records"]
 
@@ -108,7 +108,7 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]],
     total = Score()
     per_category: dict[str, Score] = {}
     recs = list(records)
-    parsed = coder.parser.parse_many(clean_text(r["text"]) for r in recs)
+    parsed = coder.parser.parse_many(story_body(r["text"]) for r in recs)
     for rec, sentences in zip(recs, parsed, strict=True):
         date = parse_date(rec["date"]) if rec.get("date") else None
         story = Story(str(rec["id"]), rec["text"], date)

@@ -9,6 +9,7 @@ import re
 import attrs
 
 from .cameo import event_type, is_event_code
+from .geo.gazetteer import Place
 
 __all__ = [
     "ActorCode",
@@ -103,7 +104,8 @@ class Event:
     ``rule`` names the dictionary entry that fired (``path:line``); ``verb_index``
     is the token index of the predicate in its sentence. ``date`` is the event date
     (docs/dates.md), ``story_date`` the input's, ``date_precision`` one of day, week,
-    month, year and ``date_text`` the phrase the date came from.
+    month, year and ``date_text`` the phrase the date came from. ``place`` is where it
+    happened (docs/geo.md), or ``None``.
     """
 
     story_id: str
@@ -121,6 +123,7 @@ class Event:
     story_date: dt.date | None = None
     date_precision: str = "day"
     date_text: str | None = None
+    place: Place | None = None
 
     @property
     def event_root(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_text"]
+__all__ = ["clean_text", "story_body"]
 
 _MARKER = re.compile(
     r"^\s*(?:check also|see also|read also|also read|read more|related(?: stories| articles| news)?"
@@ -49,3 +49,17 @@ def clean_text(text: str) -> str:
         out.append(line)
     # Paragraphs end sentences: a headline without a full stop must not run into the text.
     return "\n\n".join(p for p in "\n".join(out).split("\n\n") if p.strip()).strip()
+
+
+def story_body(text: str) -> str:
+    """The text to parse: boilerplate dropped (:func:`clean_text`) and the dateline
+    ("KABUL, Oct 3 (Reuters) -") cut off, since it is context (the story's place and
+    date), not a sentence of the story."""
+    from .geo.dateline import find_dateline
+
+    cleaned = clean_text(text)
+    found = find_dateline(cleaned)
+    if found is None:
+        return cleaned
+    _, start, end = found
+    return (cleaned[:start] + cleaned[end:]).strip()

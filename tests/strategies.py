@@ -10,6 +10,7 @@ from eventcoder.cameo import event_types
 from eventcoder.dictionaries.entries import ActorEntry, AgentEntry, DiscardEntry, VerbPattern
 from eventcoder.dictionaries.native import PREPOSITIONS
 from eventcoder.dictionaries.phrases import phrase_key
+from eventcoder.geo import Place
 from eventcoder.model import DatedCode, Event
 
 EVENT_CODES = sorted(c for c in event_types() if len(c) >= 3)
@@ -74,6 +75,17 @@ safe_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 
 @st.composite
+def places(draw) -> Place | None:
+    if draw(st.booleans()):
+        return None
+    return Place(draw(safe_text), draw(safe_text), draw(st.sampled_from(["AFG", "UKR", "SDN"])),
+                 draw(safe_text), draw(st.floats(-90, 90)), draw(st.floats(-180, 180)),
+                 draw(st.sampled_from(["city", "admin1", "country"])),
+                 draw(st.sampled_from(["sentence", "dateline", "story"])),
+                 draw(st.one_of(st.none(), st.integers(1, 10**8))))
+
+
+@st.composite
 def events(draw) -> Event:
     return Event(
         story_id=draw(st.text(min_size=1, max_size=12)), sentence_index=draw(st.integers(0, 500)),
@@ -81,4 +93,7 @@ def events(draw) -> Event:
         source=draw(actor_code), source_text=draw(safe_text),
         target=draw(st.one_of(actor_code, st.just(""))), target_text=draw(safe_text),
         event_code=draw(st.sampled_from(EVENT_CODES)), verb_text=draw(safe_text),
-        rule=draw(safe_text), verb_index=draw(st.integers(0, 300)))
+        rule=draw(safe_text), verb_index=draw(st.integers(0, 300)),
+        story_date=draw(st.one_of(st.none(), dates)),
+        date_precision=draw(st.sampled_from(["day", "week", "month", "year"])),
+        date_text=draw(st.one_of(st.none(), safe_text)), place=draw(places()))

@@ -37,7 +37,7 @@ _SPACES = re.compile(r"\s+")
 CONNECTORS = frozenset({
     "of", "the", "and", "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des",
     "la", "le", "les", "los", "las", "el", "al", "ad", "ar", "as", "ash", "at", "az", "an",
-    "ez", "es", "en", "ul", "y", "e", "i", "am", "im", "an", "der", "den", "van", "von",
+    "ez", "es", "en", "ul", "y", "e", "i", "am", "im", "der", "den", "van", "von",
     "upon", "on", "sur", "sous", "bin", "ibn", "bani", "beni", "abu",
 })
 

@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..errors import OutputError
+from ..geo.gazetteer import Place
 from ..model import Event
 
 __all__ = ["SCHEMA", "EventWriter", "event_from_row", "read_events", "row_of"]
@@ -38,6 +39,20 @@ SCHEMA = pa.schema([
                                       "month or year is dated by its first day)."),
     _f("date_text", pa.string(), "The phrase the date came from (\"on Monday\", a dateline's "
                                  "\"Oct 3\"); null when the story date is used.", nullable=True),
+    _f("location_name", pa.string(), "Gazetteer (GeoNames) name of the place of the event.",
+       nullable=True),
+    _f("location_text", pa.string(), "The place as written in the story or dateline.", nullable=True),
+    _f("location_country", pa.string(), "ISO 3166-1 alpha-3 code of the place's country.",
+       nullable=True),
+    _f("location_admin1", pa.string(), "First-level division of the place (\"\" for a country).",
+       nullable=True),
+    _f("latitude", pa.float64(), "Latitude of the place, WGS84 degrees.", nullable=True),
+    _f("longitude", pa.float64(), "Longitude of the place, WGS84 degrees.", nullable=True),
+    _f("location_precision", pa.string(), "city, admin1 or country.", nullable=True),
+    _f("location_source", pa.string(), "Where the place came from: sentence, dateline or story.",
+       nullable=True),
+    _f("geonames_id", pa.int64(), "GeoNames id of the place (null for admin1 outside the US).",
+       nullable=True),
     _f("source", pa.string(), "CAMEO actor code of the source, e.g. IRNGOV."),
     _f("source_text", pa.string(), "Text of the source actor mention."),
     _f("target", pa.string(), "CAMEO actor code of the target."),
@@ -61,7 +76,9 @@ def row_of(e: Event) -> dict[str, Any]:
     return {
         "story_id": e.story_id, "sentence_index": e.sentence_index, "sentence": e.sentence,
         "date": e.date, "story_date": e.story_date, "date_precision": e.date_precision,
-        "date_text": e.date_text, "source": e.source, "source_text": e.source_text, "target": e.target,
+        "date_text": e.date_text,
+        **(e.place.as_columns() if e.place is not None else Place.empty_columns()),
+        "source": e.source, "source_text": e.source_text, "target": e.target,
         "target_text": e.target_text, "event_code": e.event_code, "event_root": e.event_root,
         "event_name": e.event_name, "quad_class": e.quad_class, "goldstein": e.goldstein,
         "verb_text": e.verb_text, "verb_index": e.verb_index, "rule": e.rule,
@@ -76,7 +93,16 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         date=row["date"], source=row["source"], source_text=row["source_text"], target=row["target"],
         target_text=row["target_text"], event_code=row["event_code"], verb_text=row["verb_text"],
         rule=row["rule"], verb_index=int(row.get("verb_index") or 0), story_date=row.get("story_date"),
-        date_precision=row.get("date_precision") or "day", date_text=row.get("date_text"))
+        date_precision=row.get("date_precision") or "day", date_text=row.get("date_text"),
+        place=_place(row))
+
+
+def _place(row: Mapping[str, Any]) -> Place | None:
+    if row.get("location_name") is None:
+        return None
+    return Place(row["location_name"], row["location_text"], row["location_country"],
+                 row["location_admin1"], row["latitude"], row["longitude"],
+                 row["location_precision"], row["location_source"], row.get("geonames_id"))
 
 
 def _table(events: Iterable[Event]) -> pa.Table:
