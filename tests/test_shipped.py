@@ -1,0 +1,99 @@
+"""The shipped dictionaries load and agree with the CAMEO codebook."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from eventcoder.cameo import event_types
+from eventcoder.dictionaries import ActorEntry, AgentEntry, VerbPattern, load_dictionaries
+from eventcoder.dictionaries.registry import default_dictionary_path, read_layer
+from eventcoder.model import is_actor_code
+
+ROLES = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "INS", "SEP", "SPY", "UAF", "MED", "BUS",
+         "CVL", "REF", "EDU", "HLH", "LAB", "REL", "HRI", "NGO", "ELI", "CRM", "AGR", "DEV", "ENV",
+         "IGO", "NGM", "MNC", "PKO", "UNO", "PTY", "MOD", "RAD", "SET", "UIS", "INT", "IMG"}
+
+
+@pytest.fixture(scope="module")
+def files():
+    layer, manifest = read_layer(default_dictionary_path(), strict=True)
+    assert manifest is not None and manifest.version
+    return layer
+
+
+def test_every_kind_is_shipped(files):
+    assert {f.kind for f in files} == {"verbs", "actors", "agents", "discards"}
+
+
+def test_every_verb_code_is_a_cameo_code(files):
+    codes = event_types()
+    for f in files:
+        for e in f.entries:
+            if isinstance(e, VerbPattern):
+                assert e.code in codes, f"{e.origin}: {e.code}"
+
+
+def test_every_code_with_a_verbal_form_has_three_patterns():
+    dicts = load_dictionaries()
+    per_code: Counter = Counter()
+    for table in (dicts.verbs, dicts.nouns):
+        for patterns in table.values():
+            for p in patterns:
+                per_code[p.code] += 1
+    assert sum(per_code.values()) >= 2000
+    # codes of the table that are not CAMEO 1.1b3 proper (no verbal form in the codebook)
+    not_in_codebook = {"1213", "155", "176", "1834", "1951", "1952"}
+    thin = [c for c in event_types() if len(c) > 2 and c not in not_in_codebook and per_code[c] < 3]
+    assert thin == []
+
+
+def test_actor_codes_are_well_formed_and_ranges_ordered(files):
+    for f in files:
+        for e in f.entries:
+            if isinstance(e, ActorEntry):
+                for c in e.codes:
+                    assert is_actor_code(c.code), f"{e.origin}: {c.code}"
+                    assert not (c.start and c.end) or c.start <= c.end
+            if isinstance(e, AgentEntry):
+                roles = {e.role[k:k + 3] for k in range(0, len(e.role), 3)}
+                assert roles <= ROLES, f"{e.origin}: {e.role}"
+
+
+def test_no_phrase_is_defined_twice(files):
+    seen: dict = {}
+    for f in files:
+        for e in f.entries:
+            if isinstance(e, (ActorEntry, AgentEntry)):
+                key = (type(e).__name__, e.key)
+                assert key not in seen, f"{e.origin} repeats {seen.get(key)}: {e.text!r}"
+                seen[key] = e.origin
+
+
+def test_no_verb_pattern_is_defined_twice_outside_the_symmetric_overrides(files):
+    seen: dict = {}
+    for f in files:
+        if f.path.endswith("symmetric.verbs.txt"):
+            continue
+        for e in f.entries:
+            if isinstance(e, VerbPattern):
+                key = (e.kind, e.head, e.elements)
+                assert key not in seen, f"{e.origin} repeats {seen[key]}: {e.text!r}"
+                seen[key] = e.origin
+
+
+@pytest.mark.parametrize(("phrase", "date", "code"), [
+    ("Hossein Amir-Abdollahian", dt.date(2023, 2, 1), "IRNGOV"),
+    ("Taliban", dt.date(2019, 1, 1), "AFGINS"),
+    ("Taliban", dt.date(2022, 1, 1), "AFGGOV"),
+    ("Kabul", dt.date(2022, 1, 1), "AFGGOV"),
+    ("Kremlin", dt.date(2022, 1, 1), "RUSGOV"),
+    ("Iranian", dt.date(2022, 1, 1), "IRN"),
+])
+def test_facts(phrase, date, code):
+    from eventcoder.dictionaries.phrases import phrase_key
+
+    entry = load_dictionaries().actors.get(phrase_key(phrase))
+    assert entry is not None and entry.code_on(date) == code
