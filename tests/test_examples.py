@@ -30,7 +30,7 @@ def test_regional_study_layer(tmp_path):
     rows = {(r["story_id"], r["source"], r["target"], r["event_code"]) for r in table.to_pylist()}
     assert ("sahel-1", "BFAUAFKGW", "BFAAGR", "190") in rows      # added militia
     assert ("sahel-1", "BFAGOV", "BFAUAFKGW", "111") in rows      # added agent: the prefect
-    assert ("sahel-2", "BFAUAFVDP", "BFAREB", "190") in rows      # overridden code
+    assert ("sahel-2", "BFAUAFVDP", "BFAREB", "180") in rows      # overridden code
     assert not any(r[0] == "sahel-2" and r[3].startswith("112") for r in rows)  # removed "VDP"
     assert ("sahel-3", "MLIUAFDZO", "MLIMIL", "190") in rows
     assert b"sahel-local-study 1.0.0" in table.schema.metadata[b"dictionaries"]

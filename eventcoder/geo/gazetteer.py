@@ -187,6 +187,7 @@ class Gazetteer:
         self._country: dict[str, int] = {
             self._iso3[i]: i for i, k in enumerate(self._kinds) if k == "country"}
         self.max_words = int(self.meta.get("max_words", "8"))
+        self._prefixes: set[str] | None = None
         n = len(self._kinds)
         if not all(len(c) == n for c in (self._names, self._iso3, self._lat, self._lon, self._pop)):
             raise ValueError(f"{self.source}: columns of different lengths")
@@ -209,6 +210,19 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         """True when a normalised key (see :func:`normalize`) names some entry."""
         return key in self._index
+
+    def has_prefix(self, key: str) -> bool:
+        """True when some longer key starts with ``key`` and a space ("new" of "new york")."""
+        prefixes = self._prefixes
+        if prefixes is None:
+            prefixes = set()
+            for k in self._index:
+                pos = k.find(" ")
+                while pos > 0:
+                    prefixes.add(k[:pos])
+                    pos = k.find(" ", pos + 1)
+            self._prefixes = prefixes
+        return key in prefixes
 
     def entry(self, i: int, alternate: bool = False) -> Candidate:
         f = self._flags[i]

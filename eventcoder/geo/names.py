@@ -9,6 +9,7 @@ made spaces, white space collapsed, a leading "the" dropped. So "Al-Fāshir",
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -48,6 +49,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """The comparison key of a name (see the module docstring); "" for no letters."""
     key = _fold(text).translate(_DROP).lower()

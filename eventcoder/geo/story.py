@@ -214,15 +214,19 @@ def find_mentions(sent: Sentence, gaz: Gazetteer, sent_pos: int = 0,
     n = len(sent)
     out: list[Mention] = []
     words = sent.words
+    caps = [_is_cap(w) for w in words]
+    lower = sent.lower
     i = 0
     while i < n:
+        if not caps[i] and lower[i] not in CONNECTORS:
+            i += 1  # the common case: a lower-case word opens no name
+            continue
         w = words[i]
-        opens = _is_cap(w) or (sent.lower[i] in CONNECTORS and i + 1 < n
-                               and (_is_cap(words[i + 1]) or _skippable(words[i + 1])))
+        opens = caps[i] or (i + 1 < n and (caps[i + 1] or _skippable(words[i + 1])))
         if i in masked or not w or not opens:
             i += 1
             continue
-        if sent.lower[i] in CONNECTORS and not _is_cap(w) and sent.lower[i] in ("the", "of", "and"):
+        if not caps[i] and lower[i] in ("the", "of", "and"):
             i += 1
             continue
         best: tuple[int, str] | None = None
@@ -240,15 +244,17 @@ def find_mentions(sent: Sentence, gaz: Gazetteer, sent_pos: int = 0,
             piece = normalize(wj)
             if not piece:
                 break
-            if not (_is_cap(wj) or sent.lower[j] in CONNECTORS or wj.isupper()):
+            if not (caps[j] or lower[j] in CONNECTORS or wj.isupper()):
                 break
             if wj[0] in APOSTROPHES and parts:
                 parts[-1] += piece
             else:
                 parts.extend(piece.split(" "))
             key = " ".join(parts)
-            if _is_cap(wj) and gaz.has_key(key):
+            if caps[j] and gaz.has_key(key):
                 best = (j + 1, key)
+            if not gaz.has_prefix(key):
+                break  # no longer name starts with these words
             j += 1
         if best is None:
             i += 1
