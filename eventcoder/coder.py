@@ -142,6 +142,7 @@ class _SentenceCoder:
         # the verb dictionary key of each verb: its lemma, or a form the lemmatizer
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
+        self._fits: dict[tuple[int, int], PatternMatch | None] = {}
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -232,14 +233,19 @@ class _SentenceCoder:
         """The most specific fitting pattern whose target is an actor, else the most
         specific fitting pattern ("open fire on +" over "open fire on protester" when
         the protesters are not an actor the dictionaries know)."""
-        first = None
+        key = (i, id(patterns))
+        if key in self._fits:
+            return self._fits[key]
+        first = best = None
         for m in predicate_fits(self.sent, i, patterns):
             if first is None:
                 first = m
             t = m.target
             if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
-                return m
-        return first
+                best = m
+                break
+        self._fits[key] = best or first
+        return best or first
 
     def _prepositional_target(self, v: int, obj: int) -> list[Actor]:
         """The actor of a prepositional phrase of the object or the predicate, when the

@@ -25,8 +25,8 @@ UNUSED_COMPONENTS = ("ner",)
 class Sentence:
     """One parsed sentence: parallel lists indexed by token position in the sentence."""
 
-    __slots__ = ("_subtrees", "children", "dep", "head", "index", "lemma", "lower", "pos", "space",
-                 "start_char", "tag", "text", "words")
+    __slots__ = ("_subtrees", "children", "dep", "head", "index", "lemma", "lower", "memo", "pos",
+                 "space", "start_char", "tag", "text", "words")
 
     def __init__(self, index: int, text: str, words: Sequence[str], lemma: Sequence[str],
                  tag: Sequence[str], pos: Sequence[str], dep: Sequence[str],
@@ -49,6 +49,8 @@ class Sentence:
                 children[h].append(i)
         self.children = children
         self._subtrees: list[list[int] | None] = [None] * len(words)
+        # derived facts computed once per sentence by the coding stages (clauses...)
+        self.memo: dict = {}
 
     def __len__(self) -> int:
         return len(self.words)

@@ -111,6 +111,14 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
 def clause(sent: Sentence, v: int) -> Clause:
     """Subject and object of verb ``v``; for a passive the subject is the "by" phrase and
     the object is the grammatical subject."""
+    key = ("clause", v)
+    found = sent.memo.get(key)
+    if found is None:
+        found = sent.memo[key] = _clause(sent, v)
+    return found
+
+
+def _clause(sent: Sentence, v: int) -> Clause:
     passive = is_passive(sent, v)
     obj = None
     for c in sent.children[v]:
@@ -231,14 +239,24 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
     for p in patterns:
         if p.words:
             if present is None:
-                under = sent.subtree(i)
-                present = {sent.lemma[k] for k in under} | {sent.lower[k] for k in under}
+                present = _words_under(sent, i)
             if not p.words <= present:
                 continue
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:
             target, source, used, with_target = fit
             yield PatternMatch(p, target, source, frozenset(used), with_target)
+
+
+def _words_under(sent: Sentence, i: int) -> set[str]:
+    """Lemmas and forms of the tokens under ``i``: a pattern needs all its words there."""
+    key = ("words", i)
+    found = sent.memo.get(key)
+    if found is None:
+        under = sent.subtree(i)
+        lemma, lower = sent.lemma, sent.lower
+        found = sent.memo[key] = {lemma[k] for k in under} | {lower[k] for k in under}
+    return found
 
 
 def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> PatternMatch | None:

@@ -121,7 +121,9 @@ def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str]
     out: list[list[tuple[int, int, Any]]] = [[] for _ in range(kinds)]
     n = len(lower)
     hyphens = HYPHENS
-    for i in range(n):
+    # the few tokens that can open a phrase, found in one pass
+    starts = [i for i in range(n) if lower[i] in root or text[i] in root]
+    for i in starts:
         node = root.get(lower[i]) or root.get(text[i])
         if node is None or text[i] in hyphens:
             continue
