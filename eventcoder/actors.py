@@ -24,6 +24,15 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
+# Nouns of a single person (for "he" and "she"); other agents are groups or bodies.
+PERSON_NOUNS = frozenset({
+    "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
+    "spokesperson", "leader", "chief", "commander", "general", "envoy", "ambassador",
+    "diplomat", "official", "king", "queen", "emir", "prince", "sultan", "monarch",
+    "governor", "mayor", "senator", "lawmaker", "legislator", "judge", "prosecutor",
+    "secretary", "director", "head", "chairman", "chairwoman", "speaker", "candidate",
+    "negotiator", "mediator", "activist", "journalist", "reporter", "cleric", "imam",
+    "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 QUANTITY_HEADS = frozenset({
@@ -169,8 +178,8 @@ class SentenceActors:
                 if m is None or m[1] - 1 != k or s.pos[k] == "PRON":
                     continue
                 h = k
-                if s.dep[k] in MODIFIER_DEPS or s.dep[k] == "appos":
-                    continue
+                if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
+                    continue  # a possessor ("Jammeh's statement") can be referred to
                 a = self.resolve_one(h)
                 if a is not None:
                     self._all.append(a)
@@ -270,7 +279,7 @@ class SentenceActors:
                            f"{o.rule} + {entry.origin or ''}") for o in self._co_owners(owner_token, i)]
             if extra:
                 self._extra[i] = extra
-            return Actor(code, text, i, rule, person=s.tag[i] in ("NN", "NNP"),
+            return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or s.tag[i] == "NNP",
                          plural=s.tag[i] in ("NNS", "NNPS"))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
         for c in s.children[i]:

@@ -223,7 +223,12 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
     if anchor is not None and _pobj(sent, anchor) == act:
         return True
     if sent.pos[act] in ("VERB", "AUX"):
-        return sent.head[act] == f or sent.dep[act] in ("acl", "relcl")
+        if not (sent.head[act] == f or sent.dep[act] in ("acl", "relcl")):
+            return False
+        if before == "to":  # an infinitive: "urged Iran to negotiate"
+            return sent.dep[act] == "xcomp" or any(
+                sent.lower[c] == "to" and sent.dep[c] == "aux" for c in sent.children[act])
+        return True
     if before in ("to", "that") or before in PREPOSITIONS:
         return False
     return sent.head[act] == f and sent.dep[act] in OBJECT_DEPS
