@@ -96,7 +96,9 @@ class StoryContext:
         for pool in pools:
             for a in pool:
                 if _compatible(pronoun, a):
-                    return a
+                    # an unknown name the dictionaries lack ("Moise had been ruling...")
+                    # is the likelier referent: better no actor than a wrong one
+                    return a if a.code else None
         return None
 
 
@@ -176,11 +178,13 @@ class SentenceActors:
             for k in range(len(s)):
                 m = self.actor_at[k] or self.agent_at[k]
                 if m is None or m[1] - 1 != k or s.pos[k] == "PRON":
+                    if m is None and s.pos[k] == "PROPN" and s.dep[k] in ("nsubj", "nsubjpass"):
+                        # a subject the dictionaries do not know: a placeholder, no code
+                        self._all.append(Actor("", s.words[k], k, person=True))
                     continue
-                h = k
                 if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
                     continue  # a possessor ("Jammeh's statement") can be referred to
-                a = self.resolve_one(h)
+                a = self.resolve_one(k)
                 if a is not None:
                     self._all.append(a)
         return self._all
