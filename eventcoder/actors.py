@@ -152,15 +152,22 @@ class SentenceActors:
         return out
 
     def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the heads coordinated with it: "Russia and China"; also a list the
+        parser read as appositions, "Mordor, Rohan, Arnor and Bree", when both are named
+        actors (an apposition that describes, "Osgiliath, the state's foe", is not)."""
         s = self.sent
         heads = [i]
         stack = [i]
         while stack:
-            for c in s.children[stack.pop()]:
-                if s.dep[c] == "conj" and s.pos[c] in ("PROPN", "NOUN", "PRON", "ADJ"):
+            k = stack.pop()
+            for c in s.children[k]:
+                coordinated = s.dep[c] == "conj" and s.pos[c] in ("PROPN", "NOUN", "PRON", "ADJ")
+                listed = (s.dep[c] == "appos" and self.actor_at[c] is not None
+                          and self.actor_at[k] is not None and self.actor_at[c] is not self.actor_at[k])
+                if coordinated or listed:
                     heads.append(c)
                     stack.append(c)
-        return heads
+        return sorted(heads)
 
     def resolve_one(self, i: int, depth: int = 0) -> Actor | None:
         if i in self._cache:

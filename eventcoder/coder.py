@@ -22,7 +22,7 @@ import attrs
 
 from .actors import Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
-from .dictionaries import DictionarySet, load_dictionaries
+from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .geo import StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
@@ -41,7 +41,7 @@ __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
-                          "over"})
+                          "over", "between", "of"})
 
 
 @attrs.frozen
@@ -224,7 +224,7 @@ class _SentenceCoder:
             return
         src = m.source if m.source is not None else subject_of(s, v)
         self._emit(v, m.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
-                   m.pattern.text, self._symmetric(m))
+                   m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
 
     def _symmetric(self, m: PatternMatch | None) -> bool:
         return bool(self.options.symmetric and m is not None and getattr(m.pattern, "symmetric", False))
@@ -248,11 +248,14 @@ class _SentenceCoder:
         return best or first
 
     def _prepositional_target(self, v: int, obj: int) -> list[Actor]:
-        """The actor of a prepositional phrase of the object or the predicate, when the
-        object is a thing: "restored diplomatic ties with Gondor" (not a place phrase:
-        "in", "near", "at" say where, not to whom)."""
+        """The actor of a prepositional phrase of the object (however deep: "welcomed a
+        resumption of ties with Osgiliath") or of the predicate, when the object is a
+        thing: "restored diplomatic ties with Gondor" (not a place phrase: "in", "near",
+        "at" say where, not to whom)."""
         s = self.sent
-        for head in (obj, v):
+        heads = [obj]
+        while heads:
+            head = heads.pop(0)
             for c in s.children[head]:
                 if s.dep[c] in ("prep", "dative") and s.lower[c] in TARGET_PREPS:
                     for p in s.children[c]:
@@ -260,6 +263,9 @@ class _SentenceCoder:
                             found = self.actors.resolve(p)
                             if found:
                                 return found
+                            heads.append(p)
+            if head == obj and v != obj:
+                heads.append(v)  # then the predicate's own phrases
         return []
 
     def _suppress_allegations(self, v: int) -> None:
@@ -341,11 +347,12 @@ class _SentenceCoder:
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
         self._emit(n, m.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
-                   m.pattern.text, self._symmetric(m))
+                   m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
 
     # -- events -----------------------------------------------------------------------
     def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
-              rule: str, pattern_text: str, symmetric: bool) -> None:
+              rule: str, pattern_text: str, symmetric: bool,
+              pattern: VerbPattern | None = None) -> None:
         s = self.sent
         opts = self.options
         sources = self.actors.resolve(src)
@@ -358,19 +365,28 @@ class _SentenceCoder:
                                 and s.dep[c] == "prep" and s.lower[c] == "by"
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
         pairs: list[tuple[Actor, Actor | None]] = []
+        codes: list[str] = []  # the code of each pair
+        if pattern is not None and pattern.reverse:
+            sources, targets = targets, sources  # the target acts on the source
         if not targets and symmetric and len(sources) > 1:
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(a, b) for a in sources for b in targets]
             if symmetric:
                 pairs += [(b, a) for a in sources for b in targets]
+        codes = [code] * len(pairs)
+        if pattern is not None and pattern.reciprocal:
+            back = [(b, a) for a in sources for b in targets]
+            pairs += back
+            codes += [pattern.reciprocal] * len(back)
         if not targets and not opts.require_dyad and not pairs:
             pairs = [(a, None) for a in sources]
+            codes = [code] * len(pairs)
         self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "
                  f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
         when: EventDate | None = None
-        for a, b in pairs:
+        for (a, b), code in zip(pairs, codes, strict=True):
             if b is not None and opts.drop_self_events and a.code == b.code:
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue

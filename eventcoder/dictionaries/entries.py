@@ -86,6 +86,11 @@ class VerbPattern:
     text: str = ""
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
     symmetric: bool = False  # "meet", "clash with +": coded in both directions
+    # "arrive in +" 042/043: the target also does ``reciprocal`` to the source (it hosts);
+    # ``reverse``: the pattern's code is done by the target to the source only ("appear
+    # before court" /173: the court charges the one who appears)
+    reciprocal: str | None = None
+    reverse: bool = False
     # The words that must all occur under the predicate for the pattern to fit: a cheap
     # test before the full match.
     words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)

@@ -903,14 +903,33 @@ def _deinflect(word: str) -> str:
     return word
 
 
+def _reciprocal_of(spec: str | None) -> tuple[str | None, bool]:
+    """The reciprocal code of ``[a:b]`` (``b``: the target does it to the source), and
+    whether the spec is reciprocal-only (``[:b]``: "appear before court" is the court's
+    173 on the source)."""
+    if spec is None or ":" not in spec:
+        return None, False
+    active, _, back = (x.strip() for x in spec.strip().partition(":"))
+    if not back or back == "---" or not _DIGITS.match(back):
+        return None, False
+    return (back, True) if not active else (back, False)
+
+
 def _code_of(spec: str) -> tuple[str | None, str | None]:
-    """``(event code or None, drop reason)`` of ``042``, ``042:043``, ``:173``, ``---``."""
+    """``(event code or None, drop reason)`` of ``042``, ``042:043``, ``:173``, ``---``.
+
+    For ``:173`` the code is the reciprocal one (see :func:`_reciprocal_of`).
+    """
     spec = spec.strip()
     active = spec.split(":", 1)[0].strip()
     if spec == "---" or active == "---":
         return None, _NULL_CODE
     if not active and ":" in spec:
-        return None, _PASSIVE_ONLY
+        back = spec.split(":", 1)[1].strip()
+        if back and back != "---" and _DIGITS.match(back):
+            active = back
+        else:
+            return None, _PASSIVE_ONLY
     if not is_event_code(active):
         if not _DIGITS.match(active):
             raise _PatternError(f"bad event code {active!r}: expected CAMEO digits such as "
@@ -1092,6 +1111,8 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
     groups: dict[str, tuple[list[_Verb], list[tuple[int, str, str, str]]]] = {}
     block: tuple[list[_Verb], list] | None = None
     block_code: str | None = None
+    block_spec: str | None = None
+    verb_spec: dict[int, str | None] = {}  # line of a verb -> its code spec (or its block's)
     irregular: dict[str, str] = {}  # inflected form -> base form (from {...} lists)
 
     for number, line in _content_lines(text):
@@ -1108,6 +1129,7 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
                 block = None
                 continue
             block = groups.setdefault(m["name"].strip("- ").upper(), ([], []))
+            block_spec = m["code"]
             try:
                 block_code = _code_of(m["code"])[0] if m["code"] is not None else None
             except _PatternError as exc:
@@ -1150,6 +1172,7 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
             col.bad(number, f"multi-word verb {m['verb']!r} without '+' on the verb: "
                             "read the first word as the verb")
         code = block_code
+        verb_spec[number] = m["code"] if m["code"] is not None else block_spec
         if m["code"] is not None:
             try:
                 code = _code_of(m["code"])[0]
@@ -1199,8 +1222,10 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
             if v.code is None:
                 col.drop(_NULL_VERB, v.number)
                 continue
+            recip, reverse = _reciprocal_of(verb_spec.get(v.number))
             out[(head, extra)] = VerbPattern(code=v.code, head=head, elements=extra, kind="verb",
-                                             text=v.text, origin=SourceLocation(path, v.number))
+                                             text=v.text, origin=SourceLocation(path, v.number),
+                                             reciprocal=None if reverse else recip, reverse=reverse)
         for number, code_spec, body, line_text in patterns:
             n_lines += 1
             try:
@@ -1231,10 +1256,13 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
                     col.drop("pattern that adds nothing to the bare verb (only %, ^ or $)",
                              number)
                     continue
+                recip, reverse = _reciprocal_of(code_spec)
                 for head, extra in heads:
                     els = extra + elements if extra else elements
                     out[(head, els)] = VerbPattern(code=code, head=head, elements=els, kind="verb",
-                                                   text=line_text, origin=origin)
+                                                   text=line_text, origin=origin,
+                                                   reciprocal=None if reverse else recip,
+                                                   reverse=reverse)
     if ctx.not_generated:
         col.drop(f"synset members and alternatives beyond the limit of "
                  f"{synset_limit} per synset (variants not generated)", 0, ctx.not_generated)

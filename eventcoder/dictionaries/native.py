@@ -229,7 +229,15 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
                 raise ValueError(f"frame pattern {item!r} needs exactly one {ACT}")
             frames.append(FramePattern(head_words[1], h, elements, item, loc))
         return frames
-    code = head_words[0]
+    code, _, back = head_words[0].partition("/")
+    reciprocal = reverse = None
+    if "/" in head_words[0]:
+        if not back or not is_event_code(back):
+            raise ValueError(f"bad reciprocal code {back!r}: expected CODE/CODE or /CODE")
+        if code:
+            reciprocal = back
+        else:
+            code, reverse = back, True
     flags = set(head_words[1:])
     if not flags <= {"noun", "symmetric"} or len(flags) != len(head_words) - 1:
         raise ValueError(f"bad verb line head {head!r}: expected CODE, CODE noun, CODE symmetric "
@@ -242,7 +250,8 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
         h, elements = parse_pattern(item, vkind)
         if ACT in elements:
             raise ValueError(f"{ACT} belongs in frame lines only: {item!r}")
-        out.append(VerbPattern(code, h, elements, vkind, item, loc, "symmetric" in flags))
+        out.append(VerbPattern(code, h, elements, vkind, item, loc, "symmetric" in flags,
+                               reciprocal, bool(reverse)))
     return out
 
 
@@ -316,7 +325,9 @@ def format_entry(entry: object) -> str:
         return f"{entry.scope}: {entry.text}"
     if isinstance(entry, VerbPattern):
         flags = (" noun" if entry.kind == "noun" else "") + (" symmetric" if entry.symmetric else "")
-        return f"{entry.code}{flags}: {entry.text}"
+        code = f"/{entry.code}" if entry.reverse else (
+            f"{entry.code}/{entry.reciprocal}" if entry.reciprocal else entry.code)
+        return f"{code}{flags}: {entry.text}"
     if isinstance(entry, FramePattern):
         return f"frame {entry.frame}: {entry.text}"
     if isinstance(entry, FrameMap):
