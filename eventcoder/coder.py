@@ -247,7 +247,7 @@ class _SentenceCoder:
         self._fits[key] = best or first
         return best or first
 
-    def _prepositional_target(self, v: int, obj: int) -> list[Actor]:
+    def _prepositional_target(self, v: int, obj: int, any_prep: bool = False) -> list[Actor]:
         """The actor of a prepositional phrase of the object (however deep: "welcomed a
         resumption of ties with Osgiliath") or of the predicate, when the object is a
         thing: "restored diplomatic ties with Gondor" (not a place phrase: "in", "near",
@@ -257,7 +257,7 @@ class _SentenceCoder:
         while heads:
             head = heads.pop(0)
             for c in s.children[head]:
-                if s.dep[c] in ("prep", "dative") and s.lower[c] in TARGET_PREPS:
+                if s.dep[c] in ("prep", "dative") and (any_prep or s.lower[c] in TARGET_PREPS):
                     for p in s.children[c]:
                         if s.dep[p] == "pobj":
                             found = self.actors.resolve(p)
@@ -357,8 +357,11 @@ class _SentenceCoder:
         opts = self.options
         sources = self.actors.resolve(src)
         targets = self.actors.resolve(tgt)
+        if not targets and tgt is None and pattern is not None and pattern.any_target:
+            targets = self._prepositional_target(v, v, True)
         if not targets and tgt is not None:
-            targets = self.actors.owner(tgt) or self._prepositional_target(v, tgt)
+            targets = self.actors.owner(tgt) or self._prepositional_target(
+                v, tgt, pattern is not None and pattern.any_target)
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt

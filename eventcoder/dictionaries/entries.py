@@ -91,6 +91,9 @@ class VerbPattern:
     # before court" /173: the court charges the one who appears)
     reciprocal: str | None = None
     reverse: bool = False
+    # legacy (PETRARCH) patterns without "+" take the first actor of any prepositional
+    # phrase after the verb as the target, place phrases included ("fired shells at Seoul")
+    any_target: bool = False
     # The words that must all occur under the predicate for the pattern to fit: a cheap
     # test before the full match.
     words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)

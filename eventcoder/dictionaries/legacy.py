@@ -1225,7 +1225,8 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
             recip, reverse = _reciprocal_of(verb_spec.get(v.number))
             out[(head, extra)] = VerbPattern(code=v.code, head=head, elements=extra, kind="verb",
                                              text=v.text, origin=SourceLocation(path, v.number),
-                                             reciprocal=None if reverse else recip, reverse=reverse)
+                                             reciprocal=None if reverse else recip, reverse=reverse,
+                                             any_target="+" not in extra)
         for number, code_spec, body, line_text in patterns:
             n_lines += 1
             try:
@@ -1262,7 +1263,7 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
                     out[(head, els)] = VerbPattern(code=code, head=head, elements=els, kind="verb",
                                                    text=line_text, origin=origin,
                                                    reciprocal=None if reverse else recip,
-                                                   reverse=reverse)
+                                                   reverse=reverse, any_target="+" not in els)
     if ctx.not_generated:
         col.drop(f"synset members and alternatives beyond the limit of "
                  f"{synset_limit} per synset (variants not generated)", 0, ctx.not_generated)
