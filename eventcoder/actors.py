@@ -308,9 +308,10 @@ class SentenceActors:
         return None
 
     def _co_owners(self, owner_token: int, head: int) -> list[Actor]:
-        """The actors coordinated with a modifier of ``head`` ("Indian and Pakistani")."""
+        """The actors coordinated with the owner of ``head``: a modifier ("Indian and
+        Pakistani troops") or a prepositional phrase ("lawmakers in Arnor and Gondor")."""
         s = self.sent
-        if not 0 <= owner_token < head:
+        if owner_token < 0:
             return []
         root = owner_token
         while s.dep[root] == "conj" and s.head[root] != root:

@@ -371,7 +371,10 @@ class _SentenceCoder:
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
             sources, targets = targets, sources  # the target acts on the source
-        if not targets and symmetric and len(sources) > 1:
+        together = symmetric or (pattern is not None and pattern.any_target)
+        if not targets and together and len(sources) > 1:
+            # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
+            # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         else:
             pairs = [(a, b) for a in sources for b in targets]
