@@ -231,6 +231,12 @@ class SentenceActors:
             ante = self.context.antecedent(low, i, self)
             if ante is not None:
                 self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
+                if low in PLURAL_PRONOUNS and ante.token < i and ante in self.all_mentions():
+                    # "Gondor and Osgiliath have postponed their meeting": all of them
+                    extra = [a for c in self.conjuncts(ante.token)[1:]
+                             if (a := self.resolve_one(c, depth + 1)) is not None]
+                    if extra:
+                        self._extra[i] = [attrs.evolve(a, token=i) for a in extra]
                 return attrs.evolve(ante, token=i)
             return None
         named = self._named(i)

@@ -269,13 +269,16 @@ class _SentenceCoder:
         return []
 
     def _suppress_allegations(self, v: int) -> None:
-        # "accused X of shelling Y": the shelling is what is alleged, not an event.
+        # "accused X of shelling Y": the shelling is what is alleged, not an event;
+        # "urged Eriador to respond to ...": what is urged is not an event either.
         s = self.sent
         for p in s.children[v]:
             if s.dep[p] == "prep":
                 for c in s.children[p]:
                     if s.dep[c] == "pcomp":
                         self.suppressed.update(s.subtree(c))
+            elif s.dep[p] == "xcomp":
+                self.suppressed.update(s.subtree(p))
 
     def _act_code(self, act: int, depth: int = 0) -> tuple[str | None, PatternMatch | None, list[str]]:
         """The code of a framed act (itself possibly a frame over another act)."""
@@ -360,8 +363,12 @@ class _SentenceCoder:
         if not targets and tgt is None and pattern is not None and pattern.any_target:
             targets = self._prepositional_target(v, v, True)
         if not targets and tgt is not None:
-            targets = self.actors.owner(tgt) or self._prepositional_target(
-                v, tgt, pattern is not None and pattern.any_target)
+            targets = self.actors.owner(tgt)
+            if {t.code for t in targets} <= {a.code for a in sources}:
+                # "welcomed their resumption of ties with Osgiliath": "their" is the
+                # source itself; the target is further on
+                targets = self._prepositional_target(
+                    v, tgt, pattern is not None and pattern.any_target) or targets
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
