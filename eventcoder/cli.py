@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--predictions", metavar="OUT.jsonl", help="write each record's predicted events")
     ev.add_argument("--all", action="store_true", help="also records with run_by_default false")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--petrarch-defaults", action="store_true",
+                    help="apply PETRARCH's default comma-clause options to every record "
+                         "(what the PETRARCH validation suite assumes)")
 
     val = sub.add_parser("validate", help="check dictionary files or folders")
     val.add_argument("paths", nargs="+", metavar="PATH")
@@ -162,16 +165,17 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from .coder import Coder
-    from .evaluate import evaluate, read_records
+    from .evaluate import PETRARCH_DEFAULTS, evaluate, read_records
 
     coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
                   model=args.model)
     records = list(read_records(args.records, include_all=args.all))
+    base = PETRARCH_DEFAULTS if args.petrarch_defaults else None
     if args.predictions:
         with open(args.predictions, "w", encoding="utf-8") as fh:
-            scores = evaluate(coder, records, fh)
+            scores = evaluate(coder, records, fh, base)
     else:
-        scores = evaluate(coder, records)
+        scores = evaluate(coder, records, base_config=base)
     if args.json:
         print(json.dumps(scores, indent=2), file=out)
         return 0

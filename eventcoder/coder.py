@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import collections
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -58,6 +59,10 @@ class CoderOptions:
     - ``geolocate``: give each event its place (docs/geo.md).
     - ``resolve_dates``: date each event from its sentence (docs/dates.md); else every
       event takes the story date.
+    - ``comma_bmin``/``comma_bmax``, ``comma_min``/``comma_max``, ``comma_emin``/
+      ``comma_emax``: PETRARCH's comma-clause options, off (max 0) by default: predicates
+      in a comma-delimited clause at the beginning, in the middle or at the end of a
+      sentence, of that many words, are not coded (", a senior official said on Monday").
     """
 
     require_dyad: bool = True
@@ -67,6 +72,12 @@ class CoderOptions:
     infer_agent_country: bool = True
     geolocate: bool = True
     resolve_dates: bool = True
+    comma_bmin: int = 0
+    comma_bmax: int = 0
+    comma_min: int = 0
+    comma_max: int = 0
+    comma_emin: int = 0
+    comma_emax: int = 0
 
 
 @attrs.frozen
@@ -90,6 +101,28 @@ def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -
             if c is not None:
                 counts[c] += 1
     return counts.most_common(1)[0][0] if counts else None
+
+
+def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
+    """Tokens of the comma-delimited clauses PETRARCH's comma options leave out."""
+    if not (o.comma_bmax or o.comma_max or o.comma_emax):
+        return set()
+    commas = [k for k, w in enumerate(sent.words) if w == ","]
+    if not commas:
+        return set()
+    bounds = [-1, *commas, len(sent)]
+    out: set[int] = set()
+    for n, (a, b) in enumerate(itertools.pairwise(bounds)):
+        tokens = [k for k in range(a + 1, b) if sent.pos[k] != "PUNCT"]
+        if n == 0:
+            lo, hi = o.comma_bmin, o.comma_bmax
+        elif b == len(sent):
+            lo, hi = o.comma_emin, o.comma_emax
+        else:
+            lo, hi = o.comma_min, o.comma_max
+        if hi and lo <= len(tokens) <= hi:
+            out.update(tokens)
+    return out
 
 
 def _verb_key(sent: Sentence, i: int, verbs: dict) -> str:
@@ -150,6 +183,7 @@ class _SentenceCoder:
 
     def run(self) -> list[Event]:
         s = self.sent
+        self.suppressed |= _comma_clauses(s, self.options)
         frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
         lemma, pos = s.lemma, s.pos
         candidates = []

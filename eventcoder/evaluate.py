@@ -25,9 +25,15 @@ from .text import story_body
 
 __all__ = ["Score", "evaluate", "read_records"]
 
-# Options of the PETRARCH suite that eventcoder applies; the others (comma_*,
-# new_actor_length) steer PETRARCH's own parser and have no counterpart here.
-APPLIED_OPTIONS = {"require_dyad"}
+# Options of the PETRARCH suite that eventcoder applies (CoderOptions); the other one
+# that appears, new_actor_length, steers PETRARCH's detection of unknown actors and has
+# no counterpart here.
+APPLIED_OPTIONS = {"require_dyad", "comma_bmin", "comma_bmax", "comma_min", "comma_max",
+                   "comma_emin", "comma_emax"}
+# PETRARCH's default configuration (PETR_config.ini) for the options above: what the
+# validation suite's records assume when their "config" does not say otherwise.
+PETRARCH_DEFAULTS = {"comma_min": 2, "comma_max": 8, "comma_bmin": 0, "comma_bmax": 0,
+                     "comma_emin": 2, "comma_emax": 8}
 
 
 @attrs.define
@@ -99,12 +105,14 @@ def _options(base: CoderOptions, config: dict[str, Any]) -> CoderOptions:
 
 
 def evaluate(coder: Coder, records: Iterable[dict[str, Any]],
-             predictions: Any | None = None) -> dict[str, Any]:
+             predictions: Any | None = None, base_config: dict[str, Any] | None = None) -> dict[str, Any]:
     """Code every record, compare with its expected events, return the scores.
 
     ``predictions``, a writable text file, receives one JSON line per record with the
-    predicted events next to the expected ones.
+    predicted events next to the expected ones. ``base_config`` holds options for every
+    record (such as :data:`PETRARCH_DEFAULTS`), under each record's own ``config``.
     """
+    base = _options(coder.options, base_config or {})
     total = Score()
     per_category: dict[str, Score] = {}
     recs = list(records)
@@ -113,7 +121,7 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]],
         date = parse_date(rec["date"]) if rec.get("date") else None
         story = Story(str(rec["id"]), rec["text"], date)
         events, _ = code_sentences(sentences, story, coder.dicts,
-                                   _options(coder.options, rec.get("config") or {}))
+                                   _options(base, rec.get("config") or {}))
         predicted = Counter((e.source, e.target, e.event_code) for e in events)
         expected = Counter((e["source"], e["target"], e["code"]) for e in rec.get("expected") or [])
         total.add(expected, predicted)
