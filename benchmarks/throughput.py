@@ -5,7 +5,8 @@
 Prints sentences per second for:
   1. raw ``nlp.pipe`` with the model's full pipeline (the baseline);
   2. raw ``nlp.pipe`` with only the components the coder uses (NER excluded);
-  3. ``eventcoder code`` end to end (JSONL in, Parquet out, shipped dictionaries);
+  3. ``eventcoder code`` end to end (JSONL in, Parquet out, shipped dictionaries), with and
+     without places and event dates;
   4. the coding stage alone on already parsed sentences;
 and the ratios of 2 and 3 to 1. Not a test: figures depend on the machine.
 """
@@ -69,6 +70,10 @@ def main() -> None:
         cli_main(["code", str(inp), "-o", str(out), "-q", *(["--model", name] if args.model else [])],
                  out=io.StringIO())
         e2e = n_sents / (time.perf_counter() - t)
+        t = time.perf_counter()
+        cli_main(["code", str(inp), "-o", str(out), "-q", "--no-places", "--no-event-dates",
+                  *(["--model", name] if args.model else [])], out=io.StringIO())
+        e2e_plain = n_sents / (time.perf_counter() - t)
 
     coder = Coder(model=lean)
     parser = Parser(lean)
@@ -92,6 +97,8 @@ def main() -> None:
     print(f"1. raw nlp.pipe, full pipeline     {raw_full:9.0f} sentences/s   1.00")
     print(f"2. raw nlp.pipe, coder components  {raw_lean:9.0f} sentences/s   {raw_lean / raw_full:.2f}")
     print(f"3. eventcoder code, end to end     {e2e:9.0f} sentences/s   {e2e / raw_full:.2f}")
+    print(f"3b. the same, no places/dates     {e2e_plain:9.0f} sentences/s   {e2e_plain / raw_full:.2f}   "
+          f"(places and dates cost {100 * (1 - e2e / e2e_plain):.0f}% end to end)")
     print(f"4. coding stage alone (parsed)     {coding:9.0f} sentences/s   ({events} events per pass)")
     print(f"5. coding stage, no places/dates   {coding_plain:9.0f} sentences/s   "
           f"(places and dates cost {100 * (1 - coding / coding_plain):.0f}% of the coding stage)")

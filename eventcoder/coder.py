@@ -288,17 +288,20 @@ class _SentenceCoder:
         "at" say where, not to whom)."""
         s = self.sent
         heads = [obj]
+        seen = {obj}
         while heads:
             head = heads.pop(0)
             for c in s.children[head]:
                 if s.dep[c] in ("prep", "dative") and (any_prep or s.lower[c] in TARGET_PREPS):
                     for p in s.children[c]:
-                        if s.dep[p] == "pobj":
+                        if s.dep[p] == "pobj" and p not in seen:
                             found = self.actors.resolve(p)
                             if found:
                                 return found
+                            seen.add(p)
                             heads.append(p)
-            if head == obj and v != obj:
+            if head == obj and v not in seen:
+                seen.add(v)
                 heads.append(v)  # then the predicate's own phrases
         return []
 
