@@ -390,7 +390,7 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     year, month = divmod(k, 12)
     month += 1
     day = d.day
-    while not _valid_day(year, month, day):
+    while day > 28 and not _valid_day(year, month, day):  # 28 is always a valid day
         day -= 1
     return dt.date(year, month, day)
 

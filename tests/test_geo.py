@@ -172,6 +172,10 @@ def test_iso3_of_actor():
     ("The Senate voted - narrowly - on Tuesday.", None),
     ("UPDATE 2-Iran says talks will resume", None),
     ("Moscow - the Kremlin said.", None),
+    ("ISIS-K fighters attacked Pakistani soldiers.", None),
+    ("NATO-led forces withdrew from the base.", None),
+    ("BEIRUT—Israeli jets struck the south.", "BEIRUT"),
+    ("ISLAMABAD: The cabinet met on Monday.", "ISLAMABAD"),
     ("", None),
 ])
 def test_parse_dateline_place(text, place):

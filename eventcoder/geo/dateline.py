@@ -17,7 +17,9 @@ _TITLE_WORD = r"[A-Z][a-zA-Z'’.\-]*"
 _TITLE_PLACE = rf"{_TITLE_WORD}(?:[ \-](?:{_TITLE_WORD}|al|el|de|la|ez|es|of|the))*?"
 _QUALIFIER = rf"(?!\s*(?:{_MONTH}|{_DAY})\b)\s*{_TITLE_WORD}(?:\s(?:{_TITLE_WORD}|of|the|and)){{0,4}}"
 _AGENCY = r"\((?:[A-Za-z][A-Za-z .&/'’-]{0,40})\)"
-_SEP = r"(?:--|[-–—:])"
+# A bare hyphen separates only with a space on one side: "KABUL - ...", "KABUL- ...", not
+# "ISIS-K fighters" or "NATO-led forces".
+_SEP = r"(?:\s*(?:--|[–—:])|\s+-|-(?=[ \t]))"
 
 _DATELINE = re.compile(
     rf"""^[ \t]*
@@ -25,7 +27,7 @@ _DATELINE = re.compile(
     (?:,(?P<qual>{_QUALIFIER}))?
     (?:,?\s*(?P<date>{_DATE}))?
     \s*(?P<agency>{_AGENCY})?
-    \s*{_SEP}[ \t]*(?=\S)""",
+    {_SEP}[ \t]*(?=\S)""",
     re.VERBOSE | re.MULTILINE,
 )
 _CAPS_ONLY = re.compile(rf"^(?:{_CAPS_PLACE})$")
