@@ -15,7 +15,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -157,7 +157,7 @@ class _SentenceCoder:
     def __init__(self, sent: Sentence, story: Story, dicts: DictionarySet, options: CoderOptions,
                  context: StoryContext, trace: list[str] | None, matches: list | None = None,
                  reference: EventDate | None = None, default_country: str | None = None,
-                 places: StoryPlaces | None = None) -> None:
+                 places: Callable[[], StoryPlaces] | None = None) -> None:
         self.sent = sent
         self.story = story
         self.reference = reference or EventDate(story.date, "day", None, "story")
@@ -446,7 +446,7 @@ class _SentenceCoder:
                          f"{', ' + repr(when.text) if when.text else ''})")
             place = None
             if self.places is not None:
-                place = self.places.place_for(s, v, actor_tokens_of(s, [a.token, b.token if b else None]),
+                place = self.places().place_for(s, v, actor_tokens_of(s, [a.token, b.token if b else None]),
                                               [a.code, b.code if b else ""])
                 self.log(f"  place {a.code} -> {b.code if b else ''}: " + (
                     f"{place.name}, {place.country_iso3} ({place.precision}, {place.source}, "
@@ -488,10 +488,16 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     context = StoryContext()
     events: list[Event] = []
     country = _dominant_country(kept, reference.date)
-    places = None
+    places: Callable[[], StoryPlaces] | None = None
     if options.geolocate and kept:
-        dateline = find_dateline(cleaned)
-        places = StoryPlaces(sentences, dateline[0] if dateline else None)
+        # built at the first event: a story without events costs no place resolution
+        built: list[StoryPlaces] = []
+
+        def places() -> StoryPlaces:
+            if not built:
+                dateline = find_dateline(cleaned)
+                built.append(StoryPlaces(sentences, dateline[0] if dateline else None))
+            return built[0]
     for sent, matches in kept:
         sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country,
                             places)

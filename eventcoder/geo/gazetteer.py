@@ -37,6 +37,8 @@ ALTERNATE_PENALTY = 2.5
 # An admin1 unit named like a city of its country ("Kandahar", "Kiev") is the city unless
 # the text says "province" or the like (see eventcoder.geo.story).
 EPONYMOUS_ADMIN1_PENALTY = 3.0
+# Names looked up recently, with their ranked candidates (bounded; restarted when full).
+LOOKUP_CACHE_SIZE = 50_000
 PREFERRED_ADMIN1_BONUS = 2.5  # "Gaza" is the Gaza Strip rather than Gaza City
 
 
@@ -158,6 +160,7 @@ class Gazetteer:
         index_text = data[cut + 8:].decode("ascii", errors="replace")
         del data
         self.meta: dict[str, str] = {}
+        self._looked_up: dict[str, list[Candidate]] = {}
         cols: dict[str, list[str]] = {}
         for line in head.split("\n"):
             if line.startswith("#"):
@@ -232,13 +235,18 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """The entries of a normalised key, best prior first."""
-        raw = self._index.get(key)
-        if raw is None:
-            return []
-        out = [self.entry(c >> 1, bool(c & 1)) for c in map(int, raw.split(","))]
-        cities = {c.country_iso3 for c in out if c.precision == "city"}
-        out.sort(key=lambda c: (-self.rank_score(c, cities), c.id))
-        return out
+        cached = self._looked_up.get(key)
+        if cached is None:
+            raw = self._index.get(key)
+            if raw is None:
+                return []
+            cached = [self.entry(c >> 1, bool(c & 1)) for c in map(int, raw.split(","))]
+            cities = {c.country_iso3 for c in cached if c.precision == "city"}
+            cached.sort(key=lambda c: (-self.rank_score(c, cities), c.id))
+            if len(self._looked_up) >= LOOKUP_CACHE_SIZE:
+                self._looked_up.clear()  # news names recur; a full cache simply restarts
+            self._looked_up[key] = cached
+        return list(cached)
 
     @staticmethod
     def rank_score(c: Candidate, city_countries: set[str]) -> float:

@@ -166,9 +166,12 @@ def _is_cap(word: str) -> bool:
     return word[0].isupper() or (word[0] in APOSTROPHES and len(word) > 1 and word[1].isupper())
 
 
+_SKIP_CHARS = "-–‐‑" + "".join(APOSTROPHES)
+
+
 def _skippable(word: str) -> bool:
     """Tokens inside a name that do not count: hyphens and lone apostrophes."""
-    return bool(word) and all(c in "-–‐‑" + APOSTROPHES for c in word)
+    return bool(word) and not word.strip(_SKIP_CHARS)
 
 
 def _sentence_initial(sent: Sentence, i: int, masked: set[int]) -> bool:
@@ -214,7 +217,7 @@ def find_mentions(sent: Sentence, gaz: Gazetteer, sent_pos: int = 0,
     n = len(sent)
     out: list[Mention] = []
     words = sent.words
-    caps = [_is_cap(w) for w in words]
+    caps = [bool(w) and (w[0].isupper() or (w[0] in APOSTROPHES and w[1:2].isupper())) for w in words]
     lower = sent.lower
     i = 0
     while i < n:
@@ -592,8 +595,11 @@ class StoryPlaces:
         """The best candidate for a mention ("X province" gives X's admin1 unit)."""
         if not m.candidates:
             return None
-        actors = set(actor_countries)
-        best = max(m.candidates, key=lambda c: (self.score(m, c, actors), -c.id))
+        if len(m.candidates) == 1:
+            best = m.candidates[0]  # nothing to choose between
+        else:
+            actors = set(actor_countries)
+            best = max(m.candidates, key=lambda c: (self.score(m, c, actors), -c.id))
         if m.designator == "admin1" and best.precision == "city" and best.admin1:
             unit = self.gazetteer.admin1_entry(best.country_iso3, best.admin1)
             if unit is not None:
