@@ -189,7 +189,13 @@ class _SentenceCoder:
         candidates = []
         for i in range(len(s)):
             if pos[i] == "VERB" or pos[i] == "AUX":
-                key = lemma[i] if lemma[i] in verbs or lemma[i] in frames else _verb_key(s, i, verbs)
+                w = s.lower[i]
+                if w != lemma[i] and w in verbs and s.tag[i] in ("VBD", "VBN"):
+                    key = w  # an inflected form the dictionary lists as a verb of its own ("left")
+                elif lemma[i] in verbs or lemma[i] in frames:
+                    key = lemma[i]
+                else:
+                    key = _verb_key(s, i, verbs)
                 self.key[i] = key
                 if key in frames and not self._own_pattern_wins(i, key):
                     for act in act_candidates(s, i):

@@ -746,3 +746,19 @@ def test_the_validation_suite_dictionaries_load(name, kind):
         assert ("congresswomen",) in by_key(file.entries)
     if kind == "discards":
         assert {e.scope for e in file.entries} == {"sentence", "story"}
+
+
+def test_a_verb_block_of_an_inflected_form_wins_over_its_lemma(tmp_path, nlp):
+    """PETRARCH looks verbs up by their written form: a block for "LEFT" codes "left",
+    even though "left" is also a form of "LEAVE"; other forms of "leave" keep LEAVE's code."""
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS
+
+    verbs = write(tmp_path, "v.verbs.txt", "--- LEAVE [012] ---\nLEAVE\n\n--- LEFT [042] ---\nLEFT\n"
+                                            "- * FOR + [042]\n")
+    coder = Coder([verbs, TEST_DICTS / "test.actors.txt"], default_dictionaries=False, model=nlp)
+    left = coder.code_story("Iran left for Israel on Wednesday.", date="2023-05-01")
+    assert [(e.source, e.target, e.event_code) for e in left] == [("IRN", "ISR", "042")]
+    leaves = coder.code_story("Iran leaves for Israel on Wednesday.", date="2023-05-01")
+    assert [e.event_code for e in leaves] == ["012"]
