@@ -295,10 +295,20 @@ class _SentenceCoder:
         s = self.sent
         heads = [obj]
         seen = {obj}
+        participles: set[int] = set()
         while heads:
             head = heads.pop(0)
             for c in s.children[head]:
-                if s.dep[c] in ("prep", "dative") and (any_prep or s.lower[c] in TARGET_PREPS):
+                if s.dep[c] == "acl" and c not in seen and s.tag[c] in ("VBN", "VBG") and not any(
+                        s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c]):
+                    # a participle on the object: "the roads leading into Mordor",
+                    # "memos sent by Bree"
+                    seen.add(c)
+                    participles.add(c)
+                    heads.append(c)
+                    continue
+                if (s.dep[c] in ("prep", "dative") and (any_prep or s.lower[c] in TARGET_PREPS)) or (
+                        head in participles and (s.dep[c] == "agent" or s.lower[c] == "from")):
                     for p in s.children[c]:
                         if s.dep[p] == "pobj" and p not in seen:
                             found = self.actors.resolve(p)

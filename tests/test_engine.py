@@ -28,6 +28,8 @@ CASES = [
     ("Kabul rejected the claims by Pakistan.", [("AFGGOV", "PAK", "120")]),
     ("Israel launched air strikes on Iran.", [("ISR", "IRN", "195")]),
     ("Police in Pakistan arrested militants.", []),
+    ("Iran criticised the memos sent by Israel.", [("IRN", "ISR", "111")]),
+    ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
 ]
