@@ -321,6 +321,34 @@ class _SentenceCoder:
                 heads.append(v)  # then the predicate's own phrases
         return []
 
+    def _complement_target(self, v: int, obj: int | None) -> list[Actor]:
+        """The subject of a ``that`` clause that completes the predicate or its object,
+        when that clause is not an event of its own: "Iran warned that Israel would pay a
+        price", "expressed hopes that Osgiliath could be drawn in". Plain statements (010) are
+        left out: what is said is their content, not someone acted on."""
+        s = self.sent
+        for head in (v, obj):
+            if head is None:
+                continue
+            for c in s.children[head]:
+                if not (s.dep[c] == "ccomp" or (head == obj and s.dep[c] in ("acl", "ccomp")
+                                                 and any(s.lower[m] == "that" for m in s.children[c]))):
+                    continue
+                if c in self.framed or self._coded_here(c):
+                    return []
+                subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
+                found = self.actors.resolve(subj)
+                if found:
+                    self.log(f"  target from the clause of {s.words[c]!r}")
+                    return found
+        return []
+
+    def _coded_here(self, c: int) -> bool:
+        """Whether the clause predicate ``c`` has a verb pattern that fits."""
+        s = self.sent
+        patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
+        return bool(patterns) and next(iter(predicate_fits(s, c, patterns)), None) is not None
+
     def _suppress_allegations(self, v: int) -> None:
         # "accused X of shelling Y": the shelling is what is alleged, not an event;
         # "urged Eriador to respond to ...": what is urged is not an event either.
@@ -427,6 +455,8 @@ class _SentenceCoder:
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
                                 and s.dep[c] == "prep" and s.lower[c] == "by"
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
+        if not targets and sources and code != "010":
+            targets = self._complement_target(v, tgt)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:

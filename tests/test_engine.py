@@ -29,6 +29,9 @@ CASES = [
     ("Israel launched air strikes on Iran.", [("ISR", "IRN", "195")]),
     ("Police in Pakistan arrested militants.", []),
     ("Iran criticised the memos sent by Israel.", [("IRN", "ISR", "111")]),
+    # the subject of a that-clause that is not an event of its own is the target
+    ("Iran rejected reports that Israel had sent envoys.", [("IRN", "ISR", "120")]),
+    ("Iran rejected that Israel attacked Pakistan.", [("ISR", "PAK", "190")]),
     ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
