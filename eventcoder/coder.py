@@ -347,7 +347,7 @@ class _SentenceCoder:
         """Whether the clause predicate ``c`` has a verb pattern that fits."""
         s = self.sent
         patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
-        return bool(patterns) and next(iter(predicate_fits(s, c, patterns)), None) is not None
+        return patterns is not None and next(iter(predicate_fits(s, c, patterns)), None) is not None
 
     def _suppress_allegations(self, v: int) -> None:
         # "accused X of shelling Y": the shelling is what is alleged, not an event;
