@@ -100,3 +100,19 @@ def test_same_input_same_events(test_coder):
     assert a == b
     assert [e.event_id for e in a] == [e.event_id for e in b]
     assert len({e.event_id for e in a}) == len(a)
+
+
+def test_a_title_gives_a_role_to_a_person_known_only_by_country(tmp_path, nlp):
+    """A person entry with a bare country code takes the role of the title before the
+    name ("Foreign Minister Jan Novak" -> GBRGOV); a person with a role keeps it."""
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS
+
+    (tmp_path / "people.actors.txt").write_text("person GBR: Jan Novak; Novak\n", encoding="utf-8")
+    coder = Coder([TEST_DICTS, tmp_path / "people.actors.txt"], default_dictionaries=False, model=nlp)
+    titled = coder.code_story("Foreign Minister Jan Novak accused Iran.", date="2023-05-01")
+    assert triples(titled) == [("GBRGOV", "IRN", "112")]
+    assert triples(coder.code_story("Jan Novak accused Iran.", date="2023-05-01")) == [("GBR", "IRN", "112")]
+    lavrov = coder.code_story("Minister Sergei Lavrov accused Iran.", date="2023-05-01")
+    assert triples(lavrov) == [("RUSGOV", "IRN", "112")]
