@@ -244,12 +244,12 @@ class SentenceActors:
             if len(named.code) == 3 and s.pos[i] == "PROPN":
                 # "Bree Prime Minister Romendacil" for a person known only by country:
                 # the title before the name says the role
-                title = next((self.agent_at[k] for k in reversed(self._left_modifiers(i))
-                              if self.agent_at[k] is not None and self.actor_at[k] is None), None)
-                if title is not None and title[2].role not in GENERIC_ROLES:
-                    code = compose(named.code, title[2].role, title[2].prefix)
+                held = next((self.agent_at[k] for k in reversed(self._left_modifiers(i))
+                             if self.agent_at[k] is not None and self.actor_at[k] is None), None)
+                if held is not None and held[2].role not in GENERIC_ROLES:
+                    code = compose(named.code, held[2].role, held[2].prefix)
                     self.trace.append(f"{named.text!r} ({named.code}) with the title "
-                                      f"{s.span_text(title[0], title[1])!r} -> {code}")
+                                      f"{s.span_text(held[0], held[1])!r} -> {code}")
                     return attrs.evolve(named, code=code, person=True)
             return named
         agent = self.agent_at[i]
