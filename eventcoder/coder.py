@@ -162,6 +162,7 @@ class _SentenceCoder:
         self.story = story
         self.reference = reference or EventDate(story.date, "day", None, "story")
         self.places = places
+        self.emitted: set[tuple[str, str, str]] = set()  # (source, target, code) coded so far
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
@@ -486,6 +487,12 @@ class _SentenceCoder:
             if b is not None and opts.drop_self_events and a.code == b.code:
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
+            triple = (a.code, b.code if b is not None else "", code)
+            if triple in self.emitted:
+                # "Russia and Ukraine held their talks": the same event reached twice
+                self.log(f"  {a.code} -> {triple[1]} {code}: already coded in this sentence")
+                continue
+            self.emitted.add(triple)
             if when is None:
                 when = resolve_date(s, v, self.reference) if opts.resolve_dates else self.reference
                 self.log(f"  date {when.date} ({when.precision}, {when.source}"
