@@ -206,7 +206,7 @@ class _SentenceCoder:
                             self.frame_verbs.add(i)
                             candidates.append(act)
                             break
-                if pos[i] == "VERB":
+                if pos[i] == "VERB" or s.dep[i] not in ("aux", "auxpass"):  # a copula heads a clause
                     if i not in self.framed:
                         m = aux_frame(s, i, frames)
                         if m is not None:
@@ -223,7 +223,7 @@ class _SentenceCoder:
                 if i in self.frame_verbs:
                     continue  # coded through its own act (nested frame)
                 self._code_framed(i)
-            elif pos[i] == "VERB":
+            elif pos[i] in ("VERB", "AUX"):
                 if i not in self.frame_verbs:
                     self._code_verb(i)
             else:

@@ -126,6 +126,10 @@ def _clause(sent: Sentence, v: int) -> Clause:
             obj = c
     if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
         obj = sent.head[v]  # "the town attacked by rebels"
+    if obj is None and sent.lemma[v] == "be":
+        # a copula's complement carries the pattern: "was ready to meet", "is
+        # concerned about"
+        obj = next((c for c in sent.children[v] if sent.dep[c] in ("acomp", "attr")), None)
     return Clause(subject_of(sent, v), obj, passive)
 
 
@@ -223,7 +227,9 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
     if anchor is not None and _pobj(sent, anchor) == act:
         return True
     if sent.pos[act] in ("VERB", "AUX"):
-        if not (sent.head[act] == f or sent.dep[act] in ("acl", "relcl")):
+        h = sent.head[act]
+        if not (h == f or sent.dep[act] in ("acl", "relcl")
+                or (sent.dep[h] == "acomp" and sent.head[h] == f)):
             return False
         if before == "to":  # an infinitive: "urged Iran to negotiate"
             return sent.dep[act] == "xcomp" or any(
@@ -277,6 +283,8 @@ def act_candidates(sent: Sentence, f: int) -> list[int]:
     for c in children[f]:
         if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
             out.append(c)
+        elif dep[c] == "acomp":  # "was ready to meet"
+            out.extend(g for g in children[c] if dep[g] == "xcomp" and pos[g] in ("VERB", "AUX"))
     for c in children[f]:
         if dep[c] in OBJECT_DEPS:
             # "urged Iran to negotiate" parsed with the infinitive under the object
