@@ -239,9 +239,13 @@ class _SentenceCoder:
         patterns = self.dicts.verbs.get(key)
         if not patterns:
             return False
-        for m in predicate_fits(self.sent, f, patterns):
+        s = self.sent
+        clauses = [a for a in act_candidates(s, f) if s.pos[a] in ("VERB", "AUX")]
+        for m in predicate_fits(s, f, patterns):
             if m.pattern.specificity == 0:  # type: ignore[union-attr]
                 return False
+            if any(a not in m.consumed for a in clauses):
+                return False  # "appealed to Russia to release ...": the act says more
             t = m.target
             if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
                 return True

@@ -283,6 +283,9 @@ def act_candidates(sent: Sentence, f: int) -> list[int]:
     for c in children[f]:
         if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
             out.append(c)
+        elif dep[c] == "advcl" and pos[c] in ("VERB", "AUX") and any(
+                dep[a] == "aux" and sent.lower[a] == "to" for a in children[c]):
+            out.append(c)  # "appealed to X on Saturday to show flexibility", parsed as advcl
         elif dep[c] == "acomp":  # "was ready to meet"
             out.extend(g for g in children[c] if dep[g] == "xcomp" and pos[g] in ("VERB", "AUX"))
     for c in children[f]:

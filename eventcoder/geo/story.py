@@ -302,8 +302,11 @@ def _accept(sent: Sentence, gaz: Gazetteer, sent_pos: int, start: int, end: int,
         if words[start].isupper() and len(normalize(words[start])) <= 4 and not has_country:
             return None
         # A word that names a place only in another language or an old spelling
-        # ("Hamas" is an alternate name of Hamm) needs a locative preposition.
-        if all(c.alternate for c in cands) and not after_loc:
+        # ("Hamas" is an alternate name of Hamm) needs a preposition that says where
+        # ("in", "near", "the port of"; not "appealed to Hamas").
+        says_where = prev is not None and (low[prev] in STRONG_PREPS or (
+            low[prev] == "of" and prev > 0 and low[prev - 1] in PLACE_NOUNS))  # "the port of Izmail"
+        if all(c.alternate for c in cands) and not says_where:
             return None
         if key in gaz.common_words and not has_country \
                 and not ((sent.pos[start] == "PROPN" and not initial) or after_loc):
