@@ -185,7 +185,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             taken.add(prt)
             continue
         if el in PREPOSITIONS:
-            p = _find_prep(sent, el, [v, obj, last, _pobj(sent, anchor)], taken)
+            # after a noun of the pattern its own phrase first: "air strikes on + ... on
+            # Saturday" takes "strikes on", not the verb's "on Saturday"
+            heads = [last, v, obj, _pobj(sent, anchor)] if last is not None and k and \
+                elements[k - 1] not in PREPOSITIONS else [v, obj, last, _pobj(sent, anchor)]
+            p = _find_prep(sent, el, heads, taken)
             if p is not None:
                 anchor = p
                 taken.add(p)
