@@ -34,6 +34,7 @@ from .verbs import (
     aux_frame,
     is_negated,
     match_frame,
+    own_tokens,
     predicate_fits,
     subject_of,
 )
@@ -362,9 +363,9 @@ class _SentenceCoder:
             if s.dep[p] == "prep":
                 for c in s.children[p]:
                     if s.dep[c] == "pcomp":
-                        self.suppressed.update(s.subtree(c))
+                        self.suppressed.update(own_tokens(s, c))
             elif s.dep[p] == "xcomp":
-                self.suppressed.update(s.subtree(p))
+                self.suppressed.update(own_tokens(s, p))
 
     def _act_code(self, act: int, depth: int = 0) -> tuple[str | None, PatternMatch | None, list[str]]:
         """The code of a framed act (itself possibly a frame over another act)."""

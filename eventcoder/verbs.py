@@ -16,13 +16,16 @@ from .dictionaries import FramePattern, VerbPattern
 from .dictionaries.native import ACT, PREPOSITIONS
 from .parse import Sentence
 
-__all__ = ["Clause", "PatternMatch", "clause", "is_negated", "match_frame", "match_predicate",
+__all__ = ["Clause", "PatternMatch", "clause", "is_negated", "match_frame", "match_predicate", "own_tokens",
            "predicate_fits", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Conjunctions of a clause that reports an event of its own, even inside a pattern's
+# phrase or an allegation: "accused X of targeting civilians after a missile struck ...".
+OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
 ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
 
 
@@ -112,6 +115,17 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
     return None
 
 
+def own_tokens(sent: Sentence, k: int) -> set[int]:
+    """The tokens of ``k``'s phrase, less the clauses in it that report an event of their
+    own ("after a Russian missile struck a hospital")."""
+    out = set(sent.subtree(k))
+    for c in sent.subtree(k):
+        if c != k and sent.dep[c] == "advcl" and c in out and any(
+                sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]):
+            out.difference_update(sent.subtree(c))
+    return out
+
+
 def clause(sent: Sentence, v: int) -> Clause:
     """Subject and object of verb ``v``; for a passive the subject is the "by" phrase and
     the object is the grammatical subject."""
@@ -197,7 +211,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if p is not None:
                 anchor = p
                 taken.add(p)
-                used.update(sent.subtree(p))
+                used.update(own_tokens(sent, p))
                 continue
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
@@ -215,12 +229,12 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             return None
         last = hit
         taken.add(hit)
-        used.update(sent.subtree(hit))
+        used.update(own_tokens(sent, hit))
     if target is None and "+" not in elements:
         # "received aid from $": the one the source acts on is the subject
         target = cl.subject if source is not None and act is None else obj
         if obj is not None:
-            used.update(sent.subtree(obj))
+            used.update(own_tokens(sent, obj))
     return target, source, used, with_target
 
 
