@@ -42,6 +42,7 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
                           "over", "between", "of"})
 
@@ -51,7 +52,8 @@ class CoderOptions:
     """Coding choices a researcher can change.
 
     - ``require_dyad``: no event without both a source and a target (CAMEO practice).
-    - ``drop_self_events``: no event whose source and target codes are the same.
+    - ``drop_self_events``: no event whose source and target are the same actor, or a
+      country and its own state (ISR and ISRMIL).
     - ``symmetric``: code the patterns marked ``symmetric`` in the verb dictionary ("meet",
       "clash with +") in both directions, and between co-subjects ("X and Y met").
     - ``code_nouns``: code noun predicates ("the bombing of X by Y").
@@ -124,6 +126,18 @@ def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
         if hi and lo <= len(tokens) <= hi:
             out.update(tokens)
     return out
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """The same actor, or a country and its own state ("Israel put its military on
+    alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
+    COP and CVL) and a country and those who fight it ("rebels attacked Mali", MLIREB
+    and MLI) are distinct actors."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return (len(short) == 3 and long.startswith(short) and country_of(short) == short
+            and long[3:6] in STATE_ROLES)
 
 
 def _verb_key(sent: Sentence, i: int, verbs: dict) -> str:
@@ -489,7 +503,7 @@ class _SentenceCoder:
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
         when: EventDate | None = None
         for (a, b), code in zip(pairs, codes, strict=True):
-            if b is not None and opts.drop_self_events and a.code == b.code:
+            if b is not None and opts.drop_self_events and _same_actor(a.code, b.code):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
             triple = (a.code, b.code if b is not None else "", code)
