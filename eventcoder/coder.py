@@ -42,6 +42,7 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
                           "over", "between", "of"})
@@ -178,6 +179,7 @@ class _SentenceCoder:
         self.reference = reference or EventDate(story.date, "day", None, "story")
         self.places = places
         self.emitted: set[tuple[str, str, str]] = set()  # (source, target, code) coded so far
+        self.violent: set[int] = set()  # predicates coded as assault, fight or mass violence
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
@@ -459,6 +461,12 @@ class _SentenceCoder:
               pattern: VerbPattern | None = None) -> None:
         s = self.sent
         opts = self.options
+        if code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" and s.tag[v] == "VBG" \
+                and s.head[v] in self.violent:
+            # "shelled the city, killing 15 civilians": the toll of the attack already
+            # coded, not another attack
+            self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
+            return
         sources = self.actors.resolve(src)
         targets = self.actors.resolve(tgt)
         if not targets and tgt is None and pattern is not None and pattern.any_target:
@@ -523,6 +531,8 @@ class _SentenceCoder:
                 self.log(f"  place {a.code} -> {b.code if b else ''}: " + (
                     f"{place.name}, {place.country_iso3} ({place.precision}, {place.source}, "
                     f"{place.text!r})" if place else "none"))
+            if code[:2] in VIOLENT_ROOTS:
+                self.violent.add(v)
             self.events.append(Event(
                 story_id=self.story.id, sentence_index=s.index, sentence=s.text,
                 date=when.date, source=a.code, source_text=a.text,
