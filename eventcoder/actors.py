@@ -102,6 +102,35 @@ class StoryContext:
         return None
 
 
+    def pair(self, position: int, current: SentenceActors) -> list[Actor]:
+        """The two parties "the two countries" or "both sides" refer to: the first two
+        actors of different countries in the sentence before ``position``, else in the
+        nearest earlier sentence that names two."""
+        pools = [[a for a in current.all_mentions() if a.token < position]]
+        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
+        for pool in pools:
+            found: list[Actor] = []
+            keys: set[str] = set()
+            for a in pool:
+                key = country_of(a.code) or a.code
+                if a.code and key not in keys:
+                    keys.add(key)
+                    found.append(a)
+                if len(found) == 2:
+                    return found
+        return []
+
+
+# "the two countries", "both sides": what each of the pair is called, and the role it takes
+# (None: the pair's own codes; "": the country alone).
+PAIR_NOUNS: dict[str, str | None] = {
+    "country": "", "nation": "", "state": "", "neighbour": None, "neighbor": None,
+    "side": None, "party": None, "rival": None, "foe": None, "ally": None, "adversary": None,
+    "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV",
+    "capital": "GOV", "army": "MIL", "military": "MIL", "force": "MIL",
+}
+
+
 def _compatible(pronoun: str, a: Actor) -> bool:
     if pronoun in PERSONAL_PRONOUNS:
         return a.person
@@ -239,6 +268,18 @@ class SentenceActors:
                         self._extra[i] = [attrs.evolve(a, token=i) for a in extra]
                 return attrs.evolve(ante, token=i)
             return None
+        if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
+                s.lower[c] in ("two", "both") for c in s.children[i]):
+            pair = self.context.pair(i, self)
+            if pair:
+                role = PAIR_NOUNS[s.lemma[i]]
+                text = s.span_text(min(c for c in [i, *s.children[i]] if c <= i), i + 1)
+                actors = [Actor(a.code if role is None else compose(country_of(a.code) or a.code, role)
+                                if role else (country_of(a.code) or a.code), text, i, a.rule)
+                          for a in pair]
+                self.trace.append(f"{text!r} -> {', '.join(a.code for a in actors)}")
+                self._extra[i] = actors[1:]
+                return actors[0]
         named = self._named(i)
         if named is not None:
             if len(named.code) == 3 and s.pos[i] == "PROPN":
