@@ -452,6 +452,10 @@ class _SentenceCoder:
                     break
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
+        if src is None and s.dep[n] == "pobj" and s.lower[h] == "during" \
+                and s.pos[s.head[h]] in ("VERB", "AUX"):
+            # "Blinken announced the aid during a visit to Kyiv": the one who announced
+            src = subject_of(s, s.head[h])
         self._emit(n, m.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
 
