@@ -129,6 +129,23 @@ def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
     return out
 
 
+BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
+
+
+def _background_clauses(sent: Sentence) -> set[int]:
+    """Tokens of clauses that recall an event long past as background: "five years after
+    crowds burned down its embassy", "months after the coup" (not "hours after")."""
+    out: set[int] = set()
+    for k in range(len(sent)):
+        if sent.dep[k] != "advcl":
+            continue
+        kids = sent.children[k]
+        if any(sent.dep[m] == "mark" and sent.lower[m] in ("after", "since") for m in kids) and any(
+                sent.dep[c] == "npadvmod" and sent.lemma[c] in BACKGROUND_SPANS for c in kids):
+            out.update(sent.subtree(k))
+    return out
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -202,6 +219,7 @@ class _SentenceCoder:
     def run(self) -> list[Event]:
         s = self.sent
         self.suppressed |= _comma_clauses(s, self.options)
+        self.suppressed |= _background_clauses(s)
         frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
         lemma, pos = s.lemma, s.pos
         candidates = []
