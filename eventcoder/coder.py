@@ -136,6 +136,8 @@ def _background_clauses(sent: Sentence) -> set[int]:
     """Tokens of clauses that recall an event long past as background: "five years after
     crowds burned down its embassy", "months after the coup" (not "hours after")."""
     out: set[int] = set()
+    if "advcl" not in sent.dep:
+        return out
     for k in range(len(sent)):
         if sent.dep[k] != "advcl":
             continue
