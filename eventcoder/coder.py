@@ -42,6 +42,8 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+# Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
+PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
@@ -198,6 +200,7 @@ class _SentenceCoder:
         self.reference = reference or EventDate(story.date, "day", None, "story")
         self.places = places
         self.emitted: set[tuple[str, str, str]] = set()  # (source, target, code) coded so far
+        self.codes: dict[int, str] = {}  # the code each predicate's pattern gave
         self.violent: set[int] = set()  # predicates coded as assault, fight or mass violence
         self.dicts = dicts
         self.options = options
@@ -305,7 +308,15 @@ class _SentenceCoder:
             self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
             return
         src = m.source if m.source is not None else subject_of(s, v)
-        self._emit(v, m.code, src, m.target, s.words[v], str(m.pattern.origin or ""),
+        self.codes[v] = code = m.code
+        protest = self.codes.get(s.head[v], "")
+        if code[:3] == "104" and len(code) == 4 and protest[:3] in PROTEST_FORMS \
+                and s.dep[v] in ("advcl", "xcomp"):
+            # "blocked roads demanding the resignation of the prime minister": a protest
+            # with its purpose (1441), not a demand beside it
+            code = protest[:3] + code[3]
+            self.log(f"verb {s.words[v]!r}: the purpose of {s.words[s.head[v]]!r} ({protest}) -> {code}")
+        self._emit(v, code, src, m.target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
 
     def _symmetric(self, m: PatternMatch | None) -> bool:
