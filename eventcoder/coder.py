@@ -42,6 +42,10 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+# Weapons that, as the subject of a plain attack (190), say which force it was.
+AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
+                            "helicopter", "airstrike", "air"})
+ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -309,6 +313,16 @@ class _SentenceCoder:
             return
         src = m.source if m.source is not None else subject_of(s, v)
         self.codes[v] = code = m.code
+        if code == "190" and src is not None and s.head[src] == v:
+            # "a Russian missile struck", "an Israeli drone strike killed": the weapon
+            # that acts says which force
+            weapon = {s.lemma[src], *(s.lemma[c] for c in s.children[src] if s.dep[c] == "compound")}
+            if weapon & AERIAL_WEAPONS:
+                code = "195"
+            elif weapon & ARTILLERY_WEAPONS:
+                code = "194"
+            if code != "190":
+                self.log(f"verb {s.words[v]!r}: the weapon {s.words[src]!r} -> {code}")
         protest = self.codes.get(s.head[v], "")
         if code[:3] == "104" and len(code) == 4 and protest[:3] in PROTEST_FORMS \
                 and s.dep[v] in ("advcl", "xcomp"):
