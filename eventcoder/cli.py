@@ -235,6 +235,8 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
         covered = sum(1 for c in codes if c.startswith(root) and len(c) > 2)
         print(f"  {root} {types[root].name:<45} {per_root[root]:>5} patterns, "
               f"{covered}/{n_codes} codes", file=out)
+    if per_root["--"]:
+        print(f"  -- null patterns (no event)                     {per_root['--']:>5} patterns", file=out)
     return 0
 
 

@@ -24,6 +24,7 @@ import attrs
 from .actors import Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
+from .dictionaries.entries import NULL_CODE
 from .geo import StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
@@ -308,6 +309,9 @@ class _SentenceCoder:
             return
         self.suppressed |= m.consumed
         self._suppress_allegations(v)
+        if m.code == NULL_CODE:
+            self.log(f"verb {s.words[v]!r}: {m.pattern.text!r} codes no event ({m.pattern.origin})")
+            return
         if is_negated(s, v):
             self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
             return
@@ -446,8 +450,8 @@ class _SentenceCoder:
             # a noun act named by its verb: "called for the release of the prisoners"
             m = self._best_fit(act, [p for p in self.dicts.verbs.get(s.lemma[act], [])
                                      if p.elements in ((), ("of", "+"))])
-        if m is None:
-            return None, None, []
+        if m is None or m.code == NULL_CODE:
+            return None, m, []
         return m.code, m, [str(m.pattern.origin or "")]
 
     def _code_framed(self, act: int) -> None:
@@ -489,6 +493,9 @@ class _SentenceCoder:
             self.log(f"noun {s.words[n]!r}: its verb is negated, no event")
             return
         self.suppressed |= m.consumed
+        if m.code == NULL_CODE:
+            self.log(f"noun {s.words[n]!r}: {m.pattern.text!r} codes no event ({m.pattern.origin})")
+            return
         src = m.source
         if src is None:
             for c in s.children[n]:

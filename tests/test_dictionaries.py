@@ -161,3 +161,27 @@ def test_symmetric_verb_lines():
     assert p.symmetric and p.kind == "verb" and q.symmetric and q.kind == "noun"
     with pytest.raises(DictionaryErrors, match="bad verb line head"):
         read_native_text("190 sideways: clash\n", "verbs")
+
+
+def test_a_null_verb_pattern_fits_but_codes_no_event(tmp_path, nlp):
+    """``---: meet obligation`` takes "meet their obligations" away from "meet" (040)."""
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS, triples
+
+    (tmp_path / "null.verbs.txt").write_text("---: meet obligation; meet deadline\n", encoding="utf-8")
+    coder = Coder([TEST_DICTS, tmp_path / "null.verbs.txt"], default_dictionaries=False, model=nlp)
+    assert coder.code_story("Iran failed to meet its obligations to Israel.", date="2023-05-01") == []
+    assert triples(coder.code_story("Iran met Israel.", date="2023-05-01")) == [
+        ("IRN", "ISR", "040"), ("ISR", "IRN", "040")]
+
+
+def test_a_null_verb_pattern_cannot_be_symmetric_or_reciprocal(tmp_path):
+    from eventcoder.dictionaries.native import read_native
+    from eventcoder.errors import DictionaryErrors
+
+    p = tmp_path / "bad.verbs.txt"
+    p.write_text("--- symmetric: meet deadline\n---/043: arrive late\n", encoding="utf-8")
+    with pytest.raises(DictionaryErrors) as err:
+        read_native(p)
+    assert "bad.verbs.txt:1" in str(err.value) and "bad.verbs.txt:2" in str(err.value)

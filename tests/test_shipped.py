@@ -33,7 +33,7 @@ def test_every_verb_code_is_a_cameo_code(files):
     for f in files:
         for e in f.entries:
             if isinstance(e, VerbPattern):
-                assert e.code in codes, f"{e.origin}: {e.code}"
+                assert e.code in codes or e.code == "---", f"{e.origin}: {e.code}"
 
 
 def test_every_code_with_a_verbal_form_has_three_patterns():

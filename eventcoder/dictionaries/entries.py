@@ -70,6 +70,11 @@ class AgentEntry:
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
 
 
+# The code of a verb pattern that fits but codes no event ("meet their obligations" is not
+# a meeting): it takes the predicate away from less specific patterns.
+NULL_CODE = "---"
+
+
 @attrs.frozen
 class VerbPattern:
     """An event predicate: a verb (or noun) and the words around it that must be there.

@@ -30,7 +30,7 @@ import attrs
 from ..cameo import is_event_code
 from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
-from .entries import ActorEntry, AgentEntry, DiscardEntry, VerbPattern
+from .entries import NULL_CODE, ActorEntry, AgentEntry, DiscardEntry, VerbPattern
 from .native import PREPOSITIONS, DictionaryFile
 from .phrases import phrase_key
 
@@ -1238,6 +1238,10 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
                 else:
                     col.bad(number, str(exc))
                 continue
+            if code is None and reason == _NULL_CODE:
+                # a pattern that fits and codes no event: it keeps the verb's own code off
+                code = NULL_CODE
+                col.counts["pattern lines with a null code [---] (kept: they fit and code no event)"] += 1
             if code is None:
                 col.drop(reason or _NULL_CODE, number)
                 continue

@@ -20,6 +20,7 @@ from ..cameo import is_event_code
 from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
 from .entries import (
+    NULL_CODE,
     ActorEntry,
     AgentEntry,
     DiscardEntry,
@@ -243,7 +244,10 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
         raise ValueError(f"bad verb line head {head!r}: expected CODE, CODE noun, CODE symmetric "
                          "or frame NAME")
     vkind = "noun" if "noun" in flags else "verb"
-    if not is_event_code(code):
+    if code == NULL_CODE:
+        if reciprocal or reverse or "symmetric" in flags:
+            raise ValueError("a null pattern (---) codes no event: no reciprocal, reverse or symmetric")
+    elif not is_event_code(code):
         raise ValueError(f"unknown CAMEO event code {code!r}")
     out = []
     for item in items:
