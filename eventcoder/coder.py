@@ -47,6 +47,8 @@ NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
+# Purpose infinitives that name whom a protest is against.
+PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -414,6 +416,23 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _purpose_target(self, v: int) -> list[Actor]:
+        """The target of a protest named by its purpose infinitive: "blocked roads to
+        protest against the government" (144 against the government, not a second 141)."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and any(
+                    s.dep[a] == "aux" and s.lower[a] == "to" for a in s.children[c]):
+                found = self._prepositional_target(c, c)
+                if not found:  # "to demand that the government ..."
+                    found = next((self.actors.resolve(k) for g in s.children[c] if s.dep[g] == "ccomp"
+                                  for k in s.children[g] if s.dep[k] in ("nsubj", "nsubjpass")), [])
+                if found:
+                    self.suppressed.update(own_tokens(s, c))
+                    self.log(f"  target from the purpose {s.words[c]!r}")
+                    return found
+        return []
+
     def _coded_here(self, c: int) -> bool:
         """Whether the clause predicate ``c`` has a verb pattern that fits."""
         s = self.sent
@@ -541,6 +560,8 @@ class _SentenceCoder:
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
+        if not targets and sources and code[:2] == "14":
+            targets = self._purpose_target(v)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
