@@ -500,7 +500,10 @@ class _SentenceCoder:
             aux = next(c for c in s.children[act] if s.dep[c] == "aux" and s.lemma[c] == fm.pattern.head)
             verb_text = s.span_text(aux, act + 1)
         rule = " + ".join([str(fm.pattern.origin or ""), *rules])
-        self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False)
+        # "Armenia and Azerbaijan agreed to establish relations": an act done together
+        # pairs the co-subjects when there is no target
+        self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False,
+                   co_subjects=self._symmetric(am))
 
     def _code_noun(self, n: int) -> None:
         s = self.sent
@@ -533,7 +536,7 @@ class _SentenceCoder:
     # -- events -----------------------------------------------------------------------
     def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
               rule: str, pattern_text: str, symmetric: bool,
-              pattern: VerbPattern | None = None) -> None:
+              pattern: VerbPattern | None = None, co_subjects: bool = False) -> None:
         s = self.sent
         opts = self.options
         if code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" and s.tag[v] == "VBG" \
@@ -566,7 +569,7 @@ class _SentenceCoder:
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
             sources, targets = targets, sources  # the target acts on the source
-        together = symmetric or (pattern is not None and pattern.any_target)
+        together = symmetric or co_subjects or (pattern is not None and pattern.any_target)
         if not targets and together and len(sources) > 1:
             # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
             # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
