@@ -6,7 +6,7 @@ Prints sentences per second for:
   1. raw ``nlp.pipe`` with the model's full pipeline (the baseline);
   2. raw ``nlp.pipe`` with only the components the coder uses (NER excluded);
   3. ``eventcoder code`` end to end (JSONL in, Parquet out, shipped dictionaries), with and
-     without places and event dates;
+     without places and event dates (alternated, best of two each);
   4. the coding stage alone on already parsed sentences;
 and the ratios of 2 and 3 to 1. Not a test: figures depend on the machine.
 """
@@ -66,14 +66,23 @@ def main() -> None:
         inp = Path(tmp) / "stories.jsonl"
         inp.write_text("\n".join(json.dumps(s) for s in stories) + "\n")
         out = Path(tmp) / "events.parquet"
-        t = time.perf_counter()
-        cli_main(["code", str(inp), "-o", str(out), "-q", *(["--model", name] if args.model else [])],
-                 out=io.StringIO())
-        e2e = n_sents / (time.perf_counter() - t)
-        t = time.perf_counter()
-        cli_main(["code", str(inp), "-o", str(out), "-q", "--no-places", "--no-event-dates",
-                  *(["--model", name] if args.model else [])], out=io.StringIO())
-        e2e_plain = n_sents / (time.perf_counter() - t)
+        model_args = ["--model", name] if args.model else []
+        plain_args = ["--no-places", "--no-event-dates"]
+
+        def run_code(extra: list[str]) -> float:
+            t = time.perf_counter()
+            cli_main(["code", str(inp), "-o", str(out), "-q", *model_args, *extra], out=io.StringIO())
+            return n_sents / (time.perf_counter() - t)
+
+        # alternated and the best of two kept: the first run of a process pays one-time
+        # costs (gazetteer, caches) that a long job amortises
+        e2e = e2e_plain = 0.0
+        for extras in ([], plain_args, plain_args, []):
+            rate = run_code(extras)
+            if extras:
+                e2e_plain = max(e2e_plain, rate)
+            else:
+                e2e = max(e2e, rate)
 
     coder = Coder(model=lean)
     parser = Parser(lean)
