@@ -140,8 +140,9 @@ def _clause(sent: Sentence, v: int) -> Clause:
     passive = is_passive(sent, v)
     obj = None
     for c in sent.children[v]:
-        if (passive and sent.dep[c] == "nsubjpass") or (not passive and sent.dep[c] in OBJECT_DEPS):
-            obj = c
+        if obj is None and ((passive and sent.dep[c] == "nsubjpass")
+                            or (not passive and sent.dep[c] in OBJECT_DEPS)):
+            obj = c  # the first: a second "object" is mostly a misparsed apposition
     if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
         obj = sent.head[v]  # "the town attacked by rebels"
     if obj is None and sent.lemma[v] == "be":
