@@ -187,6 +187,9 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
         print(f"{name:<14}{s['records']:>8}{s['fully_right']:>8}{s['expected_events']:>9}"
               f"{s['found']:>7}{100 * s['found_rate']:>7.1f}%{s['extra']:>7}"
               f"{100 * s['extra_rate']:>7.1f}%{s['f1']:>7.3f}{s['root_f1']:>8.3f}", file=out)
+    if scores["total"]["errors"]:
+        print(f"{scores['total']['errors']} records failed with an internal error (counted as no "
+              "event; --predictions shows which)", file=out)
     return 0
 
 

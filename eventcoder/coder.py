@@ -30,6 +30,7 @@ from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
+    OBJECT_DEPS,
     PatternMatch,
     act_candidates,
     aux_frame,
@@ -47,6 +48,9 @@ NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
+# Nouns that sum up the main clause: ", a move Israel condemned".
+SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
+                           "development", "act"})
 # Purpose infinitives that name whom a protest is against.
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
@@ -416,6 +420,22 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _summary_target(self, v: int) -> list[Actor]:
+        """", a move Israel condemned": a relative clause on a noun that sums up the main
+        clause ("a move", "a decision") acts on the main clause's subject."""
+        s = self.sent
+        h = s.head[v]
+        if s.lemma[h] not in SUMMARY_NOUNS or s.dep[h] not in ("npadvmod", "appos", "advcl") \
+                or any(s.dep[c] in OBJECT_DEPS for c in s.children[v]):
+            return []
+        main = s.head[h]
+        if main == h or s.pos[main] not in ("VERB", "AUX"):
+            return []
+        found = self.actors.resolve(subject_of(s, main))
+        if found:
+            self.log(f"  target: the subject of {s.words[main]!r}, which {s.words[h]!r} sums up")
+        return found
+
     def _purpose_target(self, v: int) -> list[Actor]:
         """The target of a protest named by its purpose infinitive: "blocked roads to
         protest against the government" (144 against the government, not a second 141)."""
@@ -565,6 +585,8 @@ class _SentenceCoder:
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":
             targets = self._purpose_target(v)
+        if not targets and sources and s.dep[v] == "relcl":
+            targets = self._summary_target(v)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:

@@ -46,13 +46,15 @@ class Score:
     predicted: int = 0
     found: int = 0
     found_root: int = 0
+    errors: int = 0  # records the coder failed on (counted as coded with no event)
 
     @property
     def extra(self) -> int:
         return self.predicted - self.found
 
-    def add(self, expected: Counter, predicted: Counter) -> None:
+    def add(self, expected: Counter, predicted: Counter, error: bool = False) -> None:
         self.records += 1
+        self.errors += error
         self.expected += sum(expected.values())
         self.predicted += sum(predicted.values())
         hit = expected & predicted
@@ -60,7 +62,7 @@ class Score:
         roots_e = Counter((s, t, c[:2]) for (s, t, c), n in expected.items() for _ in range(n))
         roots_p = Counter((s, t, c[:2]) for (s, t, c), n in predicted.items() for _ in range(n))
         self.found_root += sum((roots_e & roots_p).values())
-        if expected == predicted:
+        if expected == predicted and not error:
             self.fully_right += 1
 
     def as_dict(self) -> dict[str, Any]:
@@ -69,7 +71,7 @@ class Score:
         recall, precision = ratio(self.found, self.expected), ratio(self.found, self.predicted)
         rr, rp = ratio(self.found_root, self.expected), ratio(self.found_root, self.predicted)
         return {
-            "records": self.records, "fully_right": self.fully_right,
+            "records": self.records, "fully_right": self.fully_right, "errors": self.errors,
             "fully_right_rate": ratio(self.fully_right, self.records),
             "expected_events": self.expected, "predicted_events": self.predicted,
             "found": self.found, "found_rate": recall,
@@ -120,12 +122,17 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]],
     for rec, sentences in zip(recs, parsed, strict=True):
         date = parse_date(rec["date"]) if rec.get("date") else None
         story = Story(str(rec["id"]), rec["text"], date)
-        events, _ = code_sentences(sentences, story, coder.dicts,
-                                   _options(base, rec.get("config") or {}))
+        error = None
+        try:
+            events, _ = code_sentences(sentences, story, coder.dicts,
+                                       _options(base, rec.get("config") or {}))
+        except Exception as exc:  # one record's failure is a miss, never the end of the run
+            events, error = [], f"internal error while coding: {type(exc).__name__}: {exc}"
         predicted = Counter((e.source, e.target, e.event_code) for e in events)
         expected = Counter((e["source"], e["target"], e["code"]) for e in rec.get("expected") or [])
-        total.add(expected, predicted)
-        per_category.setdefault(str(rec.get("category") or "all"), Score()).add(expected, predicted)
+        total.add(expected, predicted, error is not None)
+        per_category.setdefault(str(rec.get("category") or "all"), Score()).add(
+            expected, predicted, error is not None)
         if predictions is not None:
             predictions.write(json.dumps({
                 "id": rec["id"], "category": rec.get("category"), "text": rec["text"],
@@ -133,6 +140,7 @@ def evaluate(coder: Coder, records: Iterable[dict[str, Any]],
                              for k in sorted(expected.elements())],
                 "predicted": [{"source": e.source, "target": e.target, "code": e.event_code,
                                "verb": e.verb_text, "rule": e.rule} for e in events],
-                "right": expected == predicted}, ensure_ascii=False) + "\n")
+                "right": expected == predicted and error is None,
+                **({"error": error} if error else {})}, ensure_ascii=False) + "\n")
     return {"total": total.as_dict(),
             "categories": {k: v.as_dict() for k, v in sorted(per_category.items())}}

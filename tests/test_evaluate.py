@@ -64,3 +64,30 @@ def test_bad_record_names_its_line(tmp_path, capsys):
     path.write_text(json.dumps(RECORDS[0]) + "\n{oops\n")
     assert main(["evaluate", str(path), "--no-default-dictionaries", "-d", str(TEST_DICTS)]) == 1
     assert f"{path}:2: invalid JSON" in capsys.readouterr().err
+
+
+def test_a_record_the_coder_fails_on_is_a_miss_not_the_end_of_the_run(test_coder, monkeypatch):
+    import io
+    import json
+
+    import eventcoder.evaluate as ev
+
+    real = ev.code_sentences
+
+    def flaky(sentences, story, *args, **kwargs):
+        if "boom" in story.text:
+            raise RuntimeError("boom")
+        return real(sentences, story, *args, **kwargs)
+
+    monkeypatch.setattr(ev, "code_sentences", flaky)
+    records = [
+        {"id": "a", "text": "Iran accused Israel.", "date": "2023-01-01",
+         "expected": [{"source": "IRN", "target": "ISR", "code": "112"}]},
+        {"id": "b", "text": "boom", "date": "2023-01-01", "expected": []},
+    ]
+    out = io.StringIO()
+    scores = ev.evaluate(test_coder, records, predictions=out)
+    assert scores["total"]["records"] == 2 and scores["total"]["errors"] == 1
+    assert scores["total"]["fully_right"] == 1
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[1]["error"].startswith("internal error while coding: RuntimeError")
