@@ -161,6 +161,21 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+def _not_places(sentences: Sequence[Sentence], kept: list[tuple[Sentence, list]],
+                date: dt.date | None) -> dict[int, set[int]]:
+    """Tokens of actor phrases that name no place, by sentence position: people, groups,
+    organisations ("Wagner fighters", "Hamas"); countries, cities and seats of government
+    ("Moscow" RUSGOV) stay places."""
+    position = {id(s): k for k, s in enumerate(sentences)}
+    out: dict[int, set[int]] = {}
+    for sent, matches in kept:
+        for start, end, entry in matches[0]:
+            code = entry.code_on(date) if entry.codes else None
+            if entry.person or code is None or not (len(code) == 3 or code[3:6] == "GOV"):
+                out.setdefault(position[id(sent)], set()).update(range(start, end))
+    return out
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -680,7 +695,8 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
         def places() -> StoryPlaces:
             if not built:
                 dateline = find_dateline(cleaned)
-                built.append(StoryPlaces(sentences, dateline[0] if dateline else None))
+                built.append(StoryPlaces(sentences, dateline[0] if dateline else None,
+                                         not_places=_not_places(sentences, kept, reference.date)))
             return built[0]
     for sent, matches in kept:
         sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country,

@@ -391,3 +391,15 @@ def test_a_name_known_only_as_an_old_spelling_needs_a_preposition_that_says_wher
     places = StoryPlaces(sents)
     assert all(m.resolved is None or m.resolved.country_iso3 != "DEU" for ms in places.mentions for m in ms)
     assert places.dominant is None or places.dominant.country_iso3 != "DEU"
+
+
+def test_an_actor_that_names_no_place_is_not_geocoded(coder):
+    # "Wagner" is a town in Brazil and "Hassan" one in India; here they are a group and a
+    # person, so no event is placed there
+    story = ("Poland deployed 10,000 soldiers to its border with Belarus after Wagner fighters "
+             "relocated to the country.")
+    events = coder.code_story(story, date="2023-08-03")
+    assert events and all(e.place is None or e.place.country_iso3 != "BRA" for e in events)
+    story = "Iran fired missiles at Israel in retaliation for the killing of Hassan Nasrallah."
+    events = coder.code_story(story, date="2024-10-01")
+    assert events and all(e.place is None or e.place.country_iso3 != "IND" for e in events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import collections
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from ..parse import Sentence
 from .dateline import find_dateline
@@ -468,7 +468,8 @@ class StoryPlaces:
     """
 
     def __init__(self, sentences: Sequence[Sentence], dateline: str | Place | None = None, *,
-                 gazetteer: Gazetteer | None = None, detect_dateline: bool = True) -> None:
+                 gazetteer: Gazetteer | None = None, detect_dateline: bool = True,
+                 not_places: Mapping[int, Iterable[int]] | None = None) -> None:
         self.gazetteer = gaz = gazetteer or Gazetteer.default()
         self.sentences = list(sentences)
         self._pos_of: dict[int, int] = {id(s): k for k, s in enumerate(self.sentences)}
@@ -476,6 +477,10 @@ class StoryPlaces:
         detected: str | None = None
         if detect_dateline and self.sentences:
             detected = self._mask_dateline()
+        # tokens that name something other than a place (a group, a person: "Wagner
+        # fighters"), by sentence position
+        for k, tokens in (not_places or {}).items():
+            self.masked.setdefault(k, set()).update(tokens)
         self.mentions: list[list[Mention]] = [
             find_mentions(sent, gaz, k, self.masked.get(k, ())) for k, sent in enumerate(self.sentences)]
         self.dateline: Place | None = None
