@@ -34,6 +34,7 @@ from .verbs import (
     PatternMatch,
     act_candidates,
     aux_frame,
+    is_infinitive,
     is_negated,
     match_frame,
     own_tokens,
@@ -456,8 +457,7 @@ class _SentenceCoder:
         protest against the government" (144 against the government, not a second 141)."""
         s = self.sent
         for c in s.children[v]:
-            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and any(
-                    s.dep[a] == "aux" and s.lower[a] == "to" for a in s.children[c]):
+            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and is_infinitive(s, c):
                 found = self._prepositional_target(c, c)
                 if not found:  # "to demand that the government ..."
                     found = next((self.actors.resolve(k) for g in s.children[c] if s.dep[g] == "ccomp"

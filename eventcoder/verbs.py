@@ -16,8 +16,8 @@ from .dictionaries import FramePattern, VerbPattern
 from .dictionaries.native import ACT, PREPOSITIONS
 from .parse import Sentence
 
-__all__ = ["Clause", "PatternMatch", "clause", "is_negated", "match_frame", "match_predicate", "own_tokens",
-           "predicate_fits", "subject_of"]
+__all__ = ["Clause", "PatternMatch", "clause", "is_infinitive", "is_negated", "match_frame",
+           "match_predicate", "own_tokens", "predicate_fits", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -113,6 +113,11 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
     if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
         return h
     return None
+
+
+def is_infinitive(sent: Sentence, v: int) -> bool:
+    """Whether verb ``v`` has its own "to": "urged Iran *to* negotiate"."""
+    return any(sent.dep[a] == "aux" and sent.lower[a] == "to" for a in sent.children[v])
 
 
 def own_tokens(sent: Sentence, k: int) -> set[int]:
@@ -255,8 +260,7 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
                 or (sent.dep[h] == "acomp" and sent.head[h] == f)):
             return False
         if before == "to":  # an infinitive: "urged Iran to negotiate"
-            return sent.dep[act] == "xcomp" or any(
-                sent.lower[c] == "to" and sent.dep[c] == "aux" for c in sent.children[act])
+            return sent.dep[act] == "xcomp" or is_infinitive(sent, act)
         return True
     if before in ("to", "that") or before in PREPOSITIONS:
         return False
@@ -306,8 +310,7 @@ def act_candidates(sent: Sentence, f: int) -> list[int]:
     for c in children[f]:
         if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
             out.append(c)
-        elif dep[c] == "advcl" and pos[c] in ("VERB", "AUX") and any(
-                dep[a] == "aux" and sent.lower[a] == "to" for a in children[c]):
+        elif dep[c] == "advcl" and pos[c] in ("VERB", "AUX") and is_infinitive(sent, c):
             out.append(c)  # "appealed to X on Saturday to show flexibility", parsed as advcl
         elif dep[c] == "acomp":  # "was ready to meet"
             out.extend(g for g in children[c] if dep[g] == "xcomp" and pos[g] in ("VERB", "AUX"))
