@@ -120,15 +120,19 @@ def is_infinitive(sent: Sentence, v: int) -> bool:
     return any(sent.dep[a] == "aux" and sent.lower[a] == "to" for a in sent.children[v])
 
 
-def own_tokens(sent: Sentence, k: int) -> set[int]:
+def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
     """The tokens of ``k``'s phrase, less the clauses in it that report an event of their
-    own ("after a Russian missile struck a hospital")."""
-    out = set(sent.subtree(k))
-    for c in sent.subtree(k):
-        if c != k and sent.dep[c] == "advcl" and c in out and any(
-                sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]):
-            out.difference_update(sent.subtree(c))
-    return out
+    own ("after a Russian missile struck a hospital"); computed once per sentence."""
+    key = ("own", k)
+    found = sent.memo.get(key)
+    if found is None:
+        out = set(sent.subtree(k))
+        for c in sent.subtree(k):
+            if c != k and sent.dep[c] == "advcl" and c in out and any(
+                    sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]):
+                out.difference_update(sent.subtree(c))
+        found = sent.memo[key] = frozenset(out)
+    return found
 
 
 def clause(sent: Sentence, v: int) -> Clause:

@@ -217,7 +217,7 @@ def find_mentions(sent: Sentence, gaz: Gazetteer, sent_pos: int = 0,
     n = len(sent)
     out: list[Mention] = []
     words = sent.words
-    caps = [bool(w) and (w[0].isupper() or (w[0] in APOSTROPHES and w[1:2].isupper())) for w in words]
+    caps = [_is_cap(w) for w in words]
     lower = sent.lower
     i = 0
     while i < n:
