@@ -101,7 +101,6 @@ class StoryContext:
                     return a if a.code else None
         return None
 
-
     def pair(self, position: int, current: SentenceActors) -> list[Actor]:
         """The two parties "the two countries" or "both sides" refer to: the first two
         actors of different countries in the sentence before ``position``, else in the
