@@ -34,6 +34,7 @@ from .verbs import (
     PatternMatch,
     act_candidates,
     aux_frame,
+    complement_of,
     is_infinitive,
     is_negated,
     match_frame,
@@ -58,6 +59,10 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# Phrases that say where or when, never whom, even for legacy patterns that take any
+# phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
+WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around",
+                              "throughout", "during", "after", "before", "since", "until", "ahead"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
                           "over", "between", "of"})
 
@@ -256,7 +261,9 @@ class _SentenceCoder:
         lemma, pos = s.lemma, s.pos
         candidates = []
         for i in range(len(s)):
-            if pos[i] == "VERB" or pos[i] == "AUX":
+            if (pos[i] == "VERB" or pos[i] == "AUX") and s.dep[i] != "prep":
+                # (a verb the parser reads as a preposition is none: "according to",
+                # "including", "following")
                 w = s.lower[i]
                 if w != lemma[i] and w in verbs and s.tag[i] in ("VBD", "VBN"):
                     key = w  # an inflected form the dictionary lists as a verb of its own ("left")
@@ -380,18 +387,25 @@ class _SentenceCoder:
         self._fits[key] = best or first
         return best or first
 
-    def _prepositional_target(self, v: int, obj: int, any_prep: bool = False) -> list[Actor]:
+    def _prepositional_target(self, v: int, obj: int, any_prep: bool = False,
+                              where: bool = True) -> list[Actor]:
         """The actor of a prepositional phrase of the object (however deep: "welcomed a
         resumption of ties with Osgiliath") or of the predicate, when the object is a
         thing: "restored diplomatic ties with Gondor" (not a place phrase: "in", "near",
-        "at" say where, not to whom)."""
+        "at" say where, not to whom). ``any_prep``: any phrase will do (legacy patterns),
+        phrases that say where or when included unless ``where`` is false."""
         s = self.sent
         heads = [obj]
         seen = {obj}
         participles: set[int] = set()
+        # the infinitive's phrases (and its object's) take only phrases that name whom
+        comp = complement_of(s, v)
+        narrow: set[int] = {obj} if comp is not None and s.head[obj] == comp else set()
         while heads:
             head = heads.pop(0)
+            wide = any_prep and head not in narrow
             for c in s.children[head]:
+                low = s.lower[c]
                 if s.dep[c] == "acl" and c not in seen and s.tag[c] in ("VBN", "VBG") and not any(
                         s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c]):
                     # a participle on the object: "the roads leading into Mordor",
@@ -399,9 +413,12 @@ class _SentenceCoder:
                     seen.add(c)
                     participles.add(c)
                     heads.append(c)
+                    if head in narrow:
+                        narrow.add(c)
                     continue
-                if (s.dep[c] in ("prep", "dative") and (any_prep or s.lower[c] in TARGET_PREPS)) or (
-                        head in participles and (s.dep[c] == "agent" or s.lower[c] == "from")):
+                if (s.dep[c] in ("prep", "dative") and (
+                        low in TARGET_PREPS or (wide and (where or low not in WHERE_WHEN_PREPS)))) or (
+                        head in participles and (s.dep[c] == "agent" or low == "from")):
                     for p in s.children[c]:
                         if s.dep[p] == "pobj" and p not in seen:
                             found = self.actors.resolve(p)
@@ -409,9 +426,15 @@ class _SentenceCoder:
                                 return found
                             seen.add(p)
                             heads.append(p)
+                            if head in narrow:
+                                narrow.add(p)
             if head == obj and v not in seen:
                 seen.add(v)
                 heads.append(v)  # then the predicate's own phrases
+                if comp is not None and comp not in seen:
+                    seen.add(comp)
+                    narrow.add(comp)
+                    heads.append(comp)  # and its infinitive's: "threatened to retaliate against +"
         return []
 
     def _complement_target(self, v: int, obj: int | None) -> list[Actor]:
@@ -582,15 +605,18 @@ class _SentenceCoder:
             return
         sources = self.actors.resolve(src)
         targets = self.actors.resolve(tgt)
+        # a compound subject acting together is not acting on the place it acts in:
+        # "Russia and Ukraine held talks in Istanbul" (legacy patterns take any phrase)
+        where = len(sources) < 2
         if not targets and tgt is None and pattern is not None and pattern.any_target:
-            targets = self._prepositional_target(v, v, True)
+            targets = self._prepositional_target(v, v, True, where)
         if not targets and tgt is not None:
             targets = self.actors.owner(tgt)
             if {t.code for t in targets} <= {a.code for a in sources}:
                 # "welcomed their resumption of ties with Osgiliath": "their" is the
                 # source itself; the target is further on
                 targets = self._prepositional_target(
-                    v, tgt, pattern is not None and pattern.any_target) or targets
+                    v, tgt, pattern is not None and pattern.any_target, where) or targets
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt

@@ -16,7 +16,7 @@ from .dictionaries import FramePattern, VerbPattern
 from .dictionaries.native import ACT, PREPOSITIONS
 from .parse import Sentence
 
-__all__ = ["Clause", "PatternMatch", "clause", "is_infinitive", "is_negated", "match_frame",
+__all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
            "match_predicate", "own_tokens", "predicate_fits", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
@@ -26,6 +26,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Conjunctions of a clause that reports an event of its own, even inside a pattern's
 # phrase or an allegation: "accused X of targeting civilians after a missile struck ...".
 OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
+# A preposition whose object does what the verb's infinitive says: "called on X to ...".
+CONTROL_PREPS = frozenset({"on", "upon", "to"})
+TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "day", "week", "weekend", "month", "year", "morning", "afternoon",
+                        "evening", "night", "date", "occasion"})
 ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
 
 
@@ -36,6 +41,10 @@ class Clause:
     subject: int | None
     object: int | None
     passive: bool
+    # an infinitive that continues a verb with no object of its own ("threatened to
+    # attack American warships"): the pattern reads on into it, as PETRARCH reads the
+    # words that follow a verb
+    extension: int | None = None
 
 
 @attrs.frozen
@@ -161,6 +170,38 @@ def _clause(sent: Sentence, v: int) -> Clause:
     return Clause(subject_of(sent, v), obj, passive)
 
 
+def complement_of(sent: Sentence, v: int) -> int | None:
+    """The infinitive complement that continues verb ``v`` when ``v`` has no object of its
+    own: "threatened to attack American warships", "promised to provide aid to
+    Afghanistan". A complement with a subject of its own is a clause, not a continuation."""
+    key = ("complement", v)
+    if key in sent.memo:
+        return sent.memo[key]  # type: ignore[no-any-return]
+    dep, children = sent.dep, sent.children
+    found = None
+    if not any(dep[c] in OBJECT_DEPS or dep[c] == "nsubjpass" for c in children[v]):
+        found = next((c for c in children[v] if dep[c] == "xcomp" and sent.pos[c] == "VERB"
+                      and is_infinitive(sent, c)
+                      and not any(dep[g] in SUBJECT_DEPS for g in children[c])), None)
+        if found is not None and any(
+                dep[p] == "prep" and p < found and sent.lower[p] in CONTROL_PREPS
+                and not any(sent.lemma[o] in TIME_NOUNS for o in children[p]) for p in children[v]):
+            found = None  # "called on allies to send ...": the allies are to act, not the caller
+    sent.memo[key] = found
+    return found
+
+
+def _extended(sent: Sentence, v: int, cl: Clause) -> Clause:
+    """``cl`` read on into the infinitive complement of ``v``, if there is one."""
+    if cl.object is not None or cl.passive:
+        return cl
+    c = complement_of(sent, v)
+    if c is None:
+        return cl
+    obj = next((g for g in sent.children[c] if sent.dep[g] in OBJECT_DEPS), None)
+    return Clause(cl.subject, obj, False, c)
+
+
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
     for h in heads:
         if h is None:
@@ -217,6 +258,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             # Saturday" takes "strikes on", not the verb's "on Saturday"
             heads = [last, v, obj, _pobj(sent, anchor)] if last is not None and k and \
                 elements[k - 1] not in PREPOSITIONS else [v, obj, last, _pobj(sent, anchor)]
+            if cl.extension is not None:
+                heads.insert(heads.index(v) + 1, cl.extension)
             p = _find_prep(sent, el, heads, taken)
             if p is not None:
                 anchor = p
@@ -276,7 +319,7 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
     if not patterns:
         return
     kind = patterns[0].kind
-    cl = Clause(None, None, False) if kind == "noun" else clause(sent, i)
+    cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
     present = None
     for p in patterns:
         if p.words:

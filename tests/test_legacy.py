@@ -762,3 +762,51 @@ def test_a_verb_block_of_an_inflected_form_wins_over_its_lemma(tmp_path, nlp):
     assert [(e.source, e.target, e.event_code) for e in left] == [("IRN", "ISR", "042")]
     leaves = coder.code_story("Iran leaves for Israel on Wednesday.", date="2023-05-01")
     assert [e.event_code for e in leaves] == ["012"]
+
+
+LEGACY_READING = """--- THREATEN [130] ---
+THREATEN
+
+--- PROMISE [030] ---
+PROMISE
+- * AID [033]
+
+--- CALL [041] ---
+CALL
+- * (ON) [020]
+
+--- ACCORD [060] ---
+ACCORD
+
+--- ATTACK [190] ---
+ATTACK
+
+--- HOLD [---] ---
+HOLD
+- * TALKS [046]
+"""
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    # an infinitive continues a verb with no object of its own: its object and phrases
+    # are the verb's (PETRARCH reads the words after the verb)
+    ("Iran threatened to attack Israel.", [("IRN", "ISR", "130")]),
+    ("Iran promised to provide humanitarian aid to Ukraine.", [("IRN", "UKR", "033")]),
+    # ... but not when someone else is to act: "called on X to ..."
+    ("Iran called on Russia to send weapons to Ukraine.", [("IRN", "RUS", "020")]),
+    # "according to" is a preposition, not the verb ACCORD
+    ("Russia attacked Ukraine, according to Britain.", [("RUS", "UKR", "190")]),
+    # a place phrase is a target for one actor (as PETRARCH) ...
+    ("Iran held talks in Pakistan.", [("IRN", "PAK", "046")]),
+    # ... but a compound subject acting together pairs its members instead
+    ("Iran and Russia held talks in Pakistan.", [("IRN", "RUS", "046"), ("RUS", "IRN", "046")]),
+])
+def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS
+
+    verbs = write(tmp_path, "v.verbs.txt", LEGACY_READING)
+    coder = Coder([verbs, TEST_DICTS / "test.actors.txt"], default_dictionaries=False, model=nlp)
+    got = coder.code_story(text, date="2023-05-01")
+    assert sorted((e.source, e.target, e.event_code) for e in got) == sorted(events)
