@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from .dictionaries import FramePattern, VerbPattern
-from .dictionaries.native import ACT, PREPOSITIONS
+from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
@@ -241,6 +241,12 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             continue
         if el[0] == "^":
             w = el[1:]
+            if ALTERNATIVE in w:
+                hits = _find_alternative(sent, [c for c in sent.subtree(v) if c < v], w, taken)
+                if hits is None:
+                    return None
+                taken.update(hits)
+                continue
             hit = next((c for c in sent.subtree(v) if c < v and c not in taken
                         and (sent.lemma[c] == w or sent.lower[c] == w)), None)
             if hit is None:
@@ -276,6 +282,15 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         scope_head = _pobj(sent, anchor) if anchor is not None else obj
         if scope_head is None:
             return None
+        if ALTERNATIVE in el:
+            hits = _find_alternative(sent, sent.subtree(scope_head), el, taken)
+            if hits is None:
+                return None
+            for hit in hits:
+                taken.add(hit)
+                used.update(own_tokens(sent, hit))
+            last = hits[-1]
+            continue
         hit = next((c for c in sent.subtree(scope_head) if c not in taken
                     and (sent.lemma[c] == el or sent.lower[c] == el)), None)
         if hit is None:
@@ -289,6 +304,36 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         if obj is not None:
             used.update(own_tokens(sent, obj))
     return target, source, used, with_target
+
+
+_ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {}
+
+
+def alternatives(el: str) -> tuple[tuple[str, ...], ...]:
+    """The word sequences of an alternatives element: ``military|army|armed_forces`` ->
+    (military,), (army,), (armed, forces)."""
+    got = _ALTERNATIVES.get(el)
+    if got is None:
+        got = _ALTERNATIVES[el] = tuple(tuple(w for w in a.split("_") if w)
+                                        for a in el.split(ALTERNATIVE) if a.strip("_"))
+    return got
+
+
+def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
+    """The tokens of the first alternative of ``el`` whose every word is in ``scope``."""
+    lemma, lower = sent.lemma, sent.lower
+    for alt in alternatives(el):
+        hits: list[int] = []
+        for w in alt:
+            hit = next((c for c in scope if c not in taken and c not in hits
+                        and (lemma[c] == w or lower[c] == w)), None)
+            if hit is None:
+                break
+            hits.append(hit)
+        else:
+            if hits:
+                return hits
+    return None
 
 
 def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str) -> bool:

@@ -116,3 +116,22 @@ def test_a_title_gives_a_role_to_a_person_known_only_by_country(tmp_path, nlp):
     assert triples(coder.code_story("Jan Novak accused Iran.", date="2023-05-01")) == [("GBR", "IRN", "112")]
     lavrov = coder.code_story("Minister Sergei Lavrov accused Iran.", date="2023-05-01")
     assert triples(lavrov) == [("RUSGOV", "IRN", "112")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia fired rockets at Ukraine.", [("RUS", "UKR", "195")]),
+    ("Russia fired a cruise missile at Ukraine.", [("RUS", "UKR", "195")]),   # two words
+    ("Russia fired a cruise at Ukraine.", [("RUS", "UKR", "190")]),        # not all of them
+    ("Russia fired artillery at Ukraine.", [("RUS", "UKR", "190")]),
+])
+def test_alternatives_in_a_native_pattern(tmp_path, nlp, text, expected):
+    """``a|b|c_d``: any one alternative fits; ``_`` joins the words of one."""
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS
+
+    (tmp_path / "fire.verbs.txt").write_text(
+        "190: fire at +\n195: fire rocket|drone|cruise_missile at +\n", encoding="utf-8")
+    coder = Coder([TEST_DICTS / "test.actors.txt", tmp_path / "fire.verbs.txt"],
+                  default_dictionaries=False, model=nlp)
+    assert triples(coder.code_story(text, date="2023-05-01")) == expected

@@ -75,6 +75,11 @@ class AgentEntry:
 NULL_CODE = "---"
 
 
+# the words of each elements tuple, shared by the patterns that have it (the verbs of one
+# legacy block share their pattern lines)
+_PATTERN_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 @attrs.frozen
 class VerbPattern:
     """An event predicate: a verb (or noun) and the words around it that must be there.
@@ -100,12 +105,15 @@ class VerbPattern:
     # phrase after the verb as the target, place phrases included ("fired shells at Seoul")
     any_target: bool = False
     # The words that must all occur under the predicate for the pattern to fit: a cheap
-    # test before the full match.
+    # test before the full match (alternatives, "a|b", are left to the match).
     words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "words", frozenset(
-            e.lstrip("^") for e in self.elements if e not in ("+", "$", "<act>")))
+        words = _PATTERN_WORDS.get(self.elements)
+        if words is None:
+            words = _PATTERN_WORDS[self.elements] = frozenset(
+                e.lstrip("^") for e in self.elements if e not in ("+", "$", "<act>") and "|" not in e)
+        object.__setattr__(self, "words", words)
 
     @property
     def specificity(self) -> int:

@@ -31,7 +31,7 @@ from ..cameo import is_event_code
 from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
 from .entries import NULL_CODE, ActorEntry, AgentEntry, DiscardEntry, VerbPattern
-from .native import PREPOSITIONS, DictionaryFile
+from .native import ALTERNATIVE, PREPOSITIONS, DictionaryFile
 from .phrases import phrase_key
 
 __all__ = [
@@ -55,14 +55,14 @@ LEGACY_KINDS = ("verbs", "actors", "agents", "discards", "issues")
 #: its block), which neither loads in seconds nor fits in a small memory; see
 #: docs/legacy-dictionaries.md for the counts. ``read_legacy(..., synset_limit=None)``
 #: expands everything.
-SYNSET_LIMIT = 5
+SYNSET_LIMIT: int | None = None
 
 #: At most this many variants of one pattern line (the product of its synsets and of
 #: its ``A/B`` alternatives); the rest are counted as not generated.
 LINE_VARIANT_LIMIT = 64
 
 #: Bumped whenever the reader's output for the same input changes (part of cache keys).
-READER_VERSION = "1"
+READER_VERSION = "2"
 
 # Two-digit years: 00-30 are 20YY, 31-99 are 19YY (the rule of KEDS, TABARI and PETRARCH).
 YEAR_PIVOT = 30
@@ -1042,7 +1042,11 @@ class _VerbContext:
             if self.limit is not None and len(members) > self.limit:
                 self.not_generated += len(members) - self.limit
                 members = members[: self.limit]
-            return members
+            if len(members) < 2 or any(w in ("+", "$") for m in members for w in m):
+                return members
+            # one alternatives element, "military|army|armed_forces": every member is
+            # kept without multiplying the patterns
+            return [(_intern(ALTERNATIVE.join("_".join(m) for m in members)),)]
         if kind == "pp" and where == "pre":
             raise _PatternError("prepositional phrase before the verb", unsupported=True)
         return self.expand(value, where)

@@ -48,6 +48,9 @@ _CODE_SPEC = re.compile(
 _FRAME_NAME = re.compile(r"^[a-z][a-z_]*$")
 _SLOTS = {"+", "$"}
 ACT = "<act>"
+# A pattern word with "|" is a set of alternatives, any one of which will do; "_" joins
+# the words of one alternative: "missile|rocket|cruise_missile".
+ALTERNATIVE = "|"
 
 
 def _to_tuple(items: Iterable[object]) -> tuple:
