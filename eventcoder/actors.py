@@ -214,8 +214,9 @@ class SentenceActors:
                 m = self.actor_at[k] or self.agent_at[k]
                 if m is None or m[1] - 1 != k or s.pos[k] == "PRON":
                     if m is None and s.pos[k] == "PROPN" and s.dep[k] in ("nsubj", "nsubjpass"):
-                        # a subject the dictionaries do not know: a placeholder, no code
-                        self._all.append(Actor("", s.words[k], k, person=True))
+                        # a subject named by its title ("Kenyan President William Ruto"),
+                        # else one the dictionaries do not know: a placeholder, no code
+                        self._all.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
                     continue
                 if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
                     continue  # a possessor ("Jammeh's statement") can be referred to

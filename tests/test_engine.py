@@ -135,3 +135,11 @@ def test_alternatives_in_a_native_pattern(tmp_path, nlp, text, expected):
     coder = Coder([TEST_DICTS / "test.actors.txt", tmp_path / "fire.verbs.txt"],
                   default_dictionaries=False, model=nlp)
     assert triples(coder.code_story(text, date="2023-05-01")) == expected
+
+
+def test_he_refers_to_a_subject_named_by_title_and_nationality(test_coder):
+    """"Iranian Foreign Minister Ali Bagheri said he ...": the name is in no dictionary,
+    but its title and nationality make it IRNGOV, and "he" is that person."""
+    events = test_coder.code_story("Iranian Foreign Minister Ali Bagheri said he condemned Israel.",
+                                   date="2024-07-01")
+    assert triples(events) == [("IRNGOV", "ISR", "111")]

@@ -180,6 +180,22 @@ def test_null_codes():
     assert not report.problems
 
 
+def test_a_phrase_with_no_code_right_above_another_phrase_shares_its_codes():
+    """Phoenix writes names of one actor on consecutive lines, the codes after the last
+    ("IVO_JOSIPOVIC_" above "PRESIDENT_JOSIPOVIC_"); a phrase standing alone with no code
+    names no actor."""
+    text = ("US_SECRETARY_OF_STATE_\nTHE_US_SECRETARY_OF_STATE_\n+SECRETARY_OF_STATE_\n\t[USAGOV]\n"
+            "LONE_PHRASE_\n\nNEXT_ONE_ [ZEN]\n")
+    entries, report = read(text, "actors")
+    keys = by_key(entries)
+    for key in [("us", "secretary", "of", "state"), ("the", "us", "secretary", "of", "state"),
+                ("secretary", "of", "state")]:
+        assert keys[key].code_on(dt.date(2024, 1, 1)) == "USAGOV"
+    assert keys[("lone", "phrase")].codes == ()
+    assert keys[("next", "one")].code_on(dt.date(2024, 1, 1)) == "ZEN"
+    assert dict(report.counts)["code-less phrases joined to the phrase below them"] == 1
+
+
 def test_capitals_are_not_significant_except_for_words_like_us():
     assert legacy_phrase_key("UNITED_STATES_") == ("united", "states")
     assert legacy_phrase_key("US_") == ("US",)       # never the pronoun "us"

@@ -62,7 +62,7 @@ SYNSET_LIMIT: int | None = None
 LINE_VARIANT_LIMIT = 64
 
 #: Bumped whenever the reader's output for the same input changes (part of cache keys).
-READER_VERSION = "2"
+READER_VERSION = "3"
 
 # Two-digit years: 00-30 are 20YY, 31-99 are 19YY (the rule of KEDS, TABARI and PETRARCH).
 YEAR_PIVOT = 30
@@ -612,8 +612,14 @@ def _read_actors(text: str, col: _Collector) -> list:
                 continue
             phrases.append((phrase, number))
             continue
-        flush()
-        phrases, specs, n_specs = [], [], 0
+        if phrases and not specs and number == phrases[-1][1] + 1:
+            # a phrase with no code right above another phrase line is one of its
+            # names ("IVO_JOSIPOVIC_" above "PRESIDENT_JOSIPOVIC_ ... [HRVGOV ...]"):
+            # it shares the codes that follow
+            col.counts["code-less phrases joined to the phrase below them"] += len(phrases)
+        else:
+            flush()
+            phrases, specs, n_specs = [], [], 0
         head, bracket, rest = stripped.partition("[")
         phrase = head.strip()
         if not phrase:
