@@ -566,6 +566,7 @@ def _read_actors(text: str, col: _Collector) -> list:
     phrases: list[tuple[str, int]] = []
     specs: list[tuple[_Spec, int]] = []
     n_specs = 0
+    bracketed = False  # the current block has a [code], good or bad
 
     def flush() -> None:
         if not phrases:
@@ -593,6 +594,7 @@ def _read_actors(text: str, col: _Collector) -> list:
             if not phrases:
                 col.bad(number, "code restriction with no phrase above it")
                 continue
+            bracketed = True
             n_specs = _add_specs(stripped, specs, n_specs, col, number)
             if _BRACKETS.sub("", stripped).strip():
                 col.bad(number, "text after the code restriction ignored")
@@ -612,7 +614,7 @@ def _read_actors(text: str, col: _Collector) -> list:
                 continue
             phrases.append((phrase, number))
             continue
-        if phrases and not specs and number == phrases[-1][1] + 1:
+        if phrases and not bracketed and number == phrases[-1][1] + 1:
             # a phrase with no code right above another phrase line is one of its
             # names ("IVO_JOSIPOVIC_" above "PRESIDENT_JOSIPOVIC_ ... [HRVGOV ...]"):
             # it shares the codes that follow
@@ -621,6 +623,7 @@ def _read_actors(text: str, col: _Collector) -> list:
             flush()
             phrases, specs, n_specs = [], [], 0
         head, bracket, rest = stripped.partition("[")
+        bracketed = bool(bracket)
         phrase = head.strip()
         if not phrase:
             col.bad(number, "code with no phrase")
