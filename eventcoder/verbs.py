@@ -202,6 +202,17 @@ def _extended(sent: Sentence, v: int, cl: Clause) -> Clause:
     return Clause(cl.subject, obj, False, c)
 
 
+def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
+    """The object of the first prepositional phrase after ``word``, on it or on ``v``."""
+    for h in (word, v):
+        for c in sent.children[h]:
+            if c > word and sent.dep[c] in PREP_DEPS:
+                p = _pobj(sent, c)
+                if p is not None:
+                    return p
+    return None
+
+
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
     for h in heads:
         if h is None:
@@ -225,7 +236,12 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
     n = len(elements)
     for k, el in enumerate(elements):
         if el == "+" or el == "$":
-            tok = _pobj(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
+            if el == "$" and anchor is None and last is not None and k \
+                    and elements[k - 1] not in PREPOSITIONS and elements[k - 1][0] not in "+$<^":
+                # "receive money $": the source is in the phrase after the word
+                tok = _next_pobj(sent, last, v)
+            else:
+                tok = _pobj(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
             if tok is None:
                 return None
             if el == "+":
@@ -299,8 +315,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         taken.add(hit)
         used.update(own_tokens(sent, hit))
     if target is None and "+" not in elements:
-        # "received aid from $": the one the source acts on is the subject
-        target = cl.subject if source is not None and act is None else obj
+        # "received aid from $": the one the source acts on is the subject ("was freed
+        # from $": the subject of the passive)
+        target = (obj if cl.passive else cl.subject) if source is not None and act is None else obj
         if obj is not None:
             used.update(own_tokens(sent, obj))
     return target, source, used, with_target

@@ -814,6 +814,14 @@ ATTACK
 --- HOLD [---] ---
 HOLD
 - * TALKS [046]
+
+--- FREE [080] ---
+FREE
+- + * (FROM $) [0841]
+
+--- RECEIVE [---] ---
+RECEIVE
+- + * MONEY $ [071]
 """
 
 
@@ -830,6 +838,9 @@ HOLD
     ("Iran held talks in Pakistan.", [("IRN", "PAK", "046")]),
     # ... but a compound subject acting together pairs its members instead
     ("Iran and Russia held talks in Pakistan.", [("IRN", "RUS", "046"), ("RUS", "IRN", "046")]),
+    # "+" before the verb with "$" after it: the subject is the target
+    ("Ukraine was freed from Russia.", [("RUS", "UKR", "0841")]),
+    ("Ukraine received money from Britain.", [("GBR", "UKR", "071")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     from eventcoder import Coder

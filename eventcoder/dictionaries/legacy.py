@@ -62,7 +62,7 @@ SYNSET_LIMIT: int | None = None
 LINE_VARIANT_LIMIT = 64
 
 #: Bumped whenever the reader's output for the same input changes (part of cache keys).
-READER_VERSION = "3"
+READER_VERSION = "4"
 
 # Two-digit years: 00-30 are 20YY, 31-99 are 19YY (the rule of KEDS, TABARI and PETRARCH).
 YEAR_PIVOT = 30
@@ -1096,6 +1096,10 @@ def _intern(word: str) -> str:
     return _INTERNED.setdefault(word, word)
 
 
+def _has_source(nodes: list) -> bool:
+    return any(n == ("slot", "$") or (n[0] in ("pp", "np") and _has_source(n[1])) for n in nodes)
+
+
 def _pattern_variants(body: str, ctx: _VerbContext) -> list[tuple[str, ...]]:
     """The element tuples of one pattern body (the text between ``-`` and ``[code]``)."""
     if body.count("*") != 1:
@@ -1103,6 +1107,10 @@ def _pattern_variants(body: str, ctx: _VerbContext) -> list[tuple[str, ...]]:
     pre_text, post_text = body.split("*")
     pre, _ = _parse_nodes(_TOKEN.findall(pre_text), 0, None)
     post, _ = _parse_nodes(_TOKEN.findall(post_text), 0, None)
+    if ("slot", "+") in pre and _has_source(post):
+        # "- + * (FROM $)": the subject is the target and the source stands after the
+        # verb, which is what a "$" after the verb means in eventcoder already
+        pre = [n for n in pre if n != ("slot", "+")]
     pre_vars = ctx.expand(pre, "pre") if pre else [()]
     post_vars = ctx.expand(post, "post") if post else [()]
     out = []
