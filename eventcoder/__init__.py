@@ -22,14 +22,15 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> object:
     # The coder imports spaCy; load it on first use so that `import eventcoder`
     # (and the dictionary tools) stay light.
-    if name == "Coder":
-        from .coder import Coder
+    if name in ("Coder", "CoderOptions"):
+        from . import coder
 
-        return Coder
+        return getattr(coder, name)
     raise AttributeError(f"module 'eventcoder' has no attribute {name!r}")
 
 __all__ = [
     "Coder",
+    "CoderOptions",
     "DictionaryError",
     "DictionaryErrors",
     "Event",

@@ -126,11 +126,21 @@ def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _inside_noun_phrase(sent: Sentence, k: int) -> bool:
+    """A comma between parts of one noun phrase ("complete, full diplomatic ties"), which
+    PETRARCH's parse tree keeps inside the phrase: it bounds no clause."""
+    h = sent.head[k]
+    if sent.pos[h] not in ("NOUN", "PROPN") or k == 0 or k + 1 >= len(sent):
+        return False
+    under = sent.subtree(h)
+    return k - 1 in under and k + 1 in under and h > k
+
+
 def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
     """Tokens of the comma-delimited clauses PETRARCH's comma options leave out."""
     if not (o.comma_bmax or o.comma_max or o.comma_emax):
         return set()
-    commas = [k for k, w in enumerate(sent.words) if w == ","]
+    commas = [k for k, w in enumerate(sent.words) if w == "," and not _inside_noun_phrase(sent, k)]
     if not commas:
         return set()
     bounds = [-1, *commas, len(sent)]

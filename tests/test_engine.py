@@ -143,3 +143,26 @@ def test_he_refers_to_a_subject_named_by_title_and_nationality(test_coder):
     events = test_coder.code_story("Iranian Foreign Minister Ali Bagheri said he condemned Israel.",
                                    date="2024-07-01")
     assert triples(events) == [("IRNGOV", "ISR", "111")]
+
+
+@pytest.mark.parametrize(("text", "options", "expected"), [
+    ("Iran condemned Israel, and Russia accused Ukraine.", {},
+     [("IRN", "ISR", "111"), ("RUS", "UKR", "112")]),
+    # PETRARCH's comma options: a first clause of 1-5 words is not coded
+    ("Iran condemned Israel, and Russia accused Ukraine.", {"comma_bmin": 1, "comma_bmax": 5},
+     [("RUS", "UKR", "112")]),
+    # a comma inside a noun phrase bounds no clause: the first clause has 7 words
+    ("Russia attacked small, poor Ukraine on Monday, and Iran condemned Israel.",
+     {"comma_bmin": 1, "comma_bmax": 5}, [("IRN", "ISR", "111"), ("RUS", "UKR", "190")]),
+    # the last clause of 2-8 words, ", a senior official said"
+    ("Russia attacked Ukraine, Iran condemned Israel.", {"comma_emin": 2, "comma_emax": 8},
+     [("RUS", "UKR", "190")]),
+])
+def test_comma_options(nlp, text, options, expected):
+    from eventcoder import Coder, CoderOptions
+
+    from .conftest import TEST_DICTS
+
+    coder = Coder([TEST_DICTS], default_dictionaries=False, model=nlp,
+                  options=CoderOptions(resolve_dates=False, geolocate=False, **options))
+    assert sorted(triples(coder.code_story(text, date="2023-05-01"))) == expected
