@@ -426,6 +426,13 @@ class _SentenceCoder:
                     if head in narrow:
                         narrow.add(c)
                     continue
+                if s.dep[c] == "advmod" and c not in seen and any(s.dep[g] == "prep" for g in s.children[c]):
+                    # "marched very close to the border with Mordor"
+                    seen.add(c)
+                    heads.append(c)
+                    if head in narrow:
+                        narrow.add(c)
+                    continue
                 if (s.dep[c] in ("prep", "dative") and (
                         low in TARGET_PREPS or (wide and (where or low not in WHERE_WHEN_PREPS)))) or (
                         head in participles and (s.dep[c] == "agent" or low == "from")):

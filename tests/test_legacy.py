@@ -822,6 +822,9 @@ FREE
 --- RECEIVE [---] ---
 RECEIVE
 - + * MONEY $ [071]
+
+--- MARCH [152] ---
+MARCH
 """
 
 
@@ -841,6 +844,8 @@ RECEIVE
     # "+" before the verb with "$" after it: the subject is the target
     ("Ukraine was freed from Russia.", [("RUS", "UKR", "0841")]),
     ("Ukraine received money from Britain.", [("GBR", "UKR", "071")]),
+    # a phrase under an adverb of the verb
+    ("Russia marched very close to the border with Ukraine.", [("RUS", "UKR", "152")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     from eventcoder import Coder
