@@ -319,9 +319,14 @@ class SentenceActors:
         if title is not None and ((agent is None and s.pos[i] == "PROPN")
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)):
             agent = title
-        # A phrase after the head: "police in Pakistan", "spokesman for the ministry".
+        # A phrase after the head: "police in Pakistan", "spokesman for the ministry";
+        # after the last of coordinated agents it belongs to all of them, though the
+        # parser hangs it on the first: "lawmakers and officials in Arnor".
         if owner is None and (agent is not None) and depth < 3:
-            for c in s.children[i]:
+            phrase_heads = [i]
+            if s.dep[i] == "conj" and self.agent_at[s.head[i]] is not None:
+                phrase_heads.append(s.head[i])
+            for c in (c for h in phrase_heads for c in s.children[h] if c > i):
                 if s.dep[c] == "prep" and s.lower[c] in LINKING_PREPS:
                     for p in s.children[c]:
                         if s.dep[p] == "pobj":

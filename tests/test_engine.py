@@ -35,6 +35,10 @@ CASES = [
     ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
+    # a phrase after coordinated agents belongs to all of them
+    ("Officials and soldiers in Russia and Ukraine condemned Israel.",
+     [("RUSGOV", "ISR", "111"), ("RUSMIL", "ISR", "111"), ("UKRGOV", "ISR", "111"),
+      ("UKRMIL", "ISR", "111")]),
 ]
 
 
