@@ -324,6 +324,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
 
 
 _ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {}
+_BY_FIRST_WORD: dict[str, dict[str, list[tuple[str, ...]]]] = {}
 
 
 def alternatives(el: str) -> tuple[tuple[str, ...], ...]:
@@ -336,19 +337,37 @@ def alternatives(el: str) -> tuple[tuple[str, ...], ...]:
     return got
 
 
+def _by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
+    got = _BY_FIRST_WORD.get(el)
+    if got is None:
+        got = _BY_FIRST_WORD[el] = {}
+        for alt in alternatives(el):
+            if alt:
+                got.setdefault(alt[0], []).append(alt)
+    return got
+
+
 def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
-    """The tokens of the first alternative of ``el`` whose every word is in ``scope``."""
+    """The tokens of an alternative of ``el`` whose every word is in ``scope``: the first
+    token of the scope that begins one (synsets have hundreds of members, so the scope is
+    read once, not once per member)."""
     lemma, lower = sent.lemma, sent.lower
-    for alt in alternatives(el):
-        hits: list[int] = []
-        for w in alt:
-            hit = next((c for c in scope if c not in taken and c not in hits
-                        and (lemma[c] == w or lower[c] == w)), None)
-            if hit is None:
-                break
-            hits.append(hit)
-        else:
-            if hits:
+    firsts = _by_first_word(el)
+    for c in scope:
+        if c in taken:
+            continue
+        alts = firsts.get(lemma[c]) or firsts.get(lower[c])
+        if not alts:
+            continue
+        for alt in alts:
+            hits = [c]
+            for w in alt[1:]:
+                hit = next((d for d in scope if d not in taken and d not in hits
+                            and (lemma[d] == w or lower[d] == w)), None)
+                if hit is None:
+                    break
+                hits.append(hit)
+            else:
                 return hits
     return None
 
@@ -384,10 +403,10 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
     cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
     present = None
     for p in patterns:
-        if p.words:
+        if p.words or p.alternative_words:
             if present is None:
                 present = _words_under(sent, i)
-            if not p.words <= present:
+            if not p.words <= present or any(present.isdisjoint(a) for a in p.alternative_words):
                 continue
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:

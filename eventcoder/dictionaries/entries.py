@@ -77,7 +77,7 @@ NULL_CODE = "---"
 
 # the words of each elements tuple, shared by the patterns that have it (the verbs of one
 # legacy block share their pattern lines)
-_PATTERN_WORDS: dict[tuple[str, ...], frozenset[str]] = {}
+_PATTERN_WORDS: dict[tuple[str, ...], tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
 
 
 @attrs.frozen
@@ -107,13 +107,19 @@ class VerbPattern:
     # The words that must all occur under the predicate for the pattern to fit: a cheap
     # test before the full match (alternatives, "a|b", are left to the match).
     words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    # for each alternatives element, every word of it: one of them must occur too
+    alternative_words: tuple[frozenset[str], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        words = _PATTERN_WORDS.get(self.elements)
-        if words is None:
-            words = _PATTERN_WORDS[self.elements] = frozenset(
-                e.lstrip("^") for e in self.elements if e not in ("+", "$", "<act>") and "|" not in e)
-        object.__setattr__(self, "words", words)
+        got = _PATTERN_WORDS.get(self.elements)
+        if got is None:
+            words = frozenset(e.lstrip("^") for e in self.elements
+                              if e not in ("+", "$", "<act>") and "|" not in e)
+            alts = tuple(frozenset(w for a in e.lstrip("^").split("|") for w in a.split("_") if w)
+                         for e in self.elements if "|" in e)
+            got = _PATTERN_WORDS[self.elements] = (words, alts)
+        object.__setattr__(self, "words", got[0])
+        object.__setattr__(self, "alternative_words", got[1])
 
     @property
     def specificity(self) -> int:
