@@ -32,6 +32,16 @@ def test_undated_code_is_the_fallback():
     assert e.code_on(None) == "AFG"
 
 
+def test_with_no_date_and_no_undated_code_the_current_code_applies():
+    """An undated story: "Ukraine" is UKR (from 1991 on), a minister who left office is
+    no one."""
+    (ukr,) = read_native_text("USRUKR [..1991-08-23], UKR [1991-12-21..]: Ukraine", "actors").entries
+    assert ukr.code_on(None) == "UKR"
+    (former,) = read_native_text("person IRNGOV [2021-08-25..2024-05-19]: Amir-Abdollahian",
+                                 "actors").entries
+    assert former.code_on(None) is None
+
+
 def test_all_errors_reported_with_path_and_line():
     text = "IRN: Iran\nXX: bad code\nIRNGOV [2024-01-01..2020-01-01]: backwards\nno colon here\n"
     with pytest.raises(DictionaryErrors) as info:

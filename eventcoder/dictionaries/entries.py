@@ -43,8 +43,9 @@ class ActorEntry:
     def code_on(self, date: dt.date | None) -> str | None:
         """The code that applies on ``date``: a dated code first, else the undated one.
 
-        With no date, only an undated code applies. ``None`` when no code applies
-        (the phrase names the actor, but not in a role coded on that date).
+        With no date (an undated story) the undated code, else the current one: the dated
+        code with no end ("Ukraine" is ``UKR`` from 1991-12-21 on). ``None`` when no code
+        applies (the phrase names the actor, but not in a role coded on that date).
         """
         if date is not None:
             for c in self.codes:
@@ -53,6 +54,10 @@ class ActorEntry:
         for c in self.codes:
             if not c.dated:
                 return c.code
+        if date is None:
+            current = [c for c in self.codes if c.end is None]
+            if current:
+                return max(current, key=lambda c: c.start or dt.date.min).code
         return None
 
 
