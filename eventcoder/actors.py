@@ -53,6 +53,8 @@ class Actor:
     rule: str = ""
     person: bool = False
     plural: bool = False
+    # the country came from the story, not from the sentence ("officials said ...")
+    inferred: bool = False
 
 
 def compose(country: str, role: str, prefix: bool = False) -> str:
@@ -353,7 +355,8 @@ class SentenceActors:
             if extra:
                 self._extra[i] = extra
             return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or s.tag[i] == "NNP",
-                         plural=s.tag[i] in ("NNS", "NNPS"))
+                         plural=s.tag[i] in ("NNS", "NNPS"),
+                         inferred=owner is None and bool(self.default_country))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
         for c in s.children[i]:
             if s.dep[c] == "appos" and depth < 3:

@@ -639,6 +639,12 @@ class _SentenceCoder:
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
                                 and s.dep[c] == "prep" and s.lower[c] == "by"
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
+        if targets and sources and tgt is not None and not any(a.inferred for a in sources) and all(
+                _same_actor(a.code, b.code) for a in sources for b in targets):
+            # "Poland deployed soldiers to its border with Belarus": the source's own
+            # forces are what it moves, the one it acts on is further on
+            targets = self._prepositional_target(
+                v, tgt, pattern is not None and pattern.any_target, where) or targets
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":

@@ -825,6 +825,9 @@ RECEIVE
 
 --- MARCH [152] ---
 MARCH
+
+--- DEPLOY [154] ---
+DEPLOY
 """
 
 
@@ -846,6 +849,8 @@ MARCH
     ("Ukraine received money from Britain.", [("GBR", "UKR", "071")]),
     # a phrase under an adverb of the verb
     ("Russia marched very close to the border with Ukraine.", [("RUS", "UKR", "152")]),
+    # the source's own forces are what it moves; the target is further on
+    ("Russia deployed Russian troops to its border with Ukraine.", [("RUS", "UKR", "154")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     from eventcoder import Coder
@@ -853,6 +858,7 @@ def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, event
     from .conftest import TEST_DICTS
 
     verbs = write(tmp_path, "v.verbs.txt", LEGACY_READING)
-    coder = Coder([verbs, TEST_DICTS / "test.actors.txt"], default_dictionaries=False, model=nlp)
+    coder = Coder([verbs, TEST_DICTS / "test.actors.txt", TEST_DICTS / "test.agents.txt"],
+                  default_dictionaries=False, model=nlp)
     got = coder.code_story(text, date="2023-05-01")
     assert sorted((e.source, e.target, e.event_code) for e in got) == sorted(events)
