@@ -374,7 +374,8 @@ class _SentenceCoder:
             code = protest[:3] + code[3]
             self.log(f"verb {s.words[v]!r}: the purpose of {s.words[s.head[v]]!r} ({protest}) -> {code}")
         self._emit(v, code, src, m.target, s.words[v], str(m.pattern.origin or ""),
-                   m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
+                   m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
+                   skipped=m.skipped)
 
     def _symmetric(self, m: PatternMatch | None) -> bool:
         return bool(self.options.symmetric and m is not None and getattr(m.pattern, "symmetric", False))
@@ -398,12 +399,13 @@ class _SentenceCoder:
         return best or first
 
     def _prepositional_target(self, v: int, obj: int, any_prep: bool = False,
-                              where: bool = True) -> list[Actor]:
+                              where: bool = True, skipped: frozenset[int] = frozenset()) -> list[Actor]:
         """The actor of a prepositional phrase of the object (however deep: "welcomed a
         resumption of ties with Osgiliath") or of the predicate, when the object is a
         thing: "restored diplomatic ties with Gondor" (not a place phrase: "in", "near",
         "at" say where, not to whom). ``any_prep``: any phrase will do (legacy patterns),
-        phrases that say where or when included unless ``where`` is false."""
+        phrases that say where or when included unless ``where`` is false; ``skipped``: a
+        phrase the pattern stepped over ("talks (IN ^)") names no target."""
         s = self.sent
         heads = [obj]
         seen = {obj}
@@ -438,7 +440,7 @@ class _SentenceCoder:
                         head in participles and (s.dep[c] == "agent" or low == "from")):
                     for p in s.children[c]:
                         if s.dep[p] == "pobj" and p not in seen:
-                            found = self.actors.resolve(p)
+                            found = self.actors.resolve(p) if p not in skipped else []
                             if found:
                                 return found
                             seen.add(p)
@@ -611,7 +613,8 @@ class _SentenceCoder:
     # -- events -----------------------------------------------------------------------
     def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
               rule: str, pattern_text: str, symmetric: bool,
-              pattern: VerbPattern | None = None, co_subjects: bool = False) -> None:
+              pattern: VerbPattern | None = None, co_subjects: bool = False,
+              skipped: frozenset[int] = frozenset()) -> None:
         s = self.sent
         opts = self.options
         if code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" and s.tag[v] == "VBG" \
@@ -626,14 +629,14 @@ class _SentenceCoder:
         # "Russia and Ukraine held talks in Istanbul" (legacy patterns take any phrase)
         where = len(sources) < 2
         if not targets and tgt is None and pattern is not None and pattern.any_target:
-            targets = self._prepositional_target(v, v, True, where)
+            targets = self._prepositional_target(v, v, True, where, skipped)
         if not targets and tgt is not None:
             targets = self.actors.owner(tgt)
             if {t.code for t in targets} <= {a.code for a in sources}:
                 # "welcomed their resumption of ties with Osgiliath": "their" is the
                 # source itself; the target is further on
                 targets = self._prepositional_target(
-                    v, tgt, pattern is not None and pattern.any_target, where) or targets
+                    v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
@@ -644,7 +647,7 @@ class _SentenceCoder:
             # "Poland deployed soldiers to its border with Belarus": the source's own
             # forces are what it moves, the one it acts on is further on
             targets = self._prepositional_target(
-                v, tgt, pattern is not None and pattern.any_target, where) or targets
+                v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":

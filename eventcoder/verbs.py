@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from .dictionaries import FramePattern, VerbPattern
-from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS
+from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
@@ -56,6 +56,7 @@ class PatternMatch:
     source: int | None
     consumed: frozenset[int]
     with_target: bool = False  # the target came through "with +" (symmetric actions)
+    skipped: frozenset[int] = frozenset()  # a phrase the pattern steps over: no target there
 
     @property
     def code(self) -> str:
@@ -224,17 +225,40 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
 
 
 def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
-                    act: int | None = None) -> tuple[int | None, int | None, set[int], bool] | None:
-    """Fit the elements around ``v``: ``(target, source, consumed, with_target)`` or None."""
+                    act: int | None = None
+                    ) -> tuple[int | None, int | None, set[int], bool, frozenset[int]] | None:
+    """Fit the elements around ``v``: ``(target, source, consumed, with_target, skipped)``
+    or None."""
     anchor: int | None = None
     last: int | None = None
     target = source = None
     used: set[int] = set()   # tokens the pattern consumed (not coded on their own)
     taken: set[int] = set()  # tokens matched by a word of the pattern
     with_target = False
+    skipped: frozenset[int] = frozenset()
     obj = cl.object
     n = len(elements)
     for k, el in enumerate(elements):
+        if el == SKIP:
+            if anchor is not None:
+                tok = _pobj(sent, anchor)
+            elif skipped and last is not None:
+                tok = _next_pobj(sent, last, v)  # "(AT ^ ^)": the phrase after the last one
+            else:
+                tok = obj
+            if tok is None:
+                return None
+            skipped = skipped | frozenset(sent.subtree(tok))
+            used.update(skipped)
+            last, anchor = tok, None
+            continue
+        if el == "+" and anchor is None and skipped and last is not None:
+            # "- * IFTAR (IN ^) +": the phrase after the one stepped over
+            tok = _next_pobj(sent, last, v)
+            if tok is None:
+                return None
+            target = tok
+            continue
         if el == "+" or el == "$":
             if el == "$" and anchor is None and last is not None and k \
                     and elements[k - 1] not in PREPOSITIONS and elements[k - 1][0] not in "+$<^":
@@ -320,7 +344,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         target = (obj if cl.passive else cl.subject) if source is not None and act is None else obj
         if obj is not None:
             used.update(own_tokens(sent, obj))
-    return target, source, used, with_target
+        if target is not None and target in skipped:
+            target = None
+    return target, source, used, with_target, skipped
 
 
 _ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {}
@@ -410,8 +436,8 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
                 continue
         fit = _match_elements(sent, i, p.elements, cl)
         if fit is not None:
-            target, source, used, with_target = fit
-            yield PatternMatch(p, target, source, frozenset(used), with_target)
+            target, source, used, with_target, skipped = fit
+            yield PatternMatch(p, target, source, frozenset(used), with_target, skipped)
 
 
 def _words_under(sent: Sentence, i: int) -> set[str]:
@@ -470,7 +496,7 @@ def match_frame(sent: Sentence, f: int, act: int,
     for p in frames:
         fit = _match_elements(sent, f, p.elements, cl, act)
         if fit is not None:
-            target, source, used, with_target = fit
+            target, source, used, with_target, _ = fit
             if "+" not in p.elements:
                 # "demanded that Sweden extradite ...": the act's own subject is the one
                 # the demand is made of; else the act's own target applies.

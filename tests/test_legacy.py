@@ -828,6 +828,11 @@ MARCH
 
 --- DEPLOY [154] ---
 DEPLOY
+
+--- OPEN [---] ---
+OPEN
+- * TALKS (IN ^) [046]
+- * EMBASSY (IN ^) + [064]
 """
 
 
@@ -851,6 +856,11 @@ DEPLOY
     ("Russia marched very close to the border with Ukraine.", [("RUS", "UKR", "152")]),
     # the source's own forces are what it moves; the target is further on
     ("Russia deployed Russian troops to its border with Ukraine.", [("RUS", "UKR", "154")]),
+    # "^" steps over a phrase: the place is not the target ...
+    ("Iran opened talks in Pakistan.", []),
+    ("Iran opened talks in Pakistan with Russia.", [("IRN", "RUS", "046")]),
+    # ... and "+" after it is the phrase that follows
+    ("Iran opened an embassy in Pakistan for Britain.", [("IRN", "GBR", "064")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     from eventcoder import Coder

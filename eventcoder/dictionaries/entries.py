@@ -119,7 +119,7 @@ class VerbPattern:
         got = _PATTERN_WORDS.get(self.elements)
         if got is None:
             words = frozenset(e.lstrip("^") for e in self.elements
-                              if e not in ("+", "$", "<act>") and "|" not in e)
+                              if e not in ("+", "$", "<act>", "<skip>") and "|" not in e)
             alts = tuple(frozenset(w for a in e.lstrip("^").split("|") for w in a.split("_") if w)
                          for e in self.elements if "|" in e)
             got = _PATTERN_WORDS[self.elements] = (words, alts)
@@ -128,7 +128,7 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        return sum(1 for e in self.elements if e not in ("+", "$"))
+        return sum(1 for e in self.elements if e not in ("+", "$", "<skip>"))
 
 
 @attrs.frozen

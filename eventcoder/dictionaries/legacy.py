@@ -31,7 +31,7 @@ from ..cameo import is_event_code
 from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
 from .entries import NULL_CODE, ActorEntry, AgentEntry, DiscardEntry, VerbPattern
-from .native import ALTERNATIVE, PREPOSITIONS, DictionaryFile
+from .native import ALTERNATIVE, PREPOSITIONS, SKIP, DictionaryFile
 from .phrases import phrase_key
 
 __all__ = [
@@ -62,7 +62,7 @@ SYNSET_LIMIT: int | None = None
 LINE_VARIANT_LIMIT = 64
 
 #: Bumped whenever the reader's output for the same input changes (part of cache keys).
-READER_VERSION = "4"
+READER_VERSION = "5"
 
 # Two-digit years: 00-30 are 20YY, 31-99 are 19YY (the rule of KEDS, TABARI and PETRARCH).
 YEAR_PIVOT = 30
@@ -1045,6 +1045,8 @@ class _VerbContext:
                 return [()]  # "$ *": the source is the subject anyway
             return [(value,)]
         if kind == "mark":
+            if value == "^" and where == "post":
+                return [(SKIP,)]  # "(IN ^)": the place is stepped over, not the target
             return [()]
         if kind == "syn":
             members = self.synset(value)
@@ -1278,7 +1280,7 @@ def _read_verbs(text: str, col: _Collector, synset_limit: int | None) -> list:
                 if elements.count("+") > 1 or elements.count("$") > 1:
                     col.drop("pattern variant with + or $ twice", number)
                     continue
-                if not elements:
+                if not [e for e in elements if e != SKIP]:
                     col.drop("pattern that adds nothing to the bare verb (only %, ^ or $)",
                              number)
                     continue

@@ -48,6 +48,8 @@ _CODE_SPEC = re.compile(
 _FRAME_NAME = re.compile(r"^[a-z][a-z_]*$")
 _SLOTS = {"+", "$"}
 ACT = "<act>"
+# A noun phrase a pattern steps over: it is not the target ("talks in <skip> with +").
+SKIP = "<skip>"
 # A pattern word with "|" is a set of alternatives, any one of which will do; "_" joins
 # the words of one alternative: "missile|rocket|cruise_missile".
 ALTERNATIVE = "|"
