@@ -510,6 +510,21 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _infinitive_object_target(self, v: int) -> list[Actor]:
+        """The object of a purpose infinitive, when the predicate found no target of its
+        own: "signed an accord on Thursday to supply Gondor with wheat" (the accord is with
+        Gondor)."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] in ("advcl", "xcomp") and s.pos[c] == "VERB" and is_infinitive(s, c) \
+                    and not any(s.dep[g] in ("nsubj", "nsubjpass") for g in s.children[c]):
+                obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
+                found = self.actors.resolve(obj)
+                if found:
+                    self.log(f"  target: the object of the purpose {s.words[c]!r}")
+                    return found
+        return []
+
     def _coded_here(self, c: int) -> bool:
         """Whether the clause predicate ``c`` has a verb pattern that fits."""
         s = self.sent
@@ -654,6 +669,8 @@ class _SentenceCoder:
             targets = self._purpose_target(v)
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
+        if not targets and sources and code != "010":
+            targets = self._infinitive_object_target(v)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:

@@ -829,6 +829,10 @@ MARCH
 --- DEPLOY [154] ---
 DEPLOY
 
+--- SIGN [057] ---
+SIGN
+- * ACCORD [056]
+
 --- OPEN [---] ---
 OPEN
 - * TALKS (IN ^) [046]
@@ -861,6 +865,8 @@ OPEN
     ("Iran opened talks in Pakistan with Russia.", [("IRN", "RUS", "046")]),
     # ... and "+" after it is the phrase that follows
     ("Iran opened an embassy in Pakistan for Britain.", [("IRN", "GBR", "064")]),
+    # with no target of its own, the object of a purpose infinitive
+    ("Iran signed an accord on Thursday to supply Pakistan with wheat.", [("IRN", "PAK", "056")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     from eventcoder import Coder
