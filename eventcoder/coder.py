@@ -510,13 +510,14 @@ class _SentenceCoder:
                     return found
         return []
 
-    def _infinitive_object_target(self, v: int) -> list[Actor]:
-        """The object of a purpose infinitive, when the predicate found no target of its
-        own: "signed an accord on Thursday to supply Gondor with wheat" (the accord is with
-        Gondor)."""
+    def _infinitive_object_target(self, v: int, obj: int | None) -> list[Actor]:
+        """The object of a purpose infinitive (of the predicate or of its object), when the
+        predicate found no target of its own: "signed an accord on Thursday to supply
+        Gondor with wheat" (the accord is with Gondor)."""
         s = self.sent
-        for c in s.children[v]:
-            if s.dep[c] in ("advcl", "xcomp") and s.pos[c] == "VERB" and is_infinitive(s, c) \
+        kids = [*s.children[v], *(s.children[obj] if obj is not None else ())]
+        for c in kids:
+            if s.dep[c] in ("advcl", "xcomp", "acl") and s.pos[c] == "VERB" and is_infinitive(s, c) \
                     and not any(s.dep[g] in ("nsubj", "nsubjpass") for g in s.children[c]):
                 obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
                 found = self.actors.resolve(obj)
@@ -670,7 +671,7 @@ class _SentenceCoder:
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
-            targets = self._infinitive_object_target(v)
+            targets = self._infinitive_object_target(v, tgt)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
