@@ -257,7 +257,7 @@ class _SentenceCoder:
         # the verb dictionary key of each verb: its lemma, or a form the lemmatizer
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
-        self._fits: dict[tuple[int, int], PatternMatch | None] = {}
+        self._fits: dict[tuple[int, int, bool], PatternMatch | None] = {}
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -380,15 +380,15 @@ class _SentenceCoder:
     def _symmetric(self, m: PatternMatch | None) -> bool:
         return bool(self.options.symmetric and m is not None and getattr(m.pattern, "symmetric", False))
 
-    def _best_fit(self, i: int, patterns: list) -> PatternMatch | None:
+    def _best_fit(self, i: int, patterns: list, implicit_target: bool = False) -> PatternMatch | None:
         """The most specific fitting pattern whose target is an actor, else the most
         specific fitting pattern ("open fire on +" over "open fire on protester" when
         the protesters are not an actor the dictionaries know)."""
-        key = (i, id(patterns))
+        key = (i, id(patterns), implicit_target)
         if key in self._fits:
             return self._fits[key]
         first = best = None
-        for m in predicate_fits(self.sent, i, patterns):
+        for m in predicate_fits(self.sent, i, patterns, implicit_target):
             if first is None:
                 first = m
             t = m.target
@@ -557,7 +557,9 @@ class _SentenceCoder:
             out = fmap.code_for(code) if fmap else None
             return out, am, [*rules, str(fm.pattern.origin or "")]
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
-        m = self._best_fit(act, table.get(self.key.get(act, s.lemma[act]), []))
+        # the act's target may be the frame's, left unsaid: "urged NATO to send air
+        # defence systems" fits "send air defence system to +"
+        m = self._best_fit(act, table.get(self.key.get(act, s.lemma[act]), []), True)
         if m is None and s.pos[act] == "NOUN":
             # a noun act named by its verb: "called for the release of the prisoners"
             m = self._best_fit(act, [p for p in self.dicts.verbs.get(s.lemma[act], [])

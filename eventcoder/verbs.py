@@ -225,10 +225,12 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
 
 
 def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
-                    act: int | None = None
+                    act: int | None = None, implicit_target: bool = False
                     ) -> tuple[int | None, int | None, set[int], bool, frozenset[int]] | None:
     """Fit the elements around ``v``: ``(target, source, consumed, with_target, skipped)``
-    or None."""
+    or None. ``implicit_target``: a pattern's last phrase, the target's ("send aid to
+    +"), may be missing once a word of the pattern fitted (a framed act whose target is the
+    frame's: "urged NATO to send air defence systems")."""
     anchor: int | None = None
     last: int | None = None
     target = source = None
@@ -315,6 +317,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
+            if implicit_target and elements[k + 1:] == ("+",) and last is not None:
+                target = obj  # as a pattern without "+": the object, then its phrases
+                break
             return None
         if el in ("that",) and k + 1 < n and elements[k + 1] == ACT:
             anchor = None
@@ -421,8 +426,10 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
     return sent.head[act] == f and sent.dep[act] in OBJECT_DEPS
 
 
-def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Iterator[PatternMatch]:
-    """Every pattern that fits predicate ``i``, the most specific first."""
+def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
+                   implicit_target: bool = False) -> Iterator[PatternMatch]:
+    """Every pattern that fits predicate ``i``, the most specific first (``implicit_target``:
+    see ``_match_elements``)."""
     if not patterns:
         return
     kind = patterns[0].kind
@@ -434,7 +441,7 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Itera
                 present = _words_under(sent, i)
             if not p.words <= present or any(present.isdisjoint(a) for a in p.alternative_words):
                 continue
-        fit = _match_elements(sent, i, p.elements, cl)
+        fit = _match_elements(sent, i, p.elements, cl, None, implicit_target)
         if fit is not None:
             target, source, used, with_target, skipped = fit
             yield PatternMatch(p, target, source, frozenset(used), with_target, skipped)

@@ -35,6 +35,8 @@ CASES = [
     ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
+    # a framed act's target may be the frame's, left unsaid: "hold talks with +" fits
+    ("Russia urged Iran to hold talks.", [("RUS", "IRN", "026")]),
     # a phrase after coordinated agents belongs to all of them
     ("Officials and soldiers in Russia and Ukraine condemned Israel.",
      [("RUSGOV", "ISR", "111"), ("RUSMIL", "ISR", "111"), ("UKRGOV", "ISR", "111"),

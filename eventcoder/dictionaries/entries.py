@@ -118,7 +118,10 @@ class VerbPattern:
     def __attrs_post_init__(self) -> None:
         got = _PATTERN_WORDS.get(self.elements)
         if got is None:
-            words = frozenset(e.lstrip("^") for e in self.elements
+            els = self.elements
+            if len(els) >= 2 and els[-1] == "+":
+                els = els[:-2]  # "send aid to +": the target's phrase may be implicit
+            words = frozenset(e.lstrip("^") for e in els
                               if e not in ("+", "$", "<act>", "<skip>") and "|" not in e)
             alts = tuple(frozenset(w for a in e.lstrip("^").split("|") for w in a.split("_") if w)
                          for e in self.elements if "|" in e)
