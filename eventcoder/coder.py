@@ -355,6 +355,13 @@ class _SentenceCoder:
             self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
             return
         src = m.source if m.source is not None else subject_of(s, v)
+        h = s.head[v]
+        if src is None and m.code[:2] == "14" and s.dep[v] == "advcl" and h != v and h not in self.codes \
+                and is_infinitive(s, v):
+            # "thousands of Moroccans marched through Rabat to protest against Israel": a
+            # protest named by the purpose of a verb that is no event of its own is the
+            # main clause's subject's
+            src = subject_of(s, h)
         self.codes[v] = code = m.code
         if code == "190" and src is not None and s.head[src] == v:
             # "a Russian missile struck", "an Israeli drone strike killed": the weapon
@@ -499,8 +506,12 @@ class _SentenceCoder:
         protest against the government" (144 against the government, not a second 141)."""
         s = self.sent
         for c in s.children[v]:
-            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and is_infinitive(s, c):
-                found = self._prepositional_target(c, c)
+            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and (
+                    is_infinitive(s, c) or s.tag[c] == "VBG"):  # "... , demanding the resignation of"
+                obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
+                found = self.actors.resolve(obj) or (self.actors.owner(obj) if obj is not None else [])
+                if not found:  # "to protest against the government"
+                    found = self._prepositional_target(c, c)
                 if not found:  # "to demand that the government ..."
                     found = next((self.actors.resolve(k) for g in s.children[c] if s.dep[g] == "ccomp"
                                   for k in s.children[g] if s.dep[k] in ("nsubj", "nsubjpass")), [])
@@ -700,7 +711,9 @@ class _SentenceCoder:
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
         when: EventDate | None = None
         for (a, b), code in zip(pairs, codes, strict=True):
-            if b is not None and opts.drop_self_events and _same_actor(a.code, b.code):
+            # (a people is not its state: "Kenyans rallied against the government")
+            if b is not None and opts.drop_self_events and _same_actor(a.code, b.code) and not (
+                    a.plural and a.code != b.code and len(a.code) == 3):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
             triple = (a.code, b.code if b is not None else "", code)
