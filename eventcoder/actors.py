@@ -12,6 +12,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
+from .verbs import subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -89,11 +90,13 @@ class StoryContext:
     def __init__(self) -> None:
         self.previous: list[SentenceActors] = []
 
-    def antecedent(self, pronoun: str, position: int, current: SentenceActors) -> Actor | None:
+    def antecedent(self, pronoun: str, position: int, current: SentenceActors,
+                   exclude: frozenset[int] = frozenset()) -> Actor | None:
         """The mention a pronoun takes: the first compatible one before it in its sentence,
         else the first compatible one of the nearest earlier sentence (usually its subject).
+        ``exclude``: mentions of the sentence it cannot take (the subject of its own verb).
         """
-        pools = [[a for a in current.all_mentions() if a.token < position]]
+        pools = [[a for a in current.all_mentions() if a.token < position and a.token not in exclude]]
         pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
         for pool in pools:
             for a in pool:
@@ -130,6 +133,10 @@ PAIR_NOUNS: dict[str, str | None] = {
     "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV",
     "capital": "GOV", "army": "MIL", "military": "MIL", "force": "MIL",
 }
+
+
+# Object pronouns that are not reflexive: they never mean their own verb's subject.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
 
 
 def _compatible(pronoun: str, a: Actor) -> bool:
@@ -227,6 +234,21 @@ class SentenceActors:
                     self._all.append(a)
         return self._all
 
+    def _own_subject(self, i: int) -> frozenset[int]:
+        """The subject of the verb a pronoun is the object of, which the pronoun cannot
+        mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
+        are not Britain; a reflexive would say so)."""
+        s = self.sent
+        v = s.head[i]
+        if s.dep[i] == "pobj" and s.dep[v] in ("prep", "dative"):
+            v = s.head[v]
+        elif s.dep[i] not in ("dobj", "obj", "dative"):
+            return frozenset()
+        if s.pos[v] not in ("VERB", "AUX") or s.lower[i] not in OBJECT_PRONOUNS:
+            return frozenset()
+        subj = subject_of(s, v)
+        return frozenset(self.conjuncts(subj)) if subj is not None else frozenset()
+
     def owner(self, i: int) -> list[Actor]:
         """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan"."""
         s = self.sent
@@ -259,7 +281,7 @@ class SentenceActors:
         if s.pos[i] == "PRON" or low in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             if low in RELATIVE_PRONOUNS:
                 return None
-            ante = self.context.antecedent(low, i, self)
+            ante = self.context.antecedent(low, i, self, self._own_subject(i))
             if ante is not None:
                 self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
                 if low in PLURAL_PRONOUNS and ante.token < i and ante in self.all_mentions():

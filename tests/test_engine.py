@@ -35,6 +35,9 @@ CASES = [
     ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
+    # an object pronoun never means its own verb's subject
+    ("Russia imposed sanctions on Ukraine, accusing it of war crimes.",
+     [("RUS", "UKR", "1124"), ("RUS", "UKR", "163")]),
     # a framed act's target may be the frame's, left unsaid: "hold talks with +" fits
     ("Russia urged Iran to hold talks.", [("RUS", "IRN", "026")]),
     # a phrase after coordinated agents belongs to all of them
