@@ -25,6 +25,7 @@ from .actors import Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
+from .dictionaries.native import PREPOSITIONS
 from .geo import StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
@@ -304,8 +305,12 @@ class _SentenceCoder:
             if i in self.suppressed:
                 continue
             if i in self.framed:
-                if i in self.frame_verbs:
-                    continue  # coded through its own act (nested frame)
+                f = self.framed[i][0]
+                outer = self.framed.get(f)
+                if f != i and outer is not None and outer[0] != f:
+                    continue  # the act of a framed frame verb: coded through the outer frame
+                if i in self.frame_verbs and self.framed[i][0] == i:
+                    continue  # "will urge X to ...": coded through its own act
                 self._code_framed(i)
             elif pos[i] in ("VERB", "AUX"):
                 if i not in self.frame_verbs:
@@ -324,10 +329,14 @@ class _SentenceCoder:
         if not patterns:
             return False
         s = self.sent
-        clauses = [a for a in act_candidates(s, f) if s.pos[a] in ("VERB", "AUX")]
+        frames = self.dicts.frames[key]
+        # the clauses the frame could govern ("for backing a bill" is no act of "accuse +
+        # of <act>")
+        clauses = [a for a in act_candidates(s, f) if s.pos[a] in ("VERB", "AUX")
+                   and match_frame(s, f, a, frames) is not None]
         for m in predicate_fits(s, f, patterns):
-            if m.pattern.specificity == 0:  # type: ignore[union-attr]
-                return False
+            if all(e in PREPOSITIONS or e in ("+", "$") for e in m.pattern.elements):
+                return False  # "accuse + of" says no more than the frame over its act
             if any(a not in m.consumed for a in clauses):
                 return False  # "appealed to Russia to release ...": the act says more
             t = m.target
@@ -560,13 +569,19 @@ class _SentenceCoder:
         s = self.sent
         inner = [a for a, (f, _) in self.framed.items() if f == act and a != act]
         if inner and depth < 3:
+            # a frame inside a frame: the outer one maps the innermost act ("urged the
+            # generals to agree to a ceasefire" is an appeal for a ceasefire, "accused X of
+            # seeking to control ..." an accusation of what X seeks)
             a = inner[0]
             _, fm = self.framed[a]
-            code, am, rules = self._act_code(a, depth + 1)
-            fmap = self.dicts.frame_maps.get(fm.pattern.frame)  # type: ignore[union-attr]
             self.suppressed.add(a)
-            out = fmap.code_for(code) if fmap else None
-            return out, am, [*rules, str(fm.pattern.origin or "")]
+            own = self._best_fit(act, self.dicts.verbs.get(self.key.get(act, s.lemma[act]), []), True)
+            if own is not None and own.code != NULL_CODE and any(
+                    e not in PREPOSITIONS and e not in ("+", "$") for e in own.pattern.elements):
+                # the middle verb's own pattern says it: "agree to ceasefire with +" (0871)
+                return own.code, own, [str(own.pattern.origin or "")]
+            code, am, rules = self._act_code(a, depth + 1)
+            return code, am, [*rules, str(fm.pattern.origin or "")]
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
         # the act's target may be the frame's, left unsaid: "urged NATO to send air
         # defence systems" fits "send air defence system to +"
