@@ -31,6 +31,18 @@ def _dictionary_args(p: argparse.ArgumentParser) -> None:
                         "KIND:PATH names the kind of a file")
     p.add_argument("--no-default-dictionaries", action="store_true",
                    help="do not load the shipped dictionaries")
+    p.add_argument("--frames", action="store_true",
+                   help="with --no-default-dictionaries: still load the shipped frames (intent, "
+                        "appeal, demand, refusal, threat, accusation) under the given dictionaries")
+
+
+def _layers(args: argparse.Namespace) -> list[str]:
+    """The dictionary layers the command line names, the shipped frames first if asked."""
+    if args.frames and args.no_default_dictionaries:
+        from .dictionaries.registry import shipped_frames_path
+
+        return [str(shipped_frames_path()), *args.dictionaries]
+    return list(args.dictionaries)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,7 +119,7 @@ def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
 
     start = time.perf_counter()
     options = CoderOptions(geolocate=not args.no_places, resolve_dates=not args.no_event_dates)
-    coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
+    coder = Coder(_layers(args), default_dictionaries=not args.no_default_dictionaries,
                   model=args.model, batch_size=args.batch_size, n_process=args.n_process,
                   options=options)
     parser = coder.parser
@@ -157,7 +169,7 @@ def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     from .coder import Coder
 
-    coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
+    coder = Coder(_layers(args), default_dictionaries=not args.no_default_dictionaries,
                   model=args.model)
     print(coder.explain(args.text, args.date), file=out)
     return 0
@@ -167,7 +179,7 @@ def _cmd_evaluate(args: argparse.Namespace, out: TextIO) -> int:
     from .coder import Coder
     from .evaluate import PETRARCH_DEFAULTS, evaluate, read_records
 
-    coder = Coder(args.dictionaries, default_dictionaries=not args.no_default_dictionaries,
+    coder = Coder(_layers(args), default_dictionaries=not args.no_default_dictionaries,
                   model=args.model)
     records = list(read_records(args.records, include_all=args.all))
     base = PETRARCH_DEFAULTS if args.petrarch_defaults else None
@@ -220,7 +232,7 @@ def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     from .cameo import event_types
     from .dictionaries import load_dictionaries
 
-    dicts = load_dictionaries(args.dictionaries, default=not args.no_default_dictionaries)
+    dicts = load_dictionaries(_layers(args), default=not args.no_default_dictionaries)
     print(f"dictionaries: {dicts.versions()}", file=out)
     for kind, n in dicts.stats().items():
         print(f"{kind:>16}: {n}", file=out)

@@ -99,6 +99,19 @@ def test_explain_command(capsys):
     assert "IRN -> ISR 1124" in out and "parse:" in out
 
 
+def test_frames_flag_layers_the_shipped_frames_under_dictionaries_that_have_none(tmp_path, capsys):
+    """PETRARCH-style dictionaries have no frames: "urged Iran to hold talks" is an appeal
+    (026) only with --frames."""
+    verbs = tmp_path / "plain.verbs.txt"
+    verbs.write_text("046: hold talks with +\n", encoding="utf-8")
+    args = ["explain", "Russia urged Iran to hold talks.", "--date", "2024-01-10",
+            "--no-default-dictionaries", "-d", str(TEST_DICTS / "test.actors.txt"), "-d", str(verbs)]
+    assert main(args) == 0
+    assert "RUS -> IRN 026" not in capsys.readouterr().out
+    assert main([*args, "--frames"]) == 0
+    assert "RUS -> IRN 026" in capsys.readouterr().out
+
+
 def test_dictionary_stats(capsys):
     assert main(["dictionaries", "stats", "--no-default-dictionaries", "-d", str(TEST_DICTS)]) == 0
     out = capsys.readouterr().out

@@ -2,7 +2,13 @@
 
 from .entries import ActorEntry, AgentEntry, DiscardEntry, FrameMap, FramePattern, VerbPattern
 from .native import format_entry, read_native, read_native_text
-from .registry import DictionarySet, Manifest, default_dictionary_path, load_dictionaries
+from .registry import (
+    DictionarySet,
+    Manifest,
+    default_dictionary_path,
+    load_dictionaries,
+    shipped_frames_path,
+)
 
 __all__ = [
     "ActorEntry",
@@ -18,4 +24,5 @@ __all__ = [
     "load_dictionaries",
     "read_native",
     "read_native_text",
+    "shipped_frames_path",
 ]

@@ -52,6 +52,12 @@ def default_dictionary_path() -> Path:
     return Path(__file__).resolve().parents[2] / "dictionaries"
 
 
+def shipped_frames_path() -> Path:
+    """The shipped frames file (intent, appeal, demand, refusal, threat, accusation...),
+    to layer over dictionaries that have none, such as PETRARCH's."""
+    return default_dictionary_path() / "verbs" / "frames.verbs.txt"
+
+
 def _read_manifest(folder: Path) -> Manifest:
     path = folder / "manifest.toml"
     if not path.exists():
