@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from .actors import Actor, SentenceActors, StoryContext, country_of
+from .actors import QUANTITY_HEADS, Actor, SentenceActors, StoryContext, country_of
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
@@ -59,6 +59,9 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# A killing of this many or more is a mass killing (202).
+KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
+MASS_KILLING = 50
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Phrases that say where or when, never whom, even for legacy patterns that take any
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
@@ -191,6 +194,38 @@ def _not_places(sentences: Sequence[Sentence], kept: list[tuple[Sentence, list]]
             if entry.person or code is None or not (len(code) == 3 or code[3:6] == "GOV"):
                 out.setdefault(position[id(sent)], set()).update(range(start, end))
     return out
+
+
+def _weapon_words(s: Sentence, tok: int) -> set[str]:
+    """The lemmas naming a weapon at ``tok``: its compounds and conjuncts ("missiles and
+    drones", "artillery and rocket fire"), through a quantity ("dozens of missiles")."""
+    if s.lemma[tok] in QUANTITY_HEADS or s.pos[tok] == "NUM":
+        tok = next((p for c in s.children[tok] if s.dep[c] == "prep" and s.lower[c] == "of"
+                    for p in s.children[c] if s.dep[p] == "pobj"), tok)
+    out: set[str] = set()
+    stack = [tok]
+    while stack:
+        k = stack.pop()
+        out.add(s.lemma[k])
+        stack.extend(c for c in s.children[k] if s.dep[c] in ("compound", "conj", "amod", "nmod"))
+    return out
+
+
+def _victims(s: Sentence, v: int) -> int:
+    """How many the object of a killing counts: "at least 160 people" 160, "hundreds of
+    villagers" 200; 0 when it gives no number."""
+    obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
+    if obj is None:
+        return 0
+    if s.lemma[obj] in ("hundred", "thousand") and s.tag[obj] == "NNS":
+        return 200 if s.lemma[obj] == "hundred" else 2000
+    for c in (obj, *s.children[obj]):
+        if s.pos[c] == "NUM":
+            try:
+                return int(s.lower[c].replace(",", ""))
+            except ValueError:
+                continue
+    return 0
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -372,16 +407,24 @@ class _SentenceCoder:
             # main clause's subject's
             src = subject_of(s, h)
         self.codes[v] = code = m.code
-        if code == "190" and src is not None and s.head[src] == v:
-            # "a Russian missile struck", "an Israeli drone strike killed": the weapon
-            # that acts says which force
-            weapon = {s.lemma[src], *(s.lemma[c] for c in s.children[src] if s.dep[c] == "compound")}
-            if weapon & AERIAL_WEAPONS:
-                code = "195"
-            elif weapon & ARTILLERY_WEAPONS:
+        if code == "190":
+            # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
+            # "traded artillery fire": the weapon that acts, or that is fired, says which force
+            agent = src is not None and (s.head[src] == v or (
+                s.dep[s.head[src]] == "agent" and s.head[s.head[src]] == v))
+            obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
+            weapon = (_weapon_words(s, src) if agent and src is not None else set()) | (
+                _weapon_words(s, obj) if obj is not None and s.lemma[obj] in ("fire", "shell") else set())
+            if weapon & ARTILLERY_WEAPONS:
                 code = "194"
+            elif weapon & AERIAL_WEAPONS:
+                code = "195"
             if code != "190":
-                self.log(f"verb {s.words[v]!r}: the weapon {s.words[src]!r} -> {code}")
+                self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
+        if code[:2] in ("18", "19") and s.lemma[v] in KILL_LEMMAS and _victims(s, v) >= MASS_KILLING:
+            # "gunmen killed at least 160 people": a mass killing
+            code = "202"
+            self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
         protest = self.codes.get(s.head[v], "")
         if code[:3] == "104" and len(code) == 4 and protest[:3] in PROTEST_FORMS \
                 and s.dep[v] in ("advcl", "xcomp"):
