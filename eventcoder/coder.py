@@ -228,6 +228,12 @@ def _victims(s: Sentence, v: int) -> int:
     return 0
 
 
+def _self_event(a: Actor, b: Actor) -> bool:
+    """Source and target are one actor (``_same_actor``), unless the source is a people and
+    the target its state: "Kenyans rallied against the government" (KEN, KENGOV)."""
+    return _same_actor(a.code, b.code) and not (a.plural and a.code != b.code and len(a.code) == 3)
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -730,11 +736,11 @@ class _SentenceCoder:
                                 and s.dep[c] == "prep" and s.lower[c] == "by"
                                 for p in s.children[c] if s.dep[p] == "pobj"), [])
         if targets and sources and tgt is not None and not any(a.inferred for a in sources) and all(
-                _same_actor(a.code, b.code) for a in sources for b in targets):
-            # "Poland deployed soldiers to its border with Belarus": the source's own
-            # forces are what it moves, the one it acts on is further on
-            targets = self._prepositional_target(
-                v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets
+                _self_event(a, b) for a in sources for b in targets):
+            # "Poland deployed soldiers to its border with Belarus", "massed troops along
+            # the border with Gaza": the source's own forces are what it moves, the one it
+            # acts on is further on, in whatever phrase
+            targets = self._prepositional_target(v, tgt, True, where, skipped) or targets
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":
@@ -769,9 +775,7 @@ class _SentenceCoder:
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
         when: EventDate | None = None
         for (a, b), code in zip(pairs, codes, strict=True):
-            # (a people is not its state: "Kenyans rallied against the government")
-            if b is not None and opts.drop_self_events and _same_actor(a.code, b.code) and not (
-                    a.plural and a.code != b.code and len(a.code) == 3):
+            if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
             triple = (a.code, b.code if b is not None else "", code)

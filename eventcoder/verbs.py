@@ -215,13 +215,25 @@ def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
 
 
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
+    """The phrase ``word`` opens on one of ``heads``; a phrase of time ("on Friday") is
+    none of a pattern's."""
     for h in heads:
         if h is None:
             continue
         for c in sent.children[h]:
-            if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
+            if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word \
+                    and not _is_time_phrase(sent, c):
                 return c
     return None
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december"})
+
+
+def _is_time_phrase(sent: Sentence, prep: int) -> bool:
+    p = _pobj(sent, prep)
+    return p is not None and (sent.lemma[p] in TIME_NOUNS or sent.lower[p] in MONTHS)
 
 
 def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
