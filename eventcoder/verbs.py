@@ -448,10 +448,11 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
     cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
     present = None
     for p in patterns:
-        if p.words or p.alternative_words:
+        words = p.core_words if implicit_target else p.words
+        if words or p.alternative_words:
             if present is None:
                 present = _words_under(sent, i)
-            if not p.words <= present or any(present.isdisjoint(a) for a in p.alternative_words):
+            if not words <= present or any(present.isdisjoint(a) for a in p.alternative_words):
                 continue
         fit = _match_elements(sent, i, p.elements, cl, None, implicit_target)
         if fit is not None:

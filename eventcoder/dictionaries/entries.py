@@ -82,7 +82,8 @@ NULL_CODE = "---"
 
 # the words of each elements tuple, shared by the patterns that have it (the verbs of one
 # legacy block share their pattern lines)
-_PATTERN_WORDS: dict[tuple[str, ...], tuple[frozenset[str], tuple[frozenset[str], ...]]] = {}
+_PATTERN_WORDS: dict[tuple[str, ...],
+                     tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]] = {}
 
 
 @attrs.frozen
@@ -112,22 +113,26 @@ class VerbPattern:
     # The words that must all occur under the predicate for the pattern to fit: a cheap
     # test before the full match (alternatives, "a|b", are left to the match).
     words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    # the words without a last "prep +", which a framed act may leave unsaid
+    core_words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     # for each alternatives element, every word of it: one of them must occur too
     alternative_words: tuple[frozenset[str], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         got = _PATTERN_WORDS.get(self.elements)
         if got is None:
-            els = self.elements
-            if len(els) >= 2 and els[-1] == "+":
-                els = els[:-2]  # "send aid to +": the target's phrase may be implicit
-            words = frozenset(e.lstrip("^") for e in els
+            words = frozenset(e.lstrip("^") for e in self.elements
                               if e not in ("+", "$", "<act>", "<skip>") and "|" not in e)
+            core = words
+            if len(self.elements) >= 2 and self.elements[-1] == "+" and self.elements[-2] not in {
+                    e.lstrip("^") for e in self.elements[:-2]}:
+                core = words - {self.elements[-2]}  # "send aid to +": the "to" may go unsaid
             alts = tuple(frozenset(w for a in e.lstrip("^").split("|") for w in a.split("_") if w)
                          for e in self.elements if "|" in e)
-            got = _PATTERN_WORDS[self.elements] = (words, alts)
+            got = _PATTERN_WORDS[self.elements] = (words, core, alts)
         object.__setattr__(self, "words", got[0])
-        object.__setattr__(self, "alternative_words", got[1])
+        object.__setattr__(self, "core_words", got[1])
+        object.__setattr__(self, "alternative_words", got[2])
 
     @property
     def specificity(self) -> int:
