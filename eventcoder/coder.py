@@ -181,6 +181,25 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+
+def _conditional(sent: Sentence, k: int) -> bool:
+    return sent.dep[k] == "advcl" and any(
+        sent.dep[m] == "mark" and sent.lower[m] in CONDITIONAL_MARKS for m in sent.children[k])
+
+
+def _conditional_clauses(sent: Sentence) -> set[int]:
+    """Tokens of clauses that say what may happen, not what did: "if South Korea and the
+    United States attacked it" (the condition of a threat)."""
+    out: set[int] = set()
+    if "advcl" in sent.dep:
+        for k in range(len(sent)):
+            if _conditional(sent, k):
+                out.update(sent.subtree(k))
+    return out
+
+
 def _not_places(sentences: Sequence[Sentence], kept: list[tuple[Sentence, list]],
                 date: dt.date | None) -> dict[int, set[int]]:
     """Tokens of actor phrases that name no place, by sentence position: people, groups,
@@ -309,6 +328,7 @@ class _SentenceCoder:
         s = self.sent
         self.suppressed |= _comma_clauses(s, self.options)
         self.suppressed |= _background_clauses(s)
+        self.suppressed |= _conditional_clauses(s)
         frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
         lemma, pos = s.lemma, s.pos
         candidates = []
@@ -579,6 +599,19 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _condition_target(self, v: int) -> list[Actor]:
+        """A threat is made to the one its condition names: "would use nuclear weapons if
+        South Korea and the United States attacked it"."""
+        s = self.sent
+        for c in s.children[v]:
+            if _conditional(s, c):
+                subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
+                found = self.actors.resolve(subj)
+                if found:
+                    self.log(f"  target: the subject of the condition {s.words[c]!r}")
+                    return found
+        return []
+
     def _infinitive_object_target(self, v: int, obj: int | None) -> list[Actor]:
         """The object of a purpose infinitive (of the predicate or of its object), when the
         predicate found no target of its own: "signed an accord on Thursday to supply
@@ -749,6 +782,8 @@ class _SentenceCoder:
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
             targets = self._infinitive_object_target(v, tgt)
+        if not targets and sources and code[:2] == "13":
+            targets = self._condition_target(v)
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
