@@ -295,12 +295,12 @@ class SentenceActors:
         if s.lemma[i] in PAIR_NOUNS and PAIR_NOUNS[s.lemma[i]] is not None and s.tag[i] == "NN":
             # "his country", "its government": the country of the one the pronoun means
             poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None)
-            owner = self.resolve_one(poss, depth + 1) if poss is not None and depth < 3 else None
-            country = country_of(owner.code) if owner is not None else None
-            if owner is not None and country is not None:
+            meant = self.resolve_one(poss, depth + 1) if poss is not None and depth < 3 else None
+            country = country_of(meant.code) if meant is not None else None
+            if poss is not None and meant is not None and country is not None:
                 role = PAIR_NOUNS[s.lemma[i]]
                 return Actor(compose(country, role) if role else country,
-                             s.span_text(poss, i + 1), i, owner.rule)
+                             s.span_text(poss, i + 1), i, meant.rule)
         if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
                 s.lower[c] in ("two", "both") for c in s.children[i]):
             pair = self.context.pair(i, self)

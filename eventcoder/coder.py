@@ -556,12 +556,19 @@ class _SentenceCoder:
                     continue
                 if c in self.framed or self._coded_here(c):
                     return []
-                subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
-                found = self.actors.resolve(subj)
+                found = self._subject_of_clause(c, "from the clause of")
                 if found:
-                    self.log(f"  target from the clause of {s.words[c]!r}")
                     return found
         return []
+
+    def _subject_of_clause(self, c: int, how: str) -> list[Actor]:
+        """The actors of clause ``c``'s own subject, logged as the target found ``how``."""
+        s = self.sent
+        subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
+        found = self.actors.resolve(subj)
+        if found:
+            self.log(f"  target {how} {s.words[c]!r}")
+        return found
 
     def _summary_target(self, v: int) -> list[Actor]:
         """", a move Israel condemned": a relative clause on a noun that sums up the main
@@ -605,10 +612,8 @@ class _SentenceCoder:
         s = self.sent
         for c in s.children[v]:
             if _conditional(s, c):
-                subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
-                found = self.actors.resolve(subj)
+                found = self._subject_of_clause(c, "from the condition")
                 if found:
-                    self.log(f"  target: the subject of the condition {s.words[c]!r}")
                     return found
         return []
 
