@@ -72,7 +72,13 @@ def is_negated(sent: Sentence, i: int) -> bool:
 
 
 def is_passive(sent: Sentence, v: int) -> bool:
-    return any(sent.dep[c] in ("nsubjpass", "auxpass") for c in sent.children[v])
+    """A passive verb, or a participle coordinated with one ("were beaten and detained")."""
+    if any(sent.dep[c] in ("nsubjpass", "auxpass") for c in sent.children[v]):
+        return True
+    h = sent.head[v]
+    return (sent.dep[v] == "conj" and sent.tag[v] == "VBN" and h != v
+            and any(sent.dep[c] in ("nsubjpass", "auxpass") for c in sent.children[h])
+            and not any(sent.dep[c] in SUBJECT_DEPS for c in sent.children[v]))
 
 
 def _pobj(sent: Sentence, prep: int | None) -> int | None:
@@ -100,6 +106,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         if passive and dep[c] == "agent":
             return _pobj(sent, c)
     if passive:
+        # "were beaten and detained by riot police": the "by" phrase of a coordinated
+        # passive serves both
+        for c in sent.children[v]:
+            if dep[c] == "conj" and sent.tag[c] == "VBN":
+                agent = next((a for a in sent.children[c] if dep[a] == "agent"), None)
+                if agent is not None:
+                    return _pobj(sent, agent)
         return None
     h = sent.head[v]
     if h == v:
@@ -164,6 +177,9 @@ def _clause(sent: Sentence, v: int) -> Clause:
             obj = c  # the first: a second "object" is mostly a misparsed apposition
     if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
         obj = sent.head[v]  # "the town attacked by rebels"
+    if obj is None and passive and sent.dep[v] == "conj":
+        # "protesters were beaten and detained": the first passive's subject
+        obj = next((c for c in sent.children[sent.head[v]] if sent.dep[c] == "nsubjpass"), None)
     if obj is None and sent.lemma[v] == "be":
         # a copula's complement carries the pattern: "was ready to meet", "is
         # concerned about"
