@@ -142,7 +142,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
-def _stance(sent: Sentence, start: int) -> bool:
+def stance(sent: Sentence, start: int) -> bool:
     """A phrase written as a stance: "pro-Russian", "anti-government"; it names no actor."""
     low = sent.lower
     return start >= 2 and low[start - 1] in ("-", "–") and low[start - 2] in STANCE_PREFIXES
@@ -174,7 +174,7 @@ class SentenceActors:
         self.agent_at: list[tuple[int, int, AgentEntry] | None] = [None] * n
         actor_matches, agent_matches = (matches or dicts.matcher.match(sent.lower, sent.words))[:2]
         for m in actor_matches:
-            if _stance(sent, m[0]):
+            if stance(sent, m[0]):
                 continue  # "pro-European protesters", "anti-government rallies": a stance
             for k in range(m[0], m[1]):
                 self.actor_at[k] = m

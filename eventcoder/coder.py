@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from .actors import QUANTITY_HEADS, Actor, SentenceActors, StoryContext, country_of
+from .actors import QUANTITY_HEADS, Actor, SentenceActors, StoryContext, country_of, stance
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
@@ -121,8 +121,10 @@ class StoryResult:
 def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -> str | None:
     """The country the story's named actors belong to most often (the first on a tie)."""
     counts: collections.Counter[str] = collections.Counter()
-    for _, matches in kept:
-        for _, _, entry in matches[0]:
+    for sent, matches in kept:
+        for start, _, entry in matches[0]:
+            if stance(sent, start):
+                continue
             code = entry.code_on(date)
             c = country_of(code) if code else None
             if c is not None:
