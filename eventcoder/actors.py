@@ -98,9 +98,13 @@ class StoryContext:
         """
         pools = [[a for a in current.all_mentions() if a.token < position and a.token not in exclude]]
         pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
-        for pool in pools:
+        for n, pool in enumerate(pools):
+            sent = current.sent if n == 0 else self.previous[-n].sent
+            heads = {a.token for a in pool if _compatible(pronoun, a)}
             for a in pool:
                 if _compatible(pronoun, a):
+                    if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
+                        continue  # "South Korea's spy agency said it ...": the agency
                     # an unknown name the dictionaries lack ("Moise had been ruling...")
                     # is the likelier referent: better no actor than a wrong one
                     return a if a.code else None
