@@ -51,6 +51,9 @@ NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
+# Bombings by their kind (CAMEO 1831-1833), from the words of the bomb or the bomber.
+BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832",
+            "roadside": "1833", "ied": "1833"}
 # Nouns that sum up the main clause: ", a move Israel condemned".
 SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
                            "development", "act"})
@@ -435,24 +438,39 @@ class _SentenceCoder:
             # main clause's subject's
             src = subject_of(s, h)
         self.codes[v] = code = m.code
-        if code == "190":
+        if code in ("190", "183") or (code[:2] in ("14", "18", "19") and src is not None
+                                       and s.lemma[src] in ("bomber", "bomb")):
             # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
-            # "traded artillery fire": the weapon that acts, or that is fired, says which force
+            # "traded artillery fire", "detonated a truck bomb": the weapon that acts, or
+            # that is fired or set off, says which force
             agent = src is not None and (s.head[src] == v or (
                 s.dep[s.head[src]] == "agent" and s.head[s.head[src]] == v))
             obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             weapon = (_weapon_words(s, src) if agent and src is not None else set()) | (
-                _weapon_words(s, obj) if obj is not None and s.lemma[obj] in ("fire", "shell") else set())
-            if weapon & ARTILLERY_WEAPONS:
+                _weapon_words(s, obj) if obj is not None and s.lemma[obj] in ("fire", "shell", "bomb")
+                else set())
+            before = code
+            if "bomb" in weapon or "bomber" in weapon:
+                kind = weapon & BOMBINGS.keys()
+                code = BOMBINGS[min(kind)] if kind else "183"
+            elif code == "190" and weapon & ARTILLERY_WEAPONS:
                 code = "194"
-            elif weapon & AERIAL_WEAPONS:
+            elif code == "190" and weapon & AERIAL_WEAPONS:
                 code = "195"
-            if code != "190":
+            if code != before:
                 self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
         if code[:2] in ("18", "19") and s.lemma[v] in KILL_LEMMAS and _victims(s, v) >= MASS_KILLING:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
+        attack = self.codes.get(s.head[v], "")
+        if code[:2] in VIOLENT_ROOTS and attack[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" \
+                and s.tag[v] == "VBG" and s.head[v] not in self.violent and attack != code:
+            # "detonated a truck bomb near a base, killing two soldiers": the attack found
+            # no target of its own, its toll says whom it struck, and the attack's kind stays
+            self.log(f"verb {s.words[v]!r}: the toll of {s.words[s.head[v]]!r} -> {attack}")
+            code = attack
+            src = subject_of(s, s.head[v]) if m.source is None else src
         protest = self.codes.get(s.head[v], "")
         if code[:3] == "104" and len(code) == 4 and protest[:3] in PROTEST_FORMS \
                 and s.dep[v] in ("advcl", "xcomp"):
@@ -460,6 +478,7 @@ class _SentenceCoder:
             # with its purpose (1441), not a demand beside it
             code = protest[:3] + code[3]
             self.log(f"verb {s.words[v]!r}: the purpose of {s.words[s.head[v]]!r} ({protest}) -> {code}")
+        self.codes[v] = code
         self._emit(v, code, src, m.target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
                    skipped=m.skipped)
