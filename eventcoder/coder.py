@@ -319,6 +319,8 @@ class _SentenceCoder:
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
         self.framed: dict[int, tuple[int, PatternMatch]] = {}
+        # a frame verb's own pattern target, kept when its frame codes instead
+        self.frame_targets: dict[int, int] = {}
         self.frame_verbs: set[int] = set()
         # the verb dictionary key of each verb: its lemma, or a form the lemmatizer
         # missed ("staged" lemmatized as "stag")
@@ -407,9 +409,28 @@ class _SentenceCoder:
                 return False  # "appealed to Russia to release ...": the act says more
             t = m.target
             if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
+                if len(m.code) == 3 and m.code.endswith("0") and self._frame_says_more(f, clauses):
+                    # "rejected calls by Britain to release X": the refusal of a release
+                    # (1243) says more than "reject call by +" (120); its target stays
+                    self.frame_targets[f] = t
+                    return False
                 return True
             if self._symmetric(m) and len(self.actors.resolve(subject_of(self.sent, f))) > 1:
                 return True  # "Armenia and Azerbaijan agreed to a ceasefire"
+        return False
+
+    def _frame_says_more(self, f: int, clauses: list[int]) -> bool:
+        """Whether a frame of ``f`` over one of ``clauses`` maps its act to a specific code."""
+        s = self.sent
+        frames = self.dicts.frames[self.key.get(f, s.lemma[f])]
+        for a in clauses:
+            fm = match_frame(s, f, a, frames)
+            am = self._best_fit(a, self.dicts.verbs.get(self.key.get(a, s.lemma[a]), []), True)
+            fmap = self.dicts.frame_maps.get(fm.pattern.frame) if fm is not None else None  # type: ignore[union-attr]
+            known = am is not None and am.code != NULL_CODE
+            out = fmap.code_for(am.code) if fmap is not None and am is not None and known else None
+            if out is not None and not (len(out) == 3 and out.endswith("0")):
+                return True
         return False
 
     def _code_verb(self, v: int) -> None:
@@ -721,6 +742,8 @@ class _SentenceCoder:
             return
         src = subject_of(s, f)
         tgt = fm.target if fm.target is not None else (am.target if am is not None else None)
+        if f in self.frame_targets:
+            tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
         if tgt is None and s.pos[act] == "NOUN":
             tgt = act  # "demanded an apology from Israel": the act's owner is the target
         verb_text = s.words[act] if f == act else s.span_text(min(f, act), max(f, act) + 1) \
