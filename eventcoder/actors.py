@@ -143,6 +143,20 @@ PAIR_NOUNS: dict[str, str | None] = {
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
 
 
+def counted(sent: Sentence, i: int) -> list[int]:
+    """What a quantity counts: the first object of each "of" phrase of a quantity head or
+    a number ("thousands of protesters", "dozens of missiles"); none for any other noun."""
+    if sent.lemma[i] not in QUANTITY_HEADS and sent.pos[i] != "NUM":
+        return []
+    out = []
+    for c in sent.children[i]:
+        if sent.dep[c] == "prep" and sent.lower[c] == "of":
+            p = next((g for g in sent.children[c] if sent.dep[g] == "pobj"), None)
+            if p is not None:
+                out.append(p)
+    return out
+
+
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
@@ -342,16 +356,13 @@ class SentenceActors:
                     return attrs.evolve(named, code=code, person=True)
             return named
         agent = self.agent_at[i]
-        if agent is None and (s.lemma[i] in QUANTITY_HEADS or s.pos[i] == "NUM") and depth < 3:
+        if agent is None and depth < 3:
             # "thousands of protesters", "a group of Afghan refugees": the "of" phrase
-            for c in s.children[i]:
-                if s.dep[c] == "prep" and s.lower[c] == "of":
-                    p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
-                    if p is not None:
-                        a = self.resolve_one(p, depth + 1)
-                        if a is not None:
-                            self._extra[i] = self._extra.get(p, [])
-                            return attrs.evolve(a, token=i)
+            for p in counted(s, i):
+                a = self.resolve_one(p, depth + 1)
+                if a is not None:
+                    self._extra[i] = self._extra.get(p, [])
+                    return attrs.evolve(a, token=i)
         # Modifiers before the head: "Iranian authorities", "Iran's foreign minister",
         # "Foreign Minister Lavrov" (the title is an agent among the modifiers),
         # "opposition activists" (a more telling agent before a generic one).

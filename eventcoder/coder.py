@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from .actors import QUANTITY_HEADS, Actor, SentenceActors, StoryContext, country_of, stance
+from .actors import Actor, SentenceActors, StoryContext, counted, country_of, stance
 from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
@@ -223,9 +223,7 @@ def _not_places(sentences: Sequence[Sentence], kept: list[tuple[Sentence, list]]
 def _weapon_words(s: Sentence, tok: int) -> set[str]:
     """The lemmas naming a weapon at ``tok``: its compounds and conjuncts ("missiles and
     drones", "artillery and rocket fire"), through a quantity ("dozens of missiles")."""
-    if s.lemma[tok] in QUANTITY_HEADS or s.pos[tok] == "NUM":
-        tok = next((p for c in s.children[tok] if s.dep[c] == "prep" and s.lower[c] == "of"
-                    for p in s.children[c] if s.dep[p] == "pobj"), tok)
+    tok = next(iter(counted(s, tok)), tok)
     out: set[str] = set()
     stack = [tok]
     while stack:
@@ -398,10 +396,11 @@ class _SentenceCoder:
             return False
         s = self.sent
         frames = self.dicts.frames[key]
-        # the clauses the frame could govern ("for backing a bill" is no act of "accuse +
-        # of <act>")
-        clauses = [a for a in act_candidates(s, f) if s.pos[a] in ("VERB", "AUX")
-                   and match_frame(s, f, a, frames) is not None]
+        # the clauses the frame could govern, with the frame pattern that governs each
+        # ("for backing a bill" is no act of "accuse + of <act>")
+        governed = {a: fm for a in act_candidates(s, f) if s.pos[a] in ("VERB", "AUX")
+                    and (fm := match_frame(s, f, a, frames)) is not None}
+        clauses = list(governed)
         for m in predicate_fits(s, f, patterns):
             if all(e in PREPOSITIONS or e in ("+", "$") for e in m.pattern.elements):
                 return False  # "accuse + of" says no more than the frame over its act
@@ -409,7 +408,7 @@ class _SentenceCoder:
                 return False  # "appealed to Russia to release ...": the act says more
             t = m.target
             if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
-                if len(m.code) == 3 and m.code.endswith("0") and self._frame_says_more(f, clauses):
+                if len(m.code) == 3 and m.code.endswith("0") and self._frame_says_more(governed):
                     # "rejected calls by Britain to release X": the refusal of a release
                     # (1243) says more than "reject call by +" (120); its target stays
                     self.frame_targets[f] = t
@@ -419,16 +418,16 @@ class _SentenceCoder:
                 return True  # "Armenia and Azerbaijan agreed to a ceasefire"
         return False
 
-    def _frame_says_more(self, f: int, clauses: list[int]) -> bool:
-        """Whether a frame of ``f`` over one of ``clauses`` maps its act to a specific code."""
+    def _frame_says_more(self, governed: dict[int, PatternMatch]) -> bool:
+        """Whether a frame over one of the clauses it governs maps that act to a specific
+        code (not a root code such as 120)."""
         s = self.sent
-        frames = self.dicts.frames[self.key.get(f, s.lemma[f])]
-        for a in clauses:
-            fm = match_frame(s, f, a, frames)
+        for a, fm in governed.items():
             am = self._best_fit(a, self.dicts.verbs.get(self.key.get(a, s.lemma[a]), []), True)
-            fmap = self.dicts.frame_maps.get(fm.pattern.frame) if fm is not None else None  # type: ignore[union-attr]
-            known = am is not None and am.code != NULL_CODE
-            out = fmap.code_for(am.code) if fmap is not None and am is not None and known else None
+            fmap = self.dicts.frame_maps.get(fm.pattern.frame)  # type: ignore[union-attr]
+            if fmap is None or am is None or am.code == NULL_CODE:
+                continue
+            out = fmap.code_for(am.code)
             if out is not None and not (len(out) == 3 and out.endswith("0")):
                 return True
         return False
@@ -458,7 +457,7 @@ class _SentenceCoder:
             # protest named by the purpose of a verb that is no event of its own is the
             # main clause's subject's
             src = subject_of(s, h)
-        self.codes[v] = code = m.code
+        code = m.code
         if code in ("190", "183") or (code[:2] in ("14", "18", "19") and src is not None
                                        and s.lemma[src] in ("bomber", "bomb")):
             # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
@@ -484,21 +483,20 @@ class _SentenceCoder:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
-        attack = self.codes.get(s.head[v], "")
-        if code[:2] in VIOLENT_ROOTS and attack[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" \
-                and s.tag[v] == "VBG" and s.head[v] not in self.violent and attack != code:
+        head_code = self.codes.get(h, "")  # the code of the clause this one depends on
+        if code[:2] in VIOLENT_ROOTS and head_code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" \
+                and s.tag[v] == "VBG" and h not in self.violent and head_code != code:
             # "detonated a truck bomb near a base, killing two soldiers": the attack found
             # no target of its own, its toll says whom it struck, and the attack's kind stays
-            self.log(f"verb {s.words[v]!r}: the toll of {s.words[s.head[v]]!r} -> {attack}")
-            code = attack
-            src = subject_of(s, s.head[v]) if m.source is None else src
-        protest = self.codes.get(s.head[v], "")
-        if code[:3] == "104" and len(code) == 4 and protest[:3] in PROTEST_FORMS \
+            self.log(f"verb {s.words[v]!r}: the toll of {s.words[h]!r} -> {head_code}")
+            code = head_code
+            src = subject_of(s, h) if m.source is None else src
+        if code[:3] == "104" and len(code) == 4 and head_code[:3] in PROTEST_FORMS \
                 and s.dep[v] in ("advcl", "xcomp"):
             # "blocked roads demanding the resignation of the prime minister": a protest
             # with its purpose (1441), not a demand beside it
-            code = protest[:3] + code[3]
-            self.log(f"verb {s.words[v]!r}: the purpose of {s.words[s.head[v]]!r} ({protest}) -> {code}")
+            code = head_code[:3] + code[3]
+            self.log(f"verb {s.words[v]!r}: the purpose of {s.words[h]!r} ({head_code}) -> {code}")
         self.codes[v] = code
         self._emit(v, code, src, m.target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
@@ -603,13 +601,16 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _clause_subject(self, c: int) -> int | None:
+        """The own subject of clause ``c`` (none for a clause that borrows one)."""
+        s = self.sent
+        return next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
+
     def _subject_of_clause(self, c: int, how: str) -> list[Actor]:
         """The actors of clause ``c``'s own subject, logged as the target found ``how``."""
-        s = self.sent
-        subj = next((k for k in s.children[c] if s.dep[k] in ("nsubj", "nsubjpass")), None)
-        found = self.actors.resolve(subj)
+        found = self.actors.resolve(self._clause_subject(c))
         if found:
-            self.log(f"  target {how} {s.words[c]!r}")
+            self.log(f"  target {how} {self.sent.words[c]!r}")
         return found
 
     def _summary_target(self, v: int) -> list[Actor]:
@@ -640,8 +641,8 @@ class _SentenceCoder:
                 if not found:  # "to protest against the government"
                     found = self._prepositional_target(c, c)
                 if not found:  # "to demand that the government ..."
-                    found = next((self.actors.resolve(k) for g in s.children[c] if s.dep[g] == "ccomp"
-                                  for k in s.children[g] if s.dep[k] in ("nsubj", "nsubjpass")), [])
+                    found = next((self.actors.resolve(self._clause_subject(g)) for g in s.children[c]
+                                  if s.dep[g] == "ccomp" and self._clause_subject(g) is not None), [])
                 if found:
                     self.suppressed.update(own_tokens(s, c))
                     self.log(f"  target from the purpose {s.words[c]!r}")
@@ -667,9 +668,8 @@ class _SentenceCoder:
         kids = [*s.children[v], *(s.children[obj] if obj is not None else ())]
         for c in kids:
             if s.dep[c] in ("advcl", "xcomp", "acl") and s.pos[c] == "VERB" and is_infinitive(s, c) \
-                    and not any(s.dep[g] in ("nsubj", "nsubjpass") for g in s.children[c]):
-                obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
-                found = self.actors.resolve(obj)
+                    and self._clause_subject(c) is None:
+                found = self.actors.resolve(next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None))
                 if found:
                     self.log(f"  target: the object of the purpose {s.words[c]!r}")
                     return found
