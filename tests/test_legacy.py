@@ -35,12 +35,13 @@ from eventcoder.dictionaries.phrases import phrase_key
 from eventcoder.dictionaries.registry import DictionarySet
 from eventcoder.errors import DictionaryError, DictionaryErrors
 
+from .conftest import TEST_DICTS, triples
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 LEGACY = SHARED / "legacy-dictionaries"
 CONFORMANCE = SHARED / "conformance"
 PHOENIX = ["CAMEO.2.0.txt", "Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
            "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt", "Phoenix.discards.txt"]
-TEST_DICTS = Path(__file__).resolve().parent / "data" / "dicts"
 
 needs_shared = pytest.mark.skipif(not (LEGACY / "CAMEO.2.0.txt").is_file(),
                                   reason="../shared/legacy-dictionaries is not here")
@@ -62,6 +63,15 @@ def write(tmp_path: Path, name: str, text: str) -> Path:
     p = tmp_path / name
     p.write_text(text, encoding="utf-8")
     return p
+
+
+def legacy_coder(tmp_path: Path, nlp, verbs_text: str):
+    """A coder with a legacy verbs file of ``verbs_text`` and the test actors and agents."""
+    from eventcoder import Coder
+
+    verbs = write(tmp_path, "v.verbs.txt", verbs_text)
+    return Coder([verbs, TEST_DICTS / "test.actors.txt", TEST_DICTS / "test.agents.txt"],
+                 default_dictionaries=False, model=nlp)
 
 
 # ---------------------------------------------------------------------------------------
@@ -462,16 +472,10 @@ def test_alternatives_and_words_before_the_verb():
     ("Iranian deputies sent a letter to Israel.", "0211"),  # a member before the verb
 ])
 def test_synset_members_fit_in_a_sentence(tmp_path, nlp, text, code):
-    from eventcoder import Coder
-
-    from .conftest import TEST_DICTS
-
-    verbs = write(tmp_path, "v.verbs.txt", "&VESSEL\n+BOAT\n+FERRY\n+CARGO_SHIP\n\n&HELPER_\n"
-                                            "+AIDE\n+DEPUTY\n\n--- SEND [023] ---\nSEND\n"
-                                            "- * &VESSEL [0231]\n- &HELPER * [0211]\n")
-    coder = Coder([verbs, TEST_DICTS / "test.actors.txt"], default_dictionaries=False, model=nlp)
-    got = coder.code_story(text, date="2023-05-01")
-    assert [(e.source, e.target, e.event_code) for e in got] == [("IRN", "ISR", code)]
+    coder = legacy_coder(tmp_path, nlp, "&VESSEL\n+BOAT\n+FERRY\n+CARGO_SHIP\n\n&HELPER_\n"
+                                        "+AIDE\n+DEPUTY\n\n--- SEND [023] ---\nSEND\n"
+                                        "- * &VESSEL [0231]\n- &HELPER * [0211]\n")
+    assert triples(coder.code_story(text, date="2023-05-01")) == [("IRN", "ISR", code)]
 
 
 def test_null_patterns_kept_unsupported_ones_dropped_and_reciprocal_codes_kept():
@@ -781,15 +785,10 @@ def test_the_validation_suite_dictionaries_load(name, kind):
 def test_a_verb_block_of_an_inflected_form_wins_over_its_lemma(tmp_path, nlp):
     """PETRARCH looks verbs up by their written form: a block for "LEFT" codes "left",
     even though "left" is also a form of "LEAVE"; other forms of "leave" keep LEAVE's code."""
-    from eventcoder import Coder
-
-    from .conftest import TEST_DICTS
-
-    verbs = write(tmp_path, "v.verbs.txt", "--- LEAVE [012] ---\nLEAVE\n\n--- LEFT [042] ---\nLEFT\n"
-                                            "- * FOR + [042]\n")
-    coder = Coder([verbs, TEST_DICTS / "test.actors.txt"], default_dictionaries=False, model=nlp)
+    coder = legacy_coder(tmp_path, nlp, "--- LEAVE [012] ---\nLEAVE\n\n--- LEFT [042] ---\nLEFT\n"
+                                        "- * FOR + [042]\n")
     left = coder.code_story("Iran left for Israel on Wednesday.", date="2023-05-01")
-    assert [(e.source, e.target, e.event_code) for e in left] == [("IRN", "ISR", "042")]
+    assert triples(left) == [("IRN", "ISR", "042")]
     leaves = coder.code_story("Iran leaves for Israel on Wednesday.", date="2023-05-01")
     assert [e.event_code for e in leaves] == ["012"]
 
@@ -869,12 +868,5 @@ OPEN
     ("Iran signed an accord on Thursday to supply Pakistan with wheat.", [("IRN", "PAK", "056")]),
 ])
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
-    from eventcoder import Coder
-
-    from .conftest import TEST_DICTS
-
-    verbs = write(tmp_path, "v.verbs.txt", LEGACY_READING)
-    coder = Coder([verbs, TEST_DICTS / "test.actors.txt", TEST_DICTS / "test.agents.txt"],
-                  default_dictionaries=False, model=nlp)
-    got = coder.code_story(text, date="2023-05-01")
-    assert sorted((e.source, e.target, e.event_code) for e in got) == sorted(events)
+    coder = legacy_coder(tmp_path, nlp, LEGACY_READING)
+    assert triples(coder.code_story(text, date="2023-05-01")) == sorted(events)
