@@ -641,8 +641,8 @@ class _SentenceCoder:
                 if not found:  # "to protest against the government"
                     found = self._prepositional_target(c, c)
                 if not found:  # "to demand that the government ..."
-                    found = next((self.actors.resolve(self._clause_subject(g)) for g in s.children[c]
-                                  if s.dep[g] == "ccomp" and self._clause_subject(g) is not None), [])
+                    found = next((self.actors.resolve(subj) for g in s.children[c] if s.dep[g] == "ccomp"
+                                  if (subj := self._clause_subject(g)) is not None), [])
                 if found:
                     self.suppressed.update(own_tokens(s, c))
                     self.log(f"  target from the purpose {s.words[c]!r}")

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .dictionaries import FramePattern, VerbPattern
 from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
 from .parse import Sentence
@@ -28,9 +29,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
 # A preposition whose object does what the verb's infinitive says: "called on X to ...".
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
-TIME_NOUNS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "day", "week", "weekend", "month", "year", "morning", "afternoon",
-                        "evening", "night", "date", "occasion"})
+TIME_NOUNS = frozenset({*WEEKDAY_NAMES, "day", "week", "weekend", "month", "year", "morning",
+                        "afternoon", "evening", "night", "date", "occasion"})
 ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
 
 
@@ -243,13 +243,9 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
     return None
 
 
-MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                    "september", "october", "november", "december"})
-
-
 def _is_time_phrase(sent: Sentence, prep: int) -> bool:
     p = _pobj(sent, prep)
-    return p is not None and (sent.lemma[p] in TIME_NOUNS or sent.lower[p] in MONTHS)
+    return p is not None and (sent.lemma[p] in TIME_NOUNS or sent.lower[p] in MONTH_NAMES)
 
 
 def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
