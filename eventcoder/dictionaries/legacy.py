@@ -49,12 +49,10 @@ __all__ = [
 
 LEGACY_KINDS = ("verbs", "actors", "agents", "discards", "issues")
 
-#: Each ``&SYNSET`` in a verb pattern expands to at most this many of its members (in
-#: file order, where the common words stand first). The full expansion of PETRARCH's
-#: CAMEO.2.0 verbs file is ~750,000 patterns (every synset member times every verb of
-#: its block), which neither loads in seconds nor fits in a small memory; see
-#: docs/legacy-dictionaries.md for the counts. ``read_legacy(..., synset_limit=None)``
-#: expands everything.
+#: Each ``&SYNSET`` in a verb pattern is one alternatives element (``a|b|c_d``) of its
+#: members, one-word members first; a number keeps only that many of them (the members
+#: left out are counted in the warning). ``None``, the default, keeps them all; see
+#: docs/legacy-dictionaries.md.
 SYNSET_LIMIT: int | None = None
 
 #: At most this many variants of one pattern line (the product of its synsets and of
