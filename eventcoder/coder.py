@@ -26,7 +26,7 @@ from .dates import EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
-from .geo import StoryPlaces, actor_tokens_of, find_dateline
+from .geo import Gazetteer, StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
@@ -35,6 +35,7 @@ from .verbs import (
     PatternMatch,
     act_candidates,
     aux_frame,
+    clause,
     complement_of,
     is_infinitive,
     is_negated,
@@ -70,6 +71,9 @@ STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
 WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around",
                               "throughout", "during", "after", "before", "since", "until", "ahead"})
+# Phrases that say where an act of violence struck, when nothing else names its target.
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
+                         "throughout"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
                           "over", "between", "of"})
 
@@ -356,6 +360,11 @@ class _SentenceCoder:
                             self.framed[act] = (i, m)
                             self.frame_verbs.add(i)
                             candidates.append(act)
+                            # "urged the junta to release and reinstate Bazoum": both
+                            for c in s.children[act]:
+                                if s.dep[c] == "conj" and pos[c] == "VERB" and c not in self.framed:
+                                    self.framed[c] = (i, m)
+                                    candidates.append(c)
                             break
                 if pos[i] == "VERB" or s.dep[i] not in ("aux", "auxpass"):  # a copula heads a clause
                     if i not in self.framed:
@@ -581,6 +590,54 @@ class _SentenceCoder:
                     heads.append(comp)  # and its infinitive's: "threatened to retaliate against +"
         return []
 
+    def _place_target(self, v: int, obj: int | None) -> list[Actor]:
+        """The country where an act of violence with no actor as its target struck: "shelled
+        Kurdish villages in Iraq" -> IRQ, "killed at least 160 people in central Nigeria's
+        Plateau state" -> NGA. The phrase of place is looked for on the object (however
+        deep: "attacks on villages in ...") and then on the predicate."""
+        s = self.sent
+        if (obj is not None and s.pos[obj] == "PROPN") or s.dep[v] in ("xcomp", "csubj", "pcomp") \
+                or is_infinitive(s, v):
+            return []  # someone the dictionaries do not know; an act only spoken of
+        for c in s.children[v]:
+            if s.dep[c] == "advcl" and s.tag[c] == "VBG" and any(
+                    s.dep[o] in OBJECT_DEPS and self.actors.resolve(o) for o in s.children[c]):
+                return []  # "..., killing six civilians": the toll says whom it struck
+        heads: list[tuple[int, bool]] = [(obj, False)] if obj is not None else []
+        heads.append((v, False))
+        # "killed 184 people, most of them residents, in the Cite Soleil district"
+        heads.extend((c, False) for c in s.children[v] if s.dep[c] == "npadvmod")
+        seen: set[int] = set()
+        while heads:
+            head, placed = heads.pop(0)
+            for c in s.children[head]:
+                if s.dep[c] != "prep" or c in seen:
+                    continue
+                seen.add(c)
+                here = placed or s.lower[c] in PLACE_PREPS
+                for p in s.children[c]:
+                    if s.dep[p] != "pobj":
+                        continue
+                    if here:
+                        for a in self.actors.resolve(p):
+                            country = country_of(a.code)
+                            if country is not None and not a.person:
+                                self.log(f"  target: the country where it struck, {a.text!r}")
+                                return [attrs.evolve(a, code=country)]
+                    if len(seen) < 8:
+                        heads.append((p, here))
+        return []
+
+    def _struck_place(self, a: Actor) -> Actor:
+        """A capital struck is its country, not its government: "Russian missiles struck
+        Kyiv" -> UKR (the capital stands for the government when it acts or speaks)."""
+        country = country_of(a.code)
+        if country is None or a.code != country + "GOV" or a.person:
+            return a
+        if any(c.capital and c.country_iso3 == country for c in Gazetteer.default().lookup(a.text)):
+            return attrs.evolve(a, code=country)
+        return a
+
     def _complement_target(self, v: int, obj: int | None) -> list[Actor]:
         """The subject of a ``that`` clause that completes the predicate or its object,
         when that clause is not an event of its own: "Iran warned that Israel would pay a
@@ -741,7 +798,16 @@ class _SentenceCoder:
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
             return
         src = subject_of(s, f)
-        tgt = fm.target if fm.target is not None else (am.target if am is not None else None)
+        tgt = fm.target
+        if tgt is None and f != act:
+            # "rejected a demand by ECOWAS to reinstate Bazoum": whose demand it was
+            obj = clause(s, f).object
+            owners = self.actors.owner(obj) if obj is not None and obj != act and obj in fm.consumed \
+                and s.pos[obj] == "NOUN" else []
+            if owners:
+                tgt = owners[0].token
+        if tgt is None and am is not None:
+            tgt = am.target
         if f in self.frame_targets:
             tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
         if tgt is None and s.pos[act] == "NOUN":
@@ -833,6 +899,16 @@ class _SentenceCoder:
             targets = self._infinitive_object_target(v, tgt)
         if not targets and sources and code[:2] == "13":
             targets = self._condition_target(v)
+        if code[:2] in VIOLENT_ROOTS:
+            if not targets and sources:
+                targets = self._place_target(v, tgt)
+                if targets:
+                    # "gunmen" whose country was only guessed from the story are of the
+                    # country they struck in
+                    struck = targets[0].code
+                    sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
+                               and country_of(a.code) not in (None, struck) else a for a in sources]
+            targets = [self._struck_place(b) for b in targets]
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
@@ -842,6 +918,10 @@ class _SentenceCoder:
             # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
             # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
             pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif not sources and symmetric and len(targets) > 1 and pattern is not None \
+                and "between" in pattern.elements:
+            # "fighting between ELN guerrillas and FARC dissidents": the two sides
+            pairs = [(a, b) for a in targets for b in targets if a is not b]
         else:
             pairs = [(a, b) for a in sources for b in targets]
             if symmetric:
@@ -863,8 +943,11 @@ class _SentenceCoder:
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
             triple = (a.code, b.code if b is not None else "", code)
-            if triple in self.emitted:
-                # "Russia and Ukraine held their talks": the same event reached twice
+            if triple in self.emitted or (b is not None and any(
+                    e[0] == a.code and e[2] == code and e[1] and _same_actor(e[1], b.code)
+                    for e in self.emitted)):
+                # "Russia and Ukraine held their talks": the same event reached twice;
+                # "agreed to restore relations and reopen their embassies": SAU, SAUGOV
                 self.log(f"  {a.code} -> {triple[1]} {code}: already coded in this sentence")
                 continue
             self.emitted.add(triple)

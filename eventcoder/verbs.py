@@ -29,6 +29,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
 # A preposition whose object does what the verb's infinitive says: "called on X to ...".
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
+# A pattern's "word by/from/of +" is also met by the word's possessor: "Ukraine's request"
+OWNER_PREPS = frozenset({"by", "from", "of"})
 TIME_NOUNS = frozenset({*WEEKDAY_NAMES, "day", "week", "weekend", "month", "year", "morning",
                         "afternoon", "evening", "night", "date", "occasion"})
 ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
@@ -114,6 +116,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                 if agent is not None:
                     return _pobj(sent, agent)
         return None
+    for c in sent.children[v]:
+        if c < v and dep[c] == "advcl" and sent.tag[c] == "VBG":
+            # "Leaders of ECOWAS, meeting in Abuja, urged ...", parsed with the subject
+            # under the participle
+            subj = next((g for g in sent.children[c] if dep[g] == "nsubj" and g < c), None)
+            if subj is not None:
+                return subj
     h = sent.head[v]
     if h == v:
         return None
@@ -135,7 +144,20 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         return subject_of(sent, h, depth + 1)
     if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
         return h
+    if dep[v] == "advcl" and sent.tag[v] == "VBD" and _reduced_relative_root(sent, h) \
+            and not any(dep[c] == "mark" for c in sent.children[v]):
+        # "Jihadists linked to al-Qaeda killed ...", parsed with "linked" as the main
+        # verb and "killed" under it: either way the subject is the one that killed
+        return subject_of(sent, h, depth + 1)
     return None
+
+
+def _reduced_relative_root(sent: Sentence, h: int) -> bool:
+    """A main verb in the past with no auxiliary and a subject of its own, as the parser
+    reads a participle that modifies the subject ("Jihadists linked to al-Qaeda")."""
+    return (sent.dep[h] == "ROOT" and sent.tag[h] in ("VBN", "VBD")
+            and not any(sent.dep[c] in ("aux", "auxpass") for c in sent.children[h])
+            and any(sent.dep[c] in SUBJECT_DEPS for c in sent.children[h]))
 
 
 def is_infinitive(sent: Sentence, v: int) -> bool:
@@ -264,7 +286,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
     skipped: frozenset[int] = frozenset()
     obj = cl.object
     n = len(elements)
+    owner_taken = False
     for k, el in enumerate(elements):
+        if owner_taken:
+            owner_taken = False
+            continue  # the "+" or "$" a possessor stood for
         if el == SKIP:
             if anchor is not None:
                 tok = _pobj(sent, anchor)
@@ -341,6 +367,18 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
+            if el in OWNER_PREPS and k + 1 < n and elements[k + 1] in ("+", "$") and last is not None \
+                    and elements[k - 1] not in PREPOSITIONS:
+                # "Kishida's request" fits "request from +", "Hamas's release of" "release by $"
+                owner = next((c for c in sent.children[last] if sent.dep[c] == "poss"), None)
+                if owner is not None:
+                    if elements[k + 1] == "+":
+                        target = owner
+                    else:
+                        source = owner
+                    used.add(owner)
+                    owner_taken = True
+                    continue
             if implicit_target and elements[k + 1:] == ("+",) and last is not None:
                 target = obj  # as a pattern without "+": the object, then its phrases
                 break
