@@ -85,10 +85,14 @@ def country_of(code: str) -> str | None:
 
 
 class StoryContext:
-    """What earlier sentences of the story said: their actor mentions, for pronouns."""
+    """What earlier sentences of the story said: their actor mentions, for pronouns, and
+    their events, for nouns that refer back to one."""
 
     def __init__(self) -> None:
         self.previous: list[SentenceActors] = []
+        # the events of the earlier sentences, for nouns that refer back to one ("the
+        # attack", "the decision")
+        self.events: list = []
 
     def antecedent(self, pronoun: str, position: int, current: SentenceActors,
                    exclude: frozenset[int] = frozenset()) -> Actor | None:
@@ -290,8 +294,8 @@ class SentenceActors:
                         return self.resolve(p)
         return []
 
-    # -- rules ------------------------------------------------------------------------
-    def _named(self, i: int) -> Actor | None:
+    def named(self, i: int) -> Actor | None:
+        """The actor a dictionary phrase names at token ``i`` (no agents, no pronouns)."""
         m = self.actor_at[i]
         if m is None:
             return None
@@ -304,6 +308,7 @@ class SentenceActors:
         return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
                      person=person, plural=self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
+    # -- rules ------------------------------------------------------------------------
     def _resolve(self, i: int, depth: int) -> Actor | None:
         s = self.sent
         low = s.lower[i]
@@ -342,7 +347,7 @@ class SentenceActors:
                 self.trace.append(f"{text!r} -> {', '.join(a.code for a in actors)}")
                 self._extra[i] = actors[1:]
                 return actors[0]
-        named = self._named(i)
+        named = self.named(i)
         if named is not None:
             if len(named.code) == 3 and s.pos[i] == "PROPN":
                 # "Bree Prime Minister Romendacil" for a person known only by country:
@@ -371,7 +376,7 @@ class SentenceActors:
         title: tuple[int, int, AgentEntry] | None = None
         for k in reversed(self._left_modifiers(i)):
             if owner is None and self.actor_at[k] is not None and not self._inside(k, agent):
-                owner = self._named(k)
+                owner = self.named(k)
                 owner_token = k
             if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
@@ -441,7 +446,7 @@ class SentenceActors:
         out = []
         for c in self.conjuncts(root):
             if c != owner_token:
-                a = self._named(c)
+                a = self.named(c)
                 if a is not None:
                     out.append(a)
         return out

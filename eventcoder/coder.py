@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from .actors import Actor, SentenceActors, StoryContext, counted, country_of, stance
-from .dates import EventDate, resolve_date, story_reference
+from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
@@ -32,6 +32,7 @@ from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
     OBJECT_DEPS,
+    TIME_NOUNS,
     PatternMatch,
     act_candidates,
     aux_frame,
@@ -58,6 +59,17 @@ BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832"
 # Nouns that sum up the main clause: ", a move Israel condemned".
 SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
                            "development", "act"})
+# Nouns that refer back to an act of violence already reported ("condemned the attack"),
+# and to any act ("criticised the decision"): the one who did it is the target.
+VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike", "assault",
+                            "massacre", "shelling", "raid", "abduction", "kidnapping", "violence",
+                            "atrocity", "shooting", "ambush", "incursion", "offensive", "invasion",
+                            "execution", "murder", "assassination", "explosion", "blast"})
+ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
+                             "expulsion", "sanction", "crackdown", "deportation", "ban", "veto"}
+# ... an act that does something (not words about one: a statement, an appeal, a meeting,
+# praise or criticism, a demand, a threat, a protest)
+DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
 # Purpose infinitives that name whom a protest is against.
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
@@ -93,6 +105,11 @@ class CoderOptions:
     - ``geolocate``: give each event its place (docs/geo.md).
     - ``resolve_dates``: date each event from its sentence (docs/dates.md); else every
       event takes the story date.
+    - ``past_days``: an event the sentence dates (``resolve_dates``) to a period that ended
+      more than this many days before the story's date is background ("Egypt made peace
+      with Israel in 1979", "Bolivia cut ties with Israel last October") and is not
+      coded, unless it is what someone reports ("the OPCW said Syrian forces used chlorine
+      gas in 2018"); ``None`` codes every event, dated as the sentence says.
     - ``comma_bmin``/``comma_bmax``, ``comma_min``/``comma_max``, ``comma_emin``/
       ``comma_emax``: PETRARCH's comma-clause options, off (max 0) by default: predicates
       in a comma-delimited clause at the beginning, in the middle or at the end of a
@@ -106,6 +123,7 @@ class CoderOptions:
     infer_agent_country: bool = True
     geolocate: bool = True
     resolve_dates: bool = True
+    past_days: int | None = 31
     comma_bmin: int = 0
     comma_bmax: int = 0
     comma_min: int = 0
@@ -254,6 +272,23 @@ def _victims(s: Sentence, v: int) -> int:
     return 0
 
 
+def _long_past(when: EventDate, reference: EventDate, days: int) -> bool:
+    """Whether a date read from the sentence names a period that ended more than ``days``
+    days before the story's reference date."""
+    if when.source != "sentence" or when.date is None or reference.date is None or when.future:
+        return False
+    d = when.date
+    if when.precision == "year":
+        end = dt.date(d.year, 12, 31)
+    elif when.precision == "month":
+        end = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1) - dt.timedelta(days=1)
+    elif when.precision == "week":
+        end = d + dt.timedelta(days=6)
+    else:
+        end = d
+    return (reference.date - end).days > days
+
+
 def _self_event(a: Actor, b: Actor) -> bool:
     """Source and target are one actor (``_same_actor``), unless the source is a people and
     the target its state: "Kenyans rallied against the government" (KEN, KENGOV)."""
@@ -315,8 +350,12 @@ class _SentenceCoder:
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
+        self.context = context
         self.actors = SentenceActors(sent, dicts, self.reference.date, context, matches,
                                      default_country if options.infer_agent_country else None)
+        fronted = self._fronted_place() if options.infer_agent_country else None
+        if fronted is not None:
+            self.actors.default_country = fronted
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -328,6 +367,20 @@ class _SentenceCoder:
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
         self._fits: dict[tuple[int, int, bool], PatternMatch | None] = {}
+
+    def _fronted_place(self) -> str | None:
+        """The country of a place phrase that opens the sentence: "In Beijing, the foreign
+        ministry urged ...", "In Tokyo, Prime Minister Shinzo Abe said ...". Agents of
+        the sentence with no country of their own take it instead of the story's."""
+        s = self.sent
+        for c in range(min(len(s), 2)):
+            if s.lower[c] == "in" and s.dep[c] == "prep" and s.pos[s.head[c]] in ("VERB", "AUX"):
+                p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                if p is None or p + 1 >= len(s) or s.words[p + 1] != ",":
+                    return None
+                named = self.actors.named(p)
+                return country_of(named.code) if named is not None else None
+        return None
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -590,6 +643,24 @@ class _SentenceCoder:
                     heads.append(comp)  # and its infinitive's: "threatened to retaliate against +"
         return []
 
+    def _earlier_act_source(self, n: int, sources: list[Actor]) -> list[Actor]:
+        """Who did the act a noun refers back to: "Gunmen killed 132 villagers ... Guterres
+        condemned the killings" -> the gunmen; "the ICC opened an investigation ... Israel
+        condemned the decision" -> the ICC. The latest event of the story before the noun,
+        an act of violence for a noun of violence, by someone other than the source."""
+        s = self.sent
+        violent = s.lemma[n] in VIOLENCE_NOUNS
+        own = {a.code for a in sources}
+        earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
+        for e in reversed(earlier):
+            if e.event_code[:2] not in (VIOLENT_ROOTS if violent else DEED_ROOTS) or not e.source \
+                    or any(_same_actor(e.source, c) for c in own):
+                continue
+            self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
+                     f"({e.event_code}, sentence {e.sentence_index})")
+            return [Actor(e.source, e.source_text, n, e.rule)]
+        return []
+
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
         """The country where an act of violence with no actor as its target struck: "shelled
         Kurdish villages in Iraq" -> IRQ, "killed at least 160 people in central Nigeria's
@@ -844,12 +915,29 @@ class _SentenceCoder:
                     break
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
-        if src is None and s.dep[n] == "pobj" and s.lower[h] == "during" \
+        tgt = m.target
+        if src is None and s.dep[n] == "pobj" and s.lower[h] in ("during", "in", "by", "over") \
                 and s.pos[s.head[h]] in ("VERB", "AUX"):
             # "Blinken announced the aid during a visit to Kyiv": the one who announced
             src = subject_of(s, s.head[h])
-        self._emit(n, m.code, src, m.target, s.words[n], str(m.pattern.origin or ""),
+            if tgt is None and self._symmetric(m):
+                # "told his Pakistani counterpart in a phone call": the one spoken to
+                tgt = self._addressee(s.head[h])
+        self._emit(n, m.code, src, tgt, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
+
+    def _addressee(self, v: int) -> int | None:
+        """Whom verb ``v`` addresses: its object or the actor of its "to"/"with" phrase
+        ("told his counterpart", "apologised to Qatar's prime minister")."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] in ("dobj", "obj", "dative") and s.pos[c] != "VERB" and self.actors.resolve(c):
+                return c
+            if s.dep[c] == "prep" and s.lower[c] in ("to", "with"):
+                p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                if p is not None and self.actors.resolve(p):
+                    return p
+        return None
 
     # -- events -----------------------------------------------------------------------
     def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
@@ -899,6 +987,9 @@ class _SentenceCoder:
             targets = self._infinitive_object_target(v, tgt)
         if not targets and sources and code[:2] == "13":
             targets = self._condition_target(v)
+        if not targets and sources and tgt is not None and s.pos[tgt] == "NOUN" \
+                and (s.lemma[tgt] in VIOLENCE_NOUNS or s.lemma[tgt] in ACT_NOUNS):
+            targets = self._earlier_act_source(tgt, sources)
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
@@ -938,6 +1029,18 @@ class _SentenceCoder:
                  f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
         when: EventDate | None = None
+        reported = s.dep[v] == "ccomp" or (s.dep[v] == "conj" and s.dep[s.head[v]] == "ccomp")
+        if pairs and opts.resolve_dates and opts.past_days is not None and not reported:
+            # (a past act that is reported, "the OPCW said Syrian forces used chlorine gas in
+            # 2018", is the news: the finding is new)
+            h = s.head[v]
+            # "last October, when Colombia recalled its ambassador": the time it is on
+            dated = s.head[h] if s.dep[v] == "relcl" and s.pos[s.head[h]] in ("VERB", "AUX") and (
+                s.lemma[h] in TIME_NOUNS or s.lower[h] in MONTH_NAMES) else v
+            when = resolve_date(s, dated, self.reference)
+            if _long_past(when, self.reference, opts.past_days):
+                self.log(f"  dated {when.text!r} ({when.date}), long before the story: background, not coded")
+                return
         for (a, b), code in zip(pairs, codes, strict=True):
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
@@ -1015,8 +1118,10 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
     for sent, matches in kept:
         sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country,
                             places)
-        events.extend(sc.run())
+        found = sc.run()
+        events.extend(found)
         context.previous.append(sc.actors)
+        context.events.extend(found)
     return events, None
 
 
