@@ -195,3 +195,36 @@ def test_a_null_verb_pattern_cannot_be_symmetric_or_reciprocal(tmp_path):
     with pytest.raises(DictionaryErrors) as err:
         read_native(p)
     assert "bad.verbs.txt:1" in str(err.value) and "bad.verbs.txt:2" in str(err.value)
+
+
+def test_word_sets_and_choices_expand():
+    from eventcoder.dictionaries.native import read_native_text
+
+    f = read_native_text("set RELIEF: food; humanitarian aid\n"
+                         "073: send|airlift &RELIEF to|into +\n", "verbs")
+    got = sorted((e.head, e.elements) for e in f.entries)
+    assert got == [("airlift", ("food|humanitarian_aid", "into", "+")),
+                   ("airlift", ("food|humanitarian_aid", "to", "+")),
+                   ("send", ("food|humanitarian_aid", "into", "+")),
+                   ("send", ("food|humanitarian_aid", "to", "+"))]
+    assert all(e.origin.line == 2 for e in f.entries)
+
+
+def test_unknown_word_set_is_an_error_with_its_line():
+    from eventcoder.dictionaries.native import read_native_text
+    from eventcoder.errors import DictionaryErrors
+
+    with pytest.raises(DictionaryErrors) as err:
+        read_native_text("073: send &RELIEF to +\nset RELIEF: food\n", "verbs", "x.verbs.txt")
+    assert "x.verbs.txt:1" in str(err.value) and "&RELIEF" in str(err.value)
+
+
+def test_word_set_codes_a_sentence(tmp_path, nlp):
+    from eventcoder import Coder
+
+    (tmp_path / "relief.verbs.txt").write_text("set RELIEF: food; medicine; energy biscuit\n"
+                                              "073: airlift|truck &RELIEF to +\n")
+    text = "The World Food Programme trucked high-energy biscuits to Mozambique on Tuesday."
+    assert not Coder(model=nlp).code_story(text, date="2019-03-19")
+    events = Coder([tmp_path], model=nlp).code_story(text, date="2019-03-19")
+    assert [(e.source, e.target, e.event_code) for e in events] == [("IGOUNOWFP", "MOZ", "073")]

@@ -33,6 +33,7 @@ from .phrases import phrase_key
 
 __all__ = [
     "DictionaryFile",
+    "expand_pattern",
     "format_entry",
     "kind_of_path",
     "parse_pattern",
@@ -139,6 +140,39 @@ def parse_codes(spec: str) -> tuple[DatedCode, ...]:
     return tuple(codes)
 
 
+_SET_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def expand_pattern(text: str, sets: dict[str, str] | None = None) -> list[str]:
+    """The patterns one verb-file item stands for.
+
+    ``&NAME`` is replaced by the word set ``NAME`` of the file (``set NAME: ...``), as
+    one alternatives element. A first word (the verb) or a preposition with alternatives
+    ("send|deliver aid to|for +") is expanded here into one pattern per choice, since
+    patterns are found by their verb and matched by their prepositions; the other
+    alternatives stay one element, matched in the sentence.
+    """
+    words = text.split()
+    if sets is not None:
+        for k, w in enumerate(words):
+            if w.startswith("&") and w[1:] in sets:
+                words[k] = sets[w[1:]]
+            elif w.startswith("&") and _SET_NAME.match(w[1:]):
+                raise ValueError(f"unknown word set {w!r}: define it above with 'set {w[1:]}: ...'")
+    choices: list[list[str]] = []
+    for k, w in enumerate(words):
+        alts = w.split(ALTERNATIVE) if ALTERNATIVE in w else [w]
+        if len(alts) > 1 and (k == 0 or all(a.lower() in PREPOSITIONS for a in alts)):
+            if any(not a or "_" in a for a in alts):
+                raise ValueError(f"bad alternatives {w!r}: a verb or preposition choice is one word each")
+            choices.append(alts)
+        else:
+            choices.append([w])
+    if len(choices) and all(len(c) == 1 for c in choices):
+        return [" ".join(words)]
+    return [" ".join(combo) for combo in itertools.product(*choices)]
+
+
 def parse_pattern(text: str, kind: str = "verb") -> tuple[str, tuple[str, ...]]:
     """Split a pattern into its head lemma and its elements (``ValueError`` if bad).
 
@@ -175,11 +209,24 @@ PREPOSITIONS = frozenset({
 
 
 def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
-                line_text: str) -> list:
+                line_text: str, sets: dict[str, str] | None = None) -> list:
     items = _items(body)
     if not items:
         raise ValueError("nothing after the colon")
     head_words = head.split()
+    if kind == "verbs" and head_words[0] == "set":
+        if len(head_words) != 2 or not _SET_NAME.match(head_words[1]):
+            raise ValueError("bad set line: expected 'set NAME: word; word; two words' "
+                             "(NAME in capitals)")
+        if sets is None:
+            raise ValueError("word sets are defined in verb files")
+        members = [i.lower().replace(" ", "_") for i in items]
+        if any(ALTERNATIVE in m or m.startswith("&") for m in members):
+            raise ValueError("a set's members are words or phrases, not alternatives or sets")
+        sets[head_words[1]] = ALTERNATIVE.join(members)
+        return []
+    if kind == "verbs" and head_words[0] != "remove":
+        items = [p for item in items for p in expand_pattern(item, sets)]
     if head_words[0] == "remove":
         sub = head_words[1] if len(head_words) > 1 else None
         keys = []
@@ -288,6 +335,7 @@ def read_native_text(text: str, kind: str, path: str = "<string>") -> Dictionary
     entries: list = []
     removals: list[Removal] = []
     errors: list[DictionaryError] = []
+    sets: dict[str, str] = {}  # the word sets of a verb file, by name
     for number, content, first in _logical_lines(text):
         loc = SourceLocation(path, number)
         head, sep, body = content.partition(":")
@@ -295,7 +343,7 @@ def read_native_text(text: str, kind: str, path: str = "<string>") -> Dictionary
             errors.append(DictionaryError("expected 'HEAD: item; item; ...'", path, number, first))
             continue
         try:
-            for item in _parse_line(kind, head.strip(), body, loc, first):
+            for item in _parse_line(kind, head.strip(), body, loc, first, sets):
                 (removals if isinstance(item, Removal) else entries).append(item)
         except ValueError as exc:
             errors.append(DictionaryError(str(exc), path, number, first))
