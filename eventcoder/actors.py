@@ -114,17 +114,25 @@ class StoryContext:
                     return a if a.code else None
         return None
 
-    def pair(self, position: int, current: SentenceActors) -> list[Actor]:
+    def pair(self, position: int, current: SentenceActors,
+             exclude: frozenset[int] = frozenset()) -> list[Actor]:
         """The two parties "the two countries" or "both sides" refer to: the first two
         actors of different countries in the sentence before ``position``, else in the
-        nearest earlier sentence that names two."""
-        pools = [[a for a in current.all_mentions() if a.token < position]]
-        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
-        for pool in pools:
+        nearest earlier sentence that names two. ``exclude``: tokens of the sentence the
+        pair cannot be (the subject of the verb it is the object of: "Saudi Arabia and the
+        United States urged both sides" are not the sides)."""
+        pools = [(current.sent, [a for a in current.all_mentions()
+                                 if a.token < position and a.token not in exclude])]
+        pools.extend((sa.sent, sa.all_mentions()) for sa in reversed(self.previous[-3:]))
+        for sent, pool in pools:
             found: list[Actor] = []
             keys: set[str] = set()
+            heads = {a.token for a in pool}
             for a in pool:
-                key = country_of(a.code) or a.code
+                if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
+                    continue  # "Sudan's army": the army
+                # a country and its state are one party; its rebels another
+                key = (country_of(a.code) or a.code) if a.code[3:6] in PAIR_STATE_ROLES else a.code
                 if a.code and key not in keys:
                     keys.add(key)
                     found.append(a)
@@ -133,6 +141,7 @@ class StoryContext:
         return []
 
 
+PAIR_STATE_ROLES = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "the two countries", "both sides": what each of the pair is called, and the role it takes
 # (None: the pair's own codes; "": the country alone).
 PAIR_NOUNS: dict[str, str | None] = {
@@ -237,6 +246,16 @@ class SentenceActors:
                 if coordinated or listed:
                     heads.append(c)
                     stack.append(c)
+        if s.dep[i] == "pobj" and s.head[i] != i:
+            # "sanctions on the ministry and on Ahmadinejad": the coordinated phrase's object
+            # (the parser hangs the second phrase on the first, or on a word above it)
+            prep = s.head[i]
+            up = [prep, s.head[prep], s.head[s.head[prep]]]
+            for c in (c for h in dict.fromkeys(up) for c in s.children[h]):
+                if s.dep[c] == "conj" and s.pos[c] == "ADP" and s.lower[c] == s.lower[prep] and c > i:
+                    p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                    if p is not None and p not in heads:
+                        heads.extend(self.conjuncts(p))
         return sorted(heads)
 
     def resolve_one(self, i: int, depth: int = 0) -> Actor | None:
@@ -271,13 +290,20 @@ class SentenceActors:
         """The subject of the verb a pronoun is the object of, which the pronoun cannot
         mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
         are not Britain; a reflexive would say so)."""
+        if self.sent.lower[i] not in OBJECT_PRONOUNS:
+            return frozenset()
+        return self._governing_subject(i)
+
+    def _governing_subject(self, i: int) -> frozenset[int]:
+        """The subject (with its conjuncts) of the verb whose object ``i`` is, directly or
+        through a preposition."""
         s = self.sent
         v = s.head[i]
         if s.dep[i] == "pobj" and s.dep[v] in ("prep", "dative"):
             v = s.head[v]
         elif s.dep[i] not in ("dobj", "obj", "dative"):
             return frozenset()
-        if s.pos[v] not in ("VERB", "AUX") or s.lower[i] not in OBJECT_PRONOUNS:
+        if s.pos[v] not in ("VERB", "AUX"):
             return frozenset()
         subj = subject_of(s, v)
         return frozenset(self.conjuncts(subj)) if subj is not None else frozenset()
@@ -337,7 +363,7 @@ class SentenceActors:
                              s.span_text(poss, i + 1), i, meant.rule)
         if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
                 s.lower[c] in ("two", "both") for c in s.children[i]):
-            pair = self.context.pair(i, self)
+            pair = self.context.pair(i, self, self._governing_subject(i))
             if pair:
                 role = PAIR_NOUNS[s.lemma[i]]
                 text = s.span_text(min(c for c in [i, *s.children[i]] if c <= i), i + 1)

@@ -873,10 +873,8 @@ class _SentenceCoder:
         if tgt is None and f != act:
             # "rejected a demand by ECOWAS to reinstate Bazoum": whose demand it was
             obj = clause(s, f).object
-            owners = self.actors.owner(obj) if obj is not None and obj != act and obj in fm.consumed \
-                and s.pos[obj] == "NOUN" else []
-            if owners:
-                tgt = owners[0].token
+            if obj is not None and obj != act and obj in fm.consumed and s.pos[obj] == "NOUN":
+                tgt = self._requester(obj)
         if tgt is None and am is not None:
             tgt = am.target
         if f in self.frame_targets:
@@ -916,7 +914,7 @@ class _SentenceCoder:
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
         tgt = m.target
-        if src is None and s.dep[n] == "pobj" and s.lower[h] in ("during", "in", "by", "over") \
+        if src is None and s.dep[n] == "pobj" and s.lower[h] in ("during", "in", "at", "by", "over") \
                 and s.pos[s.head[h]] in ("VERB", "AUX"):
             # "Blinken announced the aid during a visit to Kyiv": the one who announced
             src = subject_of(s, s.head[h])
@@ -925,6 +923,18 @@ class _SentenceCoder:
                 tgt = self._addressee(s.head[h])
         self._emit(n, m.code, src, tgt, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
+
+    def _requester(self, n: int) -> int | None:
+        """Who made the request, demand or call ``n``: its owner ("Kishida's request", "a
+        demand by ECOWAS") or a named actor before it ("U.S. calls to call off ...")."""
+        s = self.sent
+        owners = self.actors.owner(n)
+        if owners:
+            return owners[0].token
+        for c in s.children[n]:
+            if c < n and s.dep[c] in ("compound", "amod", "nmod") and self.actors.named(c) is not None:
+                return c
+        return None
 
     def _addressee(self, v: int) -> int | None:
         """Whom verb ``v`` addresses: its object or the actor of its "to"/"with" phrase
