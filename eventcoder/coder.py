@@ -194,7 +194,8 @@ BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
 
 def _background_clauses(sent: Sentence) -> set[int]:
     """Tokens of clauses that recall an event long past as background: "five years after
-    crowds burned down its embassy", "months after the coup" (not "hours after")."""
+    crowds burned down its embassy", "months after the coup" (not "hours after"), and
+    "since" clauses in the past ("the first visit since Moscow sent troops into Ukraine")."""
     out: set[int] = set()
     if "advcl" not in sent.dep:
         return out
@@ -204,6 +205,9 @@ def _background_clauses(sent: Sentence) -> set[int]:
         kids = sent.children[k]
         if any(sent.dep[m] == "mark" and sent.lower[m] in ("after", "since") for m in kids) and any(
                 sent.dep[c] == "npadvmod" and sent.lemma[c] in BACKGROUND_SPANS for c in kids):
+            out.update(sent.subtree(k))
+        elif sent.tag[k] == "VBD" and any(sent.dep[m] == "mark" and sent.lower[m] == "since" for m in kids):
+            # "his first trip since Moscow sent its troops into Ukraine": a time anchor
             out.update(sent.subtree(k))
     return out
 
