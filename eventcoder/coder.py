@@ -879,6 +879,9 @@ class _SentenceCoder:
             obj = clause(s, f).object
             if obj is not None and obj != act and obj in fm.consumed and s.pos[obj] == "NOUN":
                 tgt = self._requester(obj)
+                own = {a.code for a in self.actors.resolve(src)}
+                if tgt is not None and {a.code for a in self.actors.resolve(tgt)} <= own:
+                    tgt = None  # "expressed his eagerness to meet Trump": his own
         if tgt is None and am is not None:
             tgt = am.target
         if f in self.frame_targets:
