@@ -34,6 +34,13 @@ PERSON_NOUNS = frozenset({
     "secretary", "director", "head", "chairman", "chairwoman", "speaker", "candidate",
     "negotiator", "mediator", "activist", "journalist", "reporter", "cleric", "imam",
     "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman"})
+# Places and things that stand for those who man them when an agent modifies them: "a
+# military airport", "a police checkpoint", "an army convoy" are the military or police.
+FACILITY_NOUNS = frozenset({
+    "base", "airbase", "airport", "airfield", "barracks", "checkpoint", "station", "post",
+    "outpost", "convoy", "headquarters", "compound", "camp", "academy", "vehicle", "patrol",
+    "position", "ship", "vessel", "boat", "plane", "helicopter", "depot", "facility",
+    "installation", "garrison"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 QUANTITY_HEADS = frozenset({
@@ -103,10 +110,15 @@ class StoryContext:
         pools = [[a for a in current.all_mentions() if a.token < position and a.token not in exclude]]
         pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
         for n, pool in enumerate(pools):
-            sent = current.sent if n == 0 else self.previous[-n].sent
-            heads = {a.token for a in pool if _compatible(pronoun, a)}
+            sa = current if n == 0 else self.previous[-n]
+            sent = sa.sent
+
+            # "Biden and Xi met ..., their first meeting": coordinated people are "they"
+            ok = [a for a in pool if _compatible(pronoun, a) or (
+                pronoun in PLURAL_PRONOUNS and a.person and len(sa.conjuncts(a.token)) > 1)]
+            heads = {a.token for a in ok}
             for a in pool:
-                if _compatible(pronoun, a):
+                if a in ok:
                     if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                         continue  # "South Korea's spy agency said it ...": the agency
                     # an unknown name the dictionaries lack ("Moise had been ruling...")
@@ -326,6 +338,8 @@ class SentenceActors:
         if m is None:
             return None
         start, end, entry = m
+        if entry.person and end - start == 1 and self._other_first_name(start):
+            return None
         code = entry.code_on(self.date)
         if code is None:
             self.trace.append(f"actor {entry.text!r} ({entry.origin}) has no code on {self.date}")
@@ -406,7 +420,7 @@ class SentenceActors:
                 owner_token = k
             if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
-        if title is not None and ((agent is None and s.pos[i] == "PROPN")
+        if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)):
             agent = title
         # A phrase after the head: "police in Pakistan", "spokesman for the ministry";
@@ -476,6 +490,15 @@ class SentenceActors:
                 if a is not None:
                     out.append(a)
         return out
+
+    def _other_first_name(self, k: int) -> bool:
+        """A one-word name of a person ("Bennett", "Biden") right after a capitalised name
+        that is no title and no actor: someone else of that name ("Richard Bennett",
+        "Hunter Biden")."""
+        s = self.sent
+        j = k - 1
+        return (j >= 0 and s.pos[j] == "PROPN" and s.words[j][:1].isupper() and s.head[j] == k
+                and s.dep[j] == "compound" and self.actor_at[j] is None and self.agent_at[j] is None)
 
     def _inside(self, k: int, match: tuple[int, int, object] | None) -> bool:
         return match is not None and match[0] <= k < match[1]

@@ -86,6 +86,8 @@ WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "acro
 # Phrases that say where an act of violence struck, when nothing else names its target.
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
                          "throughout"})
+# "on the sidelines of the summit", "on the margins of": a place of meeting
+SIDE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
                           "over", "between", "of"})
 
@@ -626,6 +628,8 @@ class _SentenceCoder:
                     if head in narrow:
                         narrow.add(c)
                     continue
+                if s.dep[c] == "prep" and any(s.lemma[p] in SIDE_NOUNS for p in s.children[c]):
+                    continue  # "met on the sidelines of the G20 summit": where, not whom
                 if (s.dep[c] in ("prep", "dative") and (
                         low in TARGET_PREPS or (wide and (where or low not in WHERE_WHEN_PREPS)))) or (
                         head in participles and (s.dep[c] == "agent" or low == "from")):
@@ -970,6 +974,11 @@ class _SentenceCoder:
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
         sources = self.actors.resolve(src)
+        if src is not None and any(len(a.code) == 3 for a in sources) \
+                and _weapon_words(s, src) & (AERIAL_WEAPONS | ARTILLERY_WEAPONS):
+            # "Russian missiles struck Kyiv": weapons that act are the military's
+            sources = [attrs.evolve(a, code=a.code + "MIL") if len(a.code) == 3 and country_of(a.code)
+                       else a for a in sources]
         targets = self.actors.resolve(tgt)
         # a compound subject acting together is not acting on the place it acts in:
         # "Russia and Ukraine held talks in Istanbul" (legacy patterns take any phrase)
