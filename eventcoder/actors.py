@@ -18,6 +18,8 @@ __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
 # Roles that make a code a state actor: an agent noun then takes the country only.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY"})
+# Roles of armed non-state actors: "the rebels", "the militants" refer back to a named group.
+ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
@@ -63,6 +65,24 @@ class Actor:
     plural: bool = False
     # the country came from the story, not from the sentence ("officials said ...")
     inferred: bool = False
+
+
+def armed_group(code: str) -> bool:
+    """A named armed non-state group: a role of ARMED_ROLES with a group code after it
+    (SDNREBRSF, CODREBM23), or a known group of its own (PSEHMS, LBNHEZ, IMGALQ)."""
+    blocks = [code[k:k + 3] for k in range(0, len(code), 3)]
+    if len(blocks) < 2 or code.startswith(("IGO", "NGO", "MNC")):
+        return False
+    if code.startswith("IMG"):
+        return True
+    rest = blocks[1:]
+    if any(b in ARMED_ROLES for b in rest):
+        return any(b not in ARMED_ROLES and b not in STATE_ROLES for b in rest)
+    return len(rest) == 1 and rest[0] in KNOWN_ARMED_GROUPS
+
+
+# Known-group codes of armed movements that are coded without a role (cameo_knowngroups).
+KNOWN_ARMED_GROUPS = frozenset({"HMS", "HEZ", "PIJ", "ALQ", "TAL", "FTA"})
 
 
 def compose(country: str, role: str, prefix: bool = False) -> str:
@@ -124,6 +144,17 @@ class StoryContext:
                     # an unknown name the dictionaries lack ("Moise had been ruling...")
                     # is the likelier referent: better no actor than a wrong one
                     return a if a.code else None
+        return None
+
+    def group(self, position: int, current: SentenceActors) -> Actor | None:
+        """The named armed group a definite "the rebels" or "the group" refers to: the
+        latest one named before it, in its sentence or the three before."""
+        pools = [[a for a in current.all_mentions() if a.token < position]]
+        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
+        for pool in pools:
+            for a in reversed(pool):
+                if armed_group(a.code):
+                    return a
         return None
 
     def pair(self, position: int, current: SentenceActors,
@@ -440,6 +471,13 @@ class SentenceActors:
                                 break
                 if owner is not None:
                     break
+        if agent is not None and owner is None and agent[2].role in ARMED_ROLES and depth == 0 \
+                and any(s.lower[c] == "the" for c in s.children[i]):
+            # "the rebels", "the paramilitary group": the armed group the story named
+            ante = self.context.group(i, self)
+            if ante is not None:
+                self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")
+                return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
             country = owner.code if owner is not None else (self.default_country or "---")

@@ -86,6 +86,13 @@ WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "acro
 # Phrases that say where an act of violence struck, when nothing else names its target.
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
                          "throughout"})
+# Seizing or capturing (property 171, people 173) a place is occupying territory (192).
+SEIZURE_CODES = frozenset({"171", "1711", "173"})
+TERRITORY_NOUNS = frozenset({"city", "town", "village", "region", "province", "district",
+                             "territory", "area", "island", "enclave", "capital", "port",
+                             "hill", "zone", "border", "crossing", "airport", "base", "strip",
+                             "side", "part", "outskirt", "neighbourhood", "neighborhood",
+                             "suburb", "valley", "peninsula", "position", "oblast"})
 # "on the sidelines of the summit", "on the margins of": a place of meeting
 SIDE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
@@ -551,6 +558,10 @@ class _SentenceCoder:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
+        if code in SEIZURE_CODES and m.target is not None and self._territory(m.target):
+            # "M23 rebels captured Goma", "seized the city": taking ground is occupying it
+            code = "192"
+            self.log(f"verb {s.words[v]!r}: a place taken -> 192")
         head_code = self.codes.get(h, "")  # the code of the clause this one depends on
         if code[:2] in VIOLENT_ROOTS and head_code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" \
                 and s.tag[v] == "VBG" and h not in self.violent and head_code != code:
@@ -650,6 +661,15 @@ class _SentenceCoder:
                     narrow.add(comp)
                     heads.append(comp)  # and its infinitive's: "threatened to retaliate against +"
         return []
+
+    def _territory(self, t: int) -> bool:
+        """Whether a target is ground: a place the dictionaries name as a country or a
+        city ("Goma", "El Fasher"), or a noun of territory ("the city", "the border crossing")."""
+        s = self.sent
+        if s.lemma[t] in TERRITORY_NOUNS:
+            return True
+        named = self.actors.named(t) if s.pos[t] == "PROPN" else None
+        return named is not None and len(named.code) == 3 and not named.person
 
     def _earlier_act_source(self, n: int, sources: list[Actor]) -> list[Actor]:
         """Who did the act a noun refers back to: "Gunmen killed 132 villagers ... Guterres
