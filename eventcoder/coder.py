@@ -75,6 +75,9 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Acts of force and coercion: named inside a phrase another predicate took ("condemned the
+# arrest of Lissu by police"), they are events of their own; a visit or a meeting is not.
+FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # A killing of this many or more is a mass killing (202).
 KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
 MASS_KILLING = 50
@@ -444,6 +447,10 @@ class _SentenceCoder:
         candidates = sorted(set(candidates), key=lambda i: (_depth(s, i), i))
         for i in candidates:
             if i in self.suppressed:
+                if pos[i] != "VERB" and pos[i] != "AUX" and i not in self.framed:
+                    # "condemned the arrest of Lissu by police": the arrest is an event too
+                    # when its noun pattern names both who did it and to whom
+                    self._code_noun(i, explicit=True)
                 continue
             if i in self.framed:
                 f = self.framed[i][0]
@@ -661,6 +668,13 @@ class _SentenceCoder:
                     narrow.add(comp)
                     heads.append(comp)  # and its infinitive's: "threatened to retaliate against +"
         return []
+
+    def _by_phrase(self, v: int, after: int) -> list[Actor]:
+        """The actor of a "by" phrase of verb ``v`` after token ``after``."""
+        s = self.sent
+        return next((self.actors.resolve(p) for c in s.children[v] if c > after
+                     and s.dep[c] == "prep" and s.lower[c] == "by"
+                     for p in s.children[c] if s.dep[p] == "pobj"), [])
 
     def _territory(self, t: int) -> bool:
         """Whether a target is ground: a place the dictionaries name as a country or a
@@ -923,10 +937,14 @@ class _SentenceCoder:
         self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False,
                    co_subjects=self._symmetric(am))
 
-    def _code_noun(self, n: int) -> None:
+    def _code_noun(self, n: int, explicit: bool = False) -> None:
+        """Code noun predicate ``n``; ``explicit``: a noun inside a phrase another predicate
+        took, coded only as an act of force (FORCE_ROOTS) whose pattern found both its
+        source and its target."""
         s = self.sent
         m = self._best_fit(n, self.dicts.nouns[s.lemma[n]])
-        if m is None:
+        if m is None or (explicit and (m.source is None or m.target is None
+                                       or m.code[:2] not in FORCE_ROOTS)):
             return
         h = s.head[n]
         if is_negated(s, h) and h != n:
@@ -1007,6 +1025,11 @@ class _SentenceCoder:
             targets = self._prepositional_target(v, v, True, where, skipped)
         if not targets and tgt is not None:
             targets = self.actors.owner(tgt)
+            if not targets and s.head[tgt] == v and (s.lemma[tgt] in VIOLENCE_NOUNS
+                                                     or s.lemma[tgt] in ACT_NOUNS):
+                # "condemned air strikes by Israel on Lebanon", the parser hanging "by"
+                # on the verb: the one who struck, not the one struck
+                targets = self._by_phrase(v, tgt)
             if {t.code for t in targets} <= {a.code for a in sources}:
                 # "welcomed their resumption of ties with Osgiliath": "their" is the
                 # source itself; the target is further on
@@ -1014,9 +1037,7 @@ class _SentenceCoder:
                     v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
-                targets = next((self.actors.resolve(p) for c in s.children[v] if c > tgt
-                                and s.dep[c] == "prep" and s.lower[c] == "by"
-                                for p in s.children[c] if s.dep[p] == "pobj"), [])
+                targets = self._by_phrase(v, tgt)
         if targets and sources and tgt is not None and not any(a.inferred for a in sources) and all(
                 _self_event(a, b) for a in sources for b in targets):
             # "Poland deployed soldiers to its border with Belarus", "massed troops along

@@ -228,3 +228,11 @@ def test_word_set_codes_a_sentence(tmp_path, nlp):
     assert not Coder(model=nlp).code_story(text, date="2019-03-19")
     events = Coder([tmp_path], model=nlp).code_story(text, date="2019-03-19")
     assert [(e.source, e.target, e.event_code) for e in events] == [("IGOUNOWFP", "MOZ", "073")]
+
+
+def test_word_sets_join_as_alternatives():
+    from eventcoder.dictionaries.native import expand_pattern
+
+    assert expand_pattern("send &A|&B|grain to +", {"A": "x|y", "B": "z"}) == ["send x|y|z|grain to +"]
+    with pytest.raises(ValueError, match="&C"):
+        expand_pattern("send &A|&C to +", {"A": "x"})

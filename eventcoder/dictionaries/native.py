@@ -155,10 +155,18 @@ def expand_pattern(text: str, sets: dict[str, str] | None = None) -> list[str]:
     words = text.split()
     if sets is not None:
         for k, w in enumerate(words):
-            if w.startswith("&") and w[1:] in sets:
-                words[k] = sets[w[1:]]
-            elif w.startswith("&") and _SET_NAME.match(w[1:]):
-                raise ValueError(f"unknown word set {w!r}: define it above with 'set {w[1:]}: ...'")
+            if "&" not in w:
+                continue
+            parts = []
+            for part in w.split(ALTERNATIVE):  # "&ENERGY|&GOODS|grain": sets among alternatives
+                if part.startswith("&"):
+                    if part[1:] not in sets:
+                        raise ValueError(f"unknown word set {part!r}: define it above with "
+                                         f"'set {part[1:]}: ...'")
+                    parts.append(sets[part[1:]])
+                else:
+                    parts.append(part)
+            words[k] = ALTERNATIVE.join(parts)
     choices: list[list[str]] = []
     for k, w in enumerate(words):
         alts = w.split(ALTERNATIVE) if ALTERNATIVE in w else [w]
