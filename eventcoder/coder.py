@@ -40,6 +40,7 @@ from .verbs import (
     complement_of,
     is_infinitive,
     is_negated,
+    is_passive,
     match_frame,
     own_tokens,
     predicate_fits,
@@ -89,6 +90,8 @@ WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "acro
 # Phrases that say where an act of violence struck, when nothing else names its target.
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
                          "throughout"})
+# Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
+TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Seizing or capturing (property 171, people 173) a place is occupying territory (192).
 SEIZURE_CODES = frozenset({"171", "1711", "173"})
 TERRITORY_NOUNS = frozenset({"city", "town", "village", "region", "province", "district",
@@ -881,6 +884,14 @@ class _SentenceCoder:
                 return own.code, own, [str(own.pattern.origin or "")]
             code, am, rules = self._act_code(a, depth + 1)
             return code, am, [*rules, str(fm.pattern.origin or "")]
+        if s.lemma[act] in TRANSPARENT_VERBS and depth < 3:
+            # "asked Ankara to help mediate", "pledged to begin sharing data": the act is
+            # the verb that "help" or "begin" governs
+            inner_act = next((c for c in s.children[act] if s.dep[c] in ("xcomp", "ccomp")
+                              and s.pos[c] == "VERB"), None)
+            if inner_act is not None:
+                self.suppressed.add(inner_act)
+                return self._act_code(inner_act, depth + 1)
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
         # the act's target may be the frame's, left unsaid: "urged NATO to send air
         # defence systems" fits "send air defence system to +"
@@ -906,13 +917,21 @@ class _SentenceCoder:
         self._suppress_allegations(act)
         if out is None:
             self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
+            if f != act and f not in self.codes and self.key.get(f, s.lemma[f]) in self.dicts.verbs:
+                # "warned Georgia that its bid would stall": not a threat, but a warning (130)
+                self._code_verb(f)
             return
         if is_negated(s, f) or is_negated(s, act):
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
             return
         src = subject_of(s, f)
         tgt = fm.target
-        if tgt is None and f != act:
+        raised = src is None and f != act and is_passive(s, f)
+        if raised:
+            # "the Russian president is expected to visit China": who is expected acts
+            src = clause(s, f).object
+            tgt = None if tgt == src else tgt
+        if tgt is None and f != act and not raised:
             # "rejected a demand by ECOWAS to reinstate Bazoum": whose demand it was
             obj = clause(s, f).object
             if obj is not None and obj != act and obj in fm.consumed and s.pos[obj] == "NOUN":
@@ -1044,6 +1063,10 @@ class _SentenceCoder:
             # the border with Gaza": the source's own forces are what it moves, the one it
             # acts on is further on, in whatever phrase
             targets = self._prepositional_target(v, tgt, True, where, skipped) or targets
+        if not targets and sources and tgt is not None and s.head[tgt] == v:
+            # "promised Ukraine more tanks", "gave Hamas 24 hours": the one given to
+            targets = next((self.actors.resolve(c) for c in s.children[v]
+                            if s.dep[c] == "dative" and s.pos[c] != "ADP"), [])
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":

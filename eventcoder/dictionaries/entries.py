@@ -75,6 +75,17 @@ class AgentEntry:
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
 
 
+# The words a pattern reads as prepositions (opening the phrase of the next element).
+PREPOSITIONS = frozenset({
+    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "around",
+    "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
+    "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near",
+    "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "regarding", "since",
+    "through", "throughout", "to", "toward", "towards", "under", "underneath", "until", "unto",
+    "upon", "via", "with", "within", "without",
+})
+
+
 # The code of a verb pattern that fits but codes no event ("meet their obligations" is not
 # a meeting): it takes the predicate away from less specific patterns.
 NULL_CODE = "---"

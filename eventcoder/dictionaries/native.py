@@ -21,6 +21,7 @@ from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
 from .entries import (
     NULL_CODE,
+    PREPOSITIONS,
     ActorEntry,
     AgentEntry,
     DiscardEntry,
@@ -206,14 +207,7 @@ def parse_pattern(text: str, kind: str = "verb") -> tuple[str, tuple[str, ...]]:
     return head, elements
 
 
-PREPOSITIONS = frozenset({
-    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "around",
-    "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
-    "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near",
-    "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "regarding", "since",
-    "through", "throughout", "to", "toward", "towards", "under", "underneath", "until", "unto",
-    "upon", "via", "with", "within", "without",
-})
+
 
 
 def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
