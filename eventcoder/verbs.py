@@ -29,6 +29,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
 # A preposition whose object does what the verb's infinitive says: "called on X to ...".
 CONTROL_PREPS = frozenset({"on", "upon", "to"})
+# Adverbs the parser may attach as advmod where a pattern has a particle: "hit back at",
+# "press ahead with", "pulled back from".
+ADVERB_PARTICLES = frozenset({"back", "ahead", "away", "forward", "together", "apart", "aside",
+                              "down", "out", "off", "up", "in", "over"})
 # A pattern's "word by/from/of +" is also met by the word's possessor: "Ukraine's request"
 OWNER_PREPS = frozenset({"by", "from", "of"})
 TIME_NOUNS = frozenset({*WEEKDAY_NAMES, "day", "week", "weekend", "month", "year", "morning",
@@ -345,11 +349,12 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 return None
             taken.add(hit)
             continue
-        prt = next((c for c in sent.children[v] if sent.dep[c] == "prt" and sent.lower[c] == el
-                    and c not in taken), None)
+        prt = next((c for c in sent.children[v] if sent.lower[c] == el and c not in taken and (
+            sent.dep[c] == "prt" or (sent.dep[c] == "advmod" and el in ADVERB_PARTICLES))), None)
         if prt is not None:
             used.add(prt)
             taken.add(prt)
+            last = prt  # "pulled back from Kherson": the phrase may hang on the particle
             continue
         if el in PREPOSITIONS:
             # after a noun of the pattern its own phrase first: "air strikes on + ... on
