@@ -90,6 +90,9 @@ WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "acro
 # Phrases that say where an act of violence struck, when nothing else names its target.
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
                          "throughout"})
+# Codes of verbs whose clause is no act that happened: appeals, intent, demands,
+# refusals, threats ("demanded that X release", "refused to free", "threatened to strike").
+UNREAL_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Seizing or capturing (property 171, people 173) a place is occupying territory (192).
@@ -526,6 +529,13 @@ class _SentenceCoder:
         if m is None:
             self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
             return
+        governor = self._unreal_governor(v)
+        if governor is not None:
+            # "demanded that Russia release Savchenko", "refused to free the prisoners",
+            # with no frame to say so: an act asked for, refused or threatened did not happen
+            self.log(f"verb {s.words[v]!r}: governed by {s.words[governor]!r} "
+                     f"({self.codes[governor]}), not an act that happened")
+            return
         self.suppressed |= m.consumed
         self._suppress_allegations(v)
         if m.code == NULL_CODE:
@@ -903,6 +913,21 @@ class _SentenceCoder:
         if m is None or m.code == NULL_CODE:
             return None, m, []
         return m.code, m, [str(m.pattern.origin or "")]
+
+    def _unreal_governor(self, v: int) -> int | None:
+        """The coded verb of appeal, intent, demand, refusal or threat whose clause ``v``
+        is ("demanded that Russia release ...", "refused to free ..."), if any."""
+        s = self.sent
+        k = v
+        if s.dep[k] == "conj" and s.head[k] != k:
+            k = s.head[k]
+        if s.dep[k] not in ("xcomp", "ccomp") or s.head[k] == k:
+            return None
+        h = s.head[k]
+        code = self.codes.get(h, "")
+        if code[:2] == "12" and s.dep[k] == "ccomp":
+            return None  # "rejected that Israel attacked": a claim denied, not an act refused
+        return h if code[:2] in UNREAL_ROOTS else None
 
     def _code_framed(self, act: int) -> None:
         s = self.sent

@@ -870,3 +870,17 @@ OPEN
 def test_legacy_patterns_read_on_through_the_sentence(tmp_path, nlp, text, events):
     coder = legacy_coder(tmp_path, nlp, LEGACY_READING)
     assert triples(coder.code_story(text, date="2023-05-01")) == sorted(events)
+
+
+def test_an_act_governed_by_a_coded_demand_did_not_happen(tmp_path, nlp):
+    """Without frames (a legacy verb dictionary), the clause of a verb coded as a demand is
+    no act that happened: "demanded that Russia release X" is no release."""
+    from eventcoder import Coder
+
+    (tmp_path / "v.verbs.txt").write_text("100: demand\n0841: release\n")
+    (tmp_path / "a.actors.txt").write_text("UKR: Ukraine\nRUS: Russia\nUKRMIL: Savchenko\n")
+    coder = Coder([tmp_path], default_dictionaries=False, model=nlp)
+    events = coder.code_story("Ukraine demanded that Russia release Savchenko.", date="2016-03-01")
+    assert not [e for e in events if e.event_code == "0841"]
+    events = coder.code_story("Russia released Savchenko.", date="2016-03-01")
+    assert [(e.source, e.target, e.event_code) for e in events] == [("RUS", "UKRMIL", "0841")]
