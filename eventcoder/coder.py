@@ -652,6 +652,13 @@ class _SentenceCoder:
                     if head in narrow:
                         narrow.add(c)
                     continue
+                if head in participles and s.dep[c] in ("dobj", "obj") and c not in seen:
+                    # "signed agreements establishing relations with the UAE"
+                    seen.add(c)
+                    heads.append(c)
+                    if head in narrow:
+                        narrow.add(c)
+                    continue
                 if s.dep[c] == "advmod" and c not in seen and any(s.dep[g] == "prep" for g in s.children[c]):
                     # "marched very close to the border with Mordor"
                     seen.add(c)
