@@ -289,6 +289,12 @@ class SentenceActors:
                 if coordinated or listed:
                     heads.append(c)
                     stack.append(c)
+                elif (s.dep[c] in ("nmod", "compound") and c < k and self.actor_at[c] is not None
+                      and self.actor_at[k] is not None and self.actor_at[c] is not self.actor_at[k]
+                      and any(s.dep[g] == "cc" for g in s.children[c])):
+                    # "President Donald Trump and Prime Minister Narendra Modi", parsed with
+                    # "Trump" as a modifier of "Modi": two actors
+                    heads.append(c)
         if s.dep[i] == "pobj" and s.head[i] != i:
             # "sanctions on the ministry and on Ahmadinejad": the coordinated phrase's object
             # (the parser hangs the second phrase on the first, or on a word above it)

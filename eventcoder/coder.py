@@ -93,6 +93,12 @@ PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", 
 # Codes of verbs whose clause is no act that happened: appeals, intent, demands,
 # refusals, threats ("demanded that X release", "refused to free", "threatened to strike").
 UNREAL_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+# Codes of acts done by moving one's own forces or goods (intent, cooperation, aid, threats,
+# force posture): one's own troops are the means, and the one acted on is further on ("pledged to
+# send 1,000 troops to help the Philippines").
+MOVE_ROOTS = frozenset({"03", "06", "07", "13", "15"})
+# Police force against their own country's civilians is repression (175), not combat.
+REPRESSED_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "HRI", "MED", "AGR", "REL"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Seizing or capturing (property 171, people 173) a place is occupying territory (192).
@@ -317,6 +323,12 @@ def _self_event(a: Actor, b: Actor) -> bool:
     return _same_actor(a.code, b.code) and not (a.plural and a.code != b.code and len(a.code) == 3)
 
 
+def _one_state(a: str, b: str) -> bool:
+    """Two parts of one state: "the Japanese government" and "troops" (JPNGOV, JPNMIL)."""
+    return (len(a) >= 3 and a[:3] == b[:3] and country_of(a) is not None
+            and a[3:6] in STATE_ROLES | {""} and b[3:6] in STATE_ROLES | {""})
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -437,7 +449,8 @@ class _SentenceCoder:
                             candidates.append(act)
                             # "urged the junta to release and reinstate Bazoum": both
                             for c in s.children[act]:
-                                if s.dep[c] == "conj" and pos[c] == "VERB" and c not in self.framed:
+                                if s.dep[c] == "conj" and pos[c] == "VERB" and c not in self.framed \
+                                        and s.tag[c] == s.tag[act]:  # not "..., and summoned"
                                     self.framed[c] = (i, m)
                                     candidates.append(c)
                             break
@@ -1090,7 +1103,8 @@ class _SentenceCoder:
                 # "rejected the claims by Pakistan", with "by" attached to the verb
                 targets = self._by_phrase(v, tgt)
         if targets and sources and tgt is not None and not any(a.inferred for a in sources) and all(
-                _self_event(a, b) for a in sources for b in targets):
+                _self_event(a, b) or (code[:2] in MOVE_ROOTS and _one_state(a.code, b.code))
+                for a in sources for b in targets):
             # "Poland deployed soldiers to its border with Belarus", "massed troops along
             # the border with Gaza": the source's own forces are what it moves, the one it
             # acts on is further on, in whatever phrase
@@ -1122,6 +1136,13 @@ class _SentenceCoder:
                     sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
                                and country_of(a.code) not in (None, struck) else a for a in sources]
             targets = [self._struck_place(b) for b in targets]
+        if code in ("190", "193") and not symmetric and sources and targets \
+                and all(a.code[3:6] == "COP" for a in sources) \
+                and all(b.code[3:6] in REPRESSED_ROLES and b.code[:3] == sources[0].code[:3]
+                        for b in targets):
+            # "police opened fire on the crowds": violent repression ("clashed" stays 190)
+            self.log("  police force against their own civilians -> 175")
+            code = "175"
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:

@@ -131,6 +131,11 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
     if h == v:
         return None
     if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX"):
+        if sent.tag[v] == "VBD" and sent.tag[h] in ("VB", "VBP") and dep[h] in ("ccomp", "xcomp") \
+                and sent.head[h] != h:
+            # "Iran demanded that Britain release the tanker, and summoned the ambassador":
+            # a finite verb joined to the bare verb of a clause belongs to the main clause
+            return subject_of(sent, sent.head[h], depth + 1)
         return subject_of(sent, h, depth + 1)
     if dep[v] == "xcomp":
         for c in sent.children[h]:
@@ -392,6 +397,15 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             anchor = None
             continue
         scope_head = _pobj(sent, anchor) if anchor is not None else obj
+        if scope_head is None and anchor is None:
+            # "stop fighting", "resume talking": the word is the verb's gerund complement
+            hit = next((c for c in sent.children[v] if sent.dep[c] == "xcomp" and c not in taken
+                        and sent.tag[c] == "VBG" and (sent.lower[c] == el or sent.lemma[c] == el)), None)
+            if hit is not None:
+                last = hit
+                taken.add(hit)
+                used.update(own_tokens(sent, hit))
+                continue
         if scope_head is None:
             return None
         if ALTERNATIVE in el:
