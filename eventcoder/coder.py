@@ -99,6 +99,12 @@ UNREAL_ROOTS = frozenset({"02", "03", "10", "12", "13"})
 MOVE_ROOTS = frozenset({"03", "06", "07", "13", "15"})
 # Police force against their own country's civilians is repression (175), not combat.
 REPRESSED_ROLES = frozenset({"CVL", "OPP", "EDU", "LAB", "HRI", "MED", "AGR", "REL"})
+# Modals that make an act a possibility or an obligation, not an act done (a frame may
+# still read them: "would" and "will" are intent).
+UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "shall"})
+# ... for acts that are done, not said (a statement, an appeal, a demand, criticism, a
+# refusal or a threat with a modal is still one: "should have acted" is a call to act).
+DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Seizing or capturing (property 171, people 173) a place is occupying territory (192).
@@ -541,6 +547,11 @@ class _SentenceCoder:
         m = self._best_fit(v, patterns)
         if m is None:
             self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
+            return
+        modal = next((c for c in s.children[v] if s.dep[c] == "aux" and s.lemma[c] in UNREAL_MODALS), None)
+        if modal is not None and v not in self.framed and m.code[:2] in DONE_ROOTS:
+            # "Iran should seize a British tanker", "Israel could strike": may, not did
+            self.log(f"verb {s.words[v]!r}: with {s.words[modal]!r}, a possibility, not an act")
             return
         governor = self._unreal_governor(v)
         if governor is not None:
