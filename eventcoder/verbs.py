@@ -33,8 +33,8 @@ CONTROL_PREPS = frozenset({"on", "upon", "to"})
 # "press ahead with", "pulled back from".
 ADVERB_PARTICLES = frozenset({"back", "ahead", "away", "forward", "together", "apart", "aside",
                               "down", "out", "off", "up", "in", "over"})
-# A pattern's "word by/from/of +" is also met by the word's possessor: "Ukraine's request"
-OWNER_PREPS = frozenset({"by", "from", "of"})
+# A pattern's "word by/from +" is also met by the word's possessor: "Ukraine's request"
+OWNER_PREPS = frozenset({"by", "from"})
 TIME_NOUNS = frozenset({*WEEKDAY_NAMES, "day", "week", "weekend", "month", "year", "morning",
                         "afternoon", "evening", "night", "date", "occasion"})
 ACT_DEPS = frozenset({"xcomp", "ccomp", "advcl", "conj", "acl", "relcl"})
@@ -261,6 +261,19 @@ def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
     return None
 
 
+def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int | None:
+    """A gerund or infinitive complement of ``v`` that is ``word``: "stop *fighting*",
+    "ordered the advisers to *leave*" (under the verb, or under its object)."""
+    heads = [v, *(c for c in sent.children[v] if sent.dep[c] in OBJECT_DEPS)]
+    for h in heads:
+        for c in sent.children[h]:
+            if c not in taken and sent.dep[c] in ("xcomp", "acl", "ccomp") and sent.pos[c] == "VERB" \
+                    and (sent.lemma[c] == word or sent.lower[c] == word) \
+                    and (sent.tag[c] == "VBG" or is_infinitive(sent, c)):
+                return c
+    return None
+
+
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
     """The phrase ``word`` opens on one of ``heads``; a phrase of time ("on Friday") is
     none of a pattern's."""
@@ -377,6 +390,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
+            if el == "to" and k + 1 < n and _complement_verb(sent, v, elements[k + 1], taken) is not None:
+                anchor = None
+                continue  # "order + to leave": the infinitive's "to"
             if el in OWNER_PREPS and k + 1 < n and elements[k + 1] in ("+", "$") and last is not None \
                     and elements[k - 1] not in PREPOSITIONS:
                 # "Kishida's request" fits "request from +", "Hamas's release of" "release by $"
@@ -397,10 +413,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             anchor = None
             continue
         scope_head = _pobj(sent, anchor) if anchor is not None else obj
-        if scope_head is None and anchor is None:
-            # "stop fighting", "resume talking": the word is the verb's gerund complement
-            hit = next((c for c in sent.children[v] if sent.dep[c] == "xcomp" and c not in taken
-                        and sent.tag[c] == "VBG" and (sent.lower[c] == el or sent.lemma[c] == el)), None)
+        if anchor is None and (scope_head is None or not any(
+                sent.lemma[c] == el or sent.lower[c] == el for c in sent.subtree(scope_head))):
+            # "stop fighting", "ordered the advisers to leave": the word is the verb's
+            # gerund or infinitive complement
+            hit = _complement_verb(sent, v, el, taken)
             if hit is not None:
                 last = hit
                 taken.add(hit)
@@ -419,6 +436,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             continue
         hit = next((c for c in sent.subtree(scope_head) if c not in taken
                     and (sent.lemma[c] == el or sent.lower[c] == el)), None)
+        if hit is None and last is not None and sent.pos[last] == "VERB" and last != v:
+            # "order + to leave country": the word is under the complement just matched
+            hit = next((c for c in sent.subtree(last) if c not in taken
+                        and (sent.lemma[c] == el or sent.lower[c] == el)), None)
         if hit is None:
             return None
         last = hit
