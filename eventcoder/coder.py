@@ -71,6 +71,14 @@ ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arr
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
+# ... and nouns of words that refer back to words: "turned down the offer" (an offer, 03),
+# "rejected the demands" (an appeal or a demand, 02 and 10).
+SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
+              "demand": frozenset({"02", "10"}), "request": frozenset({"02", "10"}),
+              "call": frozenset({"02", "10"}), "appeal": frozenset({"02", "10"}),
+              "ultimatum": frozenset({"10", "13"}), "threat": frozenset({"13"}),
+              "accusation": frozenset({"11"}), "allegation": frozenset({"11"}),
+              "charge": frozenset({"11"}), "criticism": frozenset({"11"})}
 # Purpose infinitives that name whom a protest is against.
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
@@ -735,16 +743,20 @@ class _SentenceCoder:
         condemned the decision" -> the ICC. The latest event of the story before the noun,
         an act of violence for a noun of violence, by someone other than the source."""
         s = self.sent
-        violent = s.lemma[n] in VIOLENCE_NOUNS
+        roots = VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS)
         own = {a.code for a in sources}
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
         for e in reversed(earlier):
-            if e.event_code[:2] not in (VIOLENT_ROOTS if violent else DEED_ROOTS) or not e.source \
+            if e.event_code[:2] not in roots or not e.source \
                     or any(_same_actor(e.source, c) for c in own):
                 continue
             self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
                      f"({e.event_code}, sentence {e.sentence_index})")
-            return [Actor(e.source, e.source_text, n, e.rule)]
+            # all who did it together ("Saudi Arabia and Egypt demanded ...")
+            doers = {(d.source, d.source_text): d for d in earlier if d.sentence_index == e.sentence_index
+                     and d.verb_index == e.verb_index and d.source
+                     and not any(_same_actor(d.source, c) for c in own)}
+            return [Actor(src, text, n, d.rule) for (src, text), d in doers.items()]
         return []
 
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
@@ -1135,7 +1147,9 @@ class _SentenceCoder:
         if not targets and sources and code[:2] == "13":
             targets = self._condition_target(v)
         if not targets and sources and tgt is not None and s.pos[tgt] == "NOUN" \
-                and (s.lemma[tgt] in VIOLENCE_NOUNS or s.lemma[tgt] in ACT_NOUNS):
+                and (s.lemma[tgt] in VIOLENCE_NOUNS or s.lemma[tgt] in ACT_NOUNS
+                     or s.lemma[tgt] in SAID_NOUNS) \
+                and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[tgt]):
             targets = self._earlier_act_source(tgt, sources)
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
