@@ -261,6 +261,12 @@ def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
     return None
 
 
+def _word_tokens(sent: Sentence, root: int, word: str) -> list[int]:
+    """The tokens under ``root`` whose lemma or form is ``word``."""
+    lemma, lower = sent.lemma, sent.lower
+    return [c for c in sent.subtree(root) if lemma[c] == word or lower[c] == word]
+
+
 def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int | None:
     """A gerund or infinitive complement of ``v`` that is ``word``: "stop *fighting*",
     "ordered the advisers to *leave*" (under the verb, or under its object)."""
@@ -413,19 +419,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             anchor = None
             continue
         scope_head = _pobj(sent, anchor) if anchor is not None else obj
-        if anchor is None and (scope_head is None or not any(
-                sent.lemma[c] == el or sent.lower[c] == el for c in sent.subtree(scope_head))):
-            # "stop fighting", "ordered the advisers to leave": the word is the verb's
-            # gerund or infinitive complement
-            hit = _complement_verb(sent, v, el, taken)
-            if hit is not None:
-                last = hit
-                taken.add(hit)
-                used.update(own_tokens(sent, hit))
-                continue
-        if scope_head is None:
-            return None
         if ALTERNATIVE in el:
+            if scope_head is None:
+                return None
             hits = _find_alternative(sent, sent.subtree(scope_head), el, taken)
             if hits is None:
                 return None
@@ -434,14 +430,21 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 used.update(own_tokens(sent, hit))
             last = hits[-1]
             continue
-        hit = next((c for c in sent.subtree(scope_head) if c not in taken
-                    and (sent.lemma[c] == el or sent.lower[c] == el)), None)
-        if hit is None and last is not None and sent.pos[last] == "VERB" and last != v:
-            # "order + to leave country": the word is under the complement just matched
-            hit = next((c for c in sent.subtree(last) if c not in taken
-                        and (sent.lemma[c] == el or sent.lower[c] == el)), None)
+        in_scope = _word_tokens(sent, scope_head, el) if scope_head is not None else []
+        hit = None
+        if anchor is None and not in_scope:
+            # "stop fighting", "ordered the advisers to leave": the word is the verb's
+            # gerund or infinitive complement
+            hit = _complement_verb(sent, v, el, taken)
         if hit is None:
-            return None
+            if scope_head is None:
+                return None
+            hit = next((c for c in in_scope if c not in taken), None)
+            if hit is None and last is not None and sent.pos[last] == "VERB" and last != v:
+                # "order + to leave country": the word is under the complement just matched
+                hit = next((c for c in _word_tokens(sent, last, el) if c not in taken), None)
+            if hit is None:
+                return None
         last = hit
         taken.add(hit)
         used.update(own_tokens(sent, hit))
