@@ -18,6 +18,12 @@ __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
 # Roles that make a code a state actor: an agent noun then takes the country only.
 STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", "PTY"})
+# The organs of a state: a country and these are one actor ("Israel" and its military),
+# and one party of a pair ("the two sides").
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# ... and the role part of a code that is the state itself or one of its organs ("" for
+# the bare country).
+STATE_PARTS = STATE_ORGANS | {""}
 # Roles of armed non-state actors: "the rebels", "the militants" refer back to a named group.
 ARMED_ROLES = frozenset({"REB", "INS", "SEP", "UAF"})
 NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
@@ -121,24 +127,29 @@ class StoryContext:
         # attack", "the decision")
         self.events: list = []
 
+    def _pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset()
+               ) -> list[tuple[SentenceActors, list[Actor]]]:
+        """The mentions a reference back may take, nearest sentence first: those of its
+        own sentence before ``position`` (less ``exclude``), then those of the three
+        sentences before it."""
+        pools = [(current, [a for a in current.all_mentions()
+                            if a.token < position and a.token not in exclude])]
+        pools.extend((sa, sa.all_mentions()) for sa in reversed(self.previous[-3:]))
+        return pools
+
     def antecedent(self, pronoun: str, position: int, current: SentenceActors,
                    exclude: frozenset[int] = frozenset()) -> Actor | None:
         """The mention a pronoun takes: the first compatible one before it in its sentence,
         else the first compatible one of the nearest earlier sentence (usually its subject).
         ``exclude``: mentions of the sentence it cannot take (the subject of its own verb).
         """
-        pools = [[a for a in current.all_mentions() if a.token < position and a.token not in exclude]]
-        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
-        for n, pool in enumerate(pools):
-            sa = current if n == 0 else self.previous[-n]
+        for sa, pool in self._pools(position, current, exclude):
             sent = sa.sent
-
             # "Biden and Xi met ..., their first meeting": coordinated people are "they"
-            ok = [a for a in pool if _compatible(pronoun, a) or (
-                pronoun in PLURAL_PRONOUNS and a.person and len(sa.conjuncts(a.token)) > 1)]
-            heads = {a.token for a in ok}
+            heads = {a.token for a in pool if _compatible(pronoun, a) or (
+                pronoun in PLURAL_PRONOUNS and a.person and len(sa.conjuncts(a.token)) > 1)}
             for a in pool:
-                if a in ok:
+                if a.token in heads:
                     if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                         continue  # "South Korea's spy agency said it ...": the agency
                     # an unknown name the dictionaries lack ("Moise had been ruling...")
@@ -149,9 +160,7 @@ class StoryContext:
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
-        pools = [[a for a in current.all_mentions() if a.token < position]]
-        pools.extend(sa.all_mentions() for sa in reversed(self.previous[-3:]))
-        for pool in pools:
+        for _, pool in self._pools(position, current):
             for a in reversed(pool):
                 if armed_group(a.code):
                     return a
@@ -164,10 +173,8 @@ class StoryContext:
         nearest earlier sentence that names two. ``exclude``: tokens of the sentence the
         pair cannot be (the subject of the verb it is the object of: "Saudi Arabia and the
         United States urged both sides" are not the sides)."""
-        pools = [(current.sent, [a for a in current.all_mentions()
-                                 if a.token < position and a.token not in exclude])]
-        pools.extend((sa.sent, sa.all_mentions()) for sa in reversed(self.previous[-3:]))
-        for sent, pool in pools:
+        for sa, pool in self._pools(position, current, exclude):
+            sent = sa.sent
             found: list[Actor] = []
             keys: set[str] = set()
             heads = {a.token for a in pool}
@@ -175,7 +182,7 @@ class StoryContext:
                 if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                     continue  # "Sudan's army": the army
                 # a country and its state are one party; its rebels another
-                key = (country_of(a.code) or a.code) if a.code[3:6] in PAIR_STATE_ROLES else a.code
+                key = (country_of(a.code) or a.code) if a.code[3:6] in STATE_PARTS else a.code
                 if a.code and key not in keys:
                     keys.add(key)
                     found.append(a)
@@ -184,7 +191,6 @@ class StoryContext:
         return []
 
 
-PAIR_STATE_ROLES = frozenset({"", "GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "the two countries", "both sides": what each of the pair is called, and the role it takes
 # (None: the pair's own codes; "": the country alone).
 PAIR_NOUNS: dict[str, str | None] = {

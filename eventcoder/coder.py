@@ -21,7 +21,16 @@ from typing import Any
 
 import attrs
 
-from .actors import Actor, SentenceActors, StoryContext, counted, country_of, stance
+from .actors import (
+    STATE_ORGANS,
+    STATE_PARTS,
+    Actor,
+    SentenceActors,
+    StoryContext,
+    counted,
+    country_of,
+    stance,
+)
 from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
@@ -90,7 +99,6 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # A killing of this many or more is a mass killing (202).
 KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
 MASS_KILLING = 50
-STATE_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Phrases that say where or when, never whom, even for legacy patterns that take any
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
 WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around",
@@ -340,7 +348,7 @@ def _self_event(a: Actor, b: Actor) -> bool:
 def _one_state(a: str, b: str) -> bool:
     """Two parts of one state: "the Japanese government" and "troops" (JPNGOV, JPNMIL)."""
     return (len(a) >= 3 and a[:3] == b[:3] and country_of(a) is not None
-            and a[3:6] in STATE_ROLES | {""} and b[3:6] in STATE_ROLES | {""})
+            and a[3:6] in STATE_PARTS and b[3:6] in STATE_PARTS)
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -352,7 +360,7 @@ def _same_actor(a: str, b: str) -> bool:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return (len(short) == 3 and long.startswith(short) and country_of(short) == short
-            and long[3:6] in STATE_ROLES)
+            and long[3:6] in STATE_ORGANS)
 
 
 def _verb_key(sent: Sentence, i: int, verbs: dict) -> str:
@@ -669,34 +677,30 @@ class _SentenceCoder:
         # the infinitive's phrases (and its object's) take only phrases that name whom
         comp = complement_of(s, v)
         narrow: set[int] = {obj} if comp is not None and s.head[obj] == comp else set()
+
+        def follow(x: int, parent: int) -> None:
+            """Look in ``x``'s phrases too, as narrowly as in ``parent``'s."""
+            seen.add(x)
+            heads.append(x)
+            if parent in narrow:
+                narrow.add(x)
+
         while heads:
             head = heads.pop(0)
             wide = any_prep and head not in narrow
             for c in s.children[head]:
                 low = s.lower[c]
-                if s.dep[c] == "acl" and c not in seen and s.tag[c] in ("VBN", "VBG") and not any(
-                        s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c]):
-                    # a participle on the object: "the roads leading into Mordor",
-                    # "memos sent by Bree"
-                    seen.add(c)
-                    participles.add(c)
-                    heads.append(c)
-                    if head in narrow:
-                        narrow.add(c)
-                    continue
-                if head in participles and s.dep[c] in ("dobj", "obj") and c not in seen:
-                    # "signed agreements establishing relations with the UAE"
-                    seen.add(c)
-                    heads.append(c)
-                    if head in narrow:
-                        narrow.add(c)
-                    continue
-                if s.dep[c] == "advmod" and c not in seen and any(s.dep[g] == "prep" for g in s.children[c]):
-                    # "marched very close to the border with Mordor"
-                    seen.add(c)
-                    heads.append(c)
-                    if head in narrow:
-                        narrow.add(c)
+                # a participle on the object: "the roads leading into Mordor", "memos sent
+                # by Bree"; the object of that participle: "signed agreements establishing
+                # relations with the UAE"; an adverb's phrase: "marched very close to the
+                # border with Mordor"
+                participle = s.dep[c] == "acl" and s.tag[c] in ("VBN", "VBG") and not any(
+                    s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c])
+                if c not in seen and (participle or (head in participles and s.dep[c] in OBJECT_DEPS) or (
+                        s.dep[c] == "advmod" and any(s.dep[g] == "prep" for g in s.children[c]))):
+                    if participle:
+                        participles.add(c)
+                    follow(c, head)
                     continue
                 if s.dep[c] == "prep" and any(s.lemma[p] in SIDE_NOUNS for p in s.children[c]):
                     continue  # "met on the sidelines of the G20 summit": where, not whom
@@ -708,10 +712,7 @@ class _SentenceCoder:
                             found = self.actors.resolve(p) if p not in skipped else []
                             if found:
                                 return found
-                            seen.add(p)
-                            heads.append(p)
-                            if head in narrow:
-                                narrow.add(p)
+                            follow(p, head)
             if head == obj and v not in seen:
                 seen.add(v)
                 heads.append(v)  # then the predicate's own phrases
