@@ -177,8 +177,6 @@ def expand_pattern(text: str, sets: dict[str, str] | None = None) -> list[str]:
             choices.append(alts)
         else:
             choices.append([w])
-    if len(choices) and all(len(c) == 1 for c in choices):
-        return [" ".join(words)]
     return [" ".join(combo) for combo in itertools.product(*choices)]
 
 
