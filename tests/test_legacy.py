@@ -603,6 +603,22 @@ def test_cache_returns_equal_entries_and_skips_the_reader(tmp_path, cache_env):
     assert any(cache_env.glob("*.dict.pickle"))
 
 
+def test_cached_patterns_keep_every_field_derived_ones_too(tmp_path, cache_env):
+    """A cached entry is rebuilt without its __init__: the fields derived from the
+    elements (the prefilter's words) must come back as they were computed."""
+    legacy = write(tmp_path, "v.verbs.txt", VERBS)
+    native = write(tmp_path, "n.verbs.txt", "0233: send|deliver aid|relief to|into +\n"
+                   "1124: accuse + of war_crimes|genocide\n")
+    for path, reader in ((legacy, legacy_reader), (native, lambda p, k, s: read_native(p, k))):
+        first = load_cached(path, "verbs", False, reader)
+        second = load_cached(path, "verbs", False, reader)
+        assert first.entries and full(first.entries) == full(second.entries)
+        derived = [(e.words, e.core_words, e.alternative_words) for e in first.entries]
+        assert [(e.words, e.core_words, e.alternative_words)
+                for e in second.entries] == derived
+        assert any(w for w, _, _ in derived)
+
+
 def test_cache_is_invalidated_when_the_file_changes(tmp_path, cache_env):
     p = write(tmp_path, "x.actors.txt", "AAA_ [AAA]\n")
     reader = counting(legacy_reader)

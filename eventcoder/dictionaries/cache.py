@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import io
 import itertools
@@ -36,6 +35,7 @@ from typing import Any
 
 import attrs
 
+from .._gc import gc_paused
 from ..errors import DictionaryError
 from ..model import DatedCode, SourceLocation
 from .entries import (
@@ -114,7 +114,7 @@ def _code_fingerprint() -> str:
         except OSError:
             digest.update(repr(module).encode())
     for cls in (*_ENTRY_CLASSES, SourceLocation, DatedCode, DictionaryFile):
-        digest.update(repr(_fields(cls)).encode())
+        digest.update(repr(_slots(cls)).encode())
     return digest.hexdigest()[:16]
 
 
@@ -135,38 +135,90 @@ def _entry_path(folder: Path, path: Path, kind: str | None, strict: bool, token:
 
 # -- fast pickling --------------------------------------------------------------------
 # The default pickling of attrs slotted classes restores each object through a Python
-# __setstate__ (~3.5 us per object). Here a DictionaryFile is stored as runs of entries of
-# one class, column by column, and rebuilt with ``map(cls, *columns)``: one C-level loop
-# over the attrs __init__ per run, about twice as fast; shared objects (a SourceLocation
-# of a pattern line, a tuple of DatedCodes of an actor block) stay shared.
+# __setstate__ (~3.5 us per object), and calling the class runs its converters and
+# ``__attrs_post_init__`` again. Here a DictionaryFile is stored as runs of entries of one
+# class, column by column over every slot (derived fields such as VerbPattern.words
+# included), and rebuilt by a builder generated per class that sets the slots directly:
+# the values were valid when they were stored. Shared objects (a SourceLocation of a
+# pattern line, a tuple of DatedCodes of an actor block, the word sets of a pattern's
+# elements) stay shared through the pickle memo.
 
 _ENTRY_CLASSES: tuple[type, ...] = (ActorEntry, AgentEntry, DiscardEntry, VerbPattern,
                                     FramePattern, FrameMap, Removal)
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_SLOTS: dict[type, tuple[str, ...]] = {}
+_BUILDERS: dict[type, Callable[..., Any]] = {}
 
 
 def _fields(cls: type) -> tuple[str, ...]:
+    """The fields a class is called with."""
     got = _FIELDS.get(cls)
     if got is None:
         got = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls) if a.init)
     return got
 
 
-def _columns(entries: tuple) -> list[tuple[type, tuple[tuple, ...]]]:
-    runs: list[tuple[type, tuple[tuple, ...]]] = []
+def _slots(cls: type) -> tuple[str, ...]:
+    """Every field of a class, derived ones too: what a stored entry holds."""
+    got = _SLOTS.get(cls)
+    if got is None:
+        got = _SLOTS[cls] = tuple(a.name for a in attrs.fields(cls))
+    return got
+
+
+def _builder(cls: type) -> Callable[..., Any]:
+    """A function of the slots' values in order that makes an instance of ``cls`` without
+    running its ``__init__`` (one C-level slot store per field)."""
+    got = _BUILDERS.get(cls)
+    if got is None:
+        names = _slots(cls)
+        setters = {f"_s{i}": getattr(cls, n).__set__ for i, n in enumerate(names)}
+        args = ", ".join(f"a{i}" for i in range(len(names)))
+        body = "".join(f"    _s{i}(o, a{i})\n" for i in range(len(names)))
+        namespace: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+        exec(f"def build({args}):\n    o = _new(_cls)\n{body}    return o\n", namespace)
+        got = _BUILDERS[cls] = namespace["build"]
+    return got
+
+
+# A run: the class, its columns, and the origins of its entries when they all come from
+# one file ``(path, lines)``: stored as line numbers, not one SourceLocation each (the
+# origin column is then left out of the columns); the entries of one line share it again.
+_Run = tuple[type, tuple[tuple, ...], "tuple[str, tuple[int, ...]] | None"]
+
+
+def _columns(entries: tuple) -> list[_Run]:
+    runs: list[_Run] = []
     for cls, group in itertools.groupby(entries, key=type):
-        names = _fields(cls)
+        names = _slots(cls)
         rows = list(map(operator.attrgetter(*names), group))
         if len(names) == 1:
             rows = [(r,) for r in rows]
-        runs.append((cls, tuple(zip(*rows, strict=True))))
+        cols = tuple(zip(*rows, strict=True))
+        origins = None
+        if "origin" in names:
+            at = names.index("origin")
+            column = cols[at]
+            paths = {o.path if type(o) is SourceLocation else None for o in column}
+            path = paths.pop() if len(paths) == 1 else None
+            if path is not None:
+                origins = (path, tuple(o.line for o in column))
+                cols = cols[:at] + cols[at + 1:]
+        runs.append((cls, cols, origins))
     return runs
 
 
-def _rebuild_entries(runs: list[tuple[type, tuple[tuple, ...]]]) -> tuple:
+def _rebuild_entries(runs: list[_Run]) -> tuple:
     out: list = []
-    for cls, cols in runs:
-        out.extend(map(cls, *cols))
+    for cls, cols, origins in runs:
+        if origins is not None:
+            path, lines = origins
+            at = _slots(cls).index("origin")
+            build = _builder(SourceLocation)
+            table = {n: build(path, n) for n in dict.fromkeys(lines)}  # shared per line
+            located = tuple(map(table.__getitem__, lines))
+            cols = (*cols[:at], located, *cols[at:])
+        out.extend(map(_builder(cls), *cols))
     return tuple(out)
 
 
@@ -207,7 +259,8 @@ class _Pickler(pickle.Pickler):
 
 def _dumps(obj: object) -> bytes:
     buf = io.BytesIO()
-    _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    with gc_paused():  # the columns are many new tuples: collecting would only scan them
+        _Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
     return buf.getvalue()
 
 
@@ -267,13 +320,8 @@ def _load_entry(entry: Path, header: dict) -> tuple[DictionaryFile, list] | None
         data = io.BytesIO(entry.read_bytes())
         if pickle.load(data) != header:
             return None
-        enabled = gc.isenabled()
-        gc.disable()  # many small objects: the cyclic collector only slows the load down
-        try:
+        with gc_paused():
             file, caught = pickle.load(data)
-        finally:
-            if enabled:
-                gc.enable()
     except FileNotFoundError:
         return None
     except Exception:  # a damaged or foreign entry: read the file again and replace it

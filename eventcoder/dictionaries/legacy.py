@@ -18,7 +18,6 @@ in strict mode.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
 import warnings
 from collections import Counter
@@ -27,6 +26,7 @@ from pathlib import Path
 
 import attrs
 
+from .._gc import gc_paused
 from ..cameo import is_event_code
 from ..errors import DictionaryError, DictionaryErrors
 from ..model import DatedCode, SourceLocation, is_actor_code
@@ -1318,9 +1318,7 @@ def read_legacy_text(text: str, kind: str, path: str = "<string>", *, strict: bo
     if text.startswith("\ufeff"):
         text = text[1:]
     col = _Collector(path, kind, text.splitlines())
-    enabled = gc.isenabled()
-    gc.disable()  # many small objects: the cyclic collector only slows this down
-    try:
+    with gc_paused():
         if kind == "actors":
             entries = _read_actors(text, col)
         elif kind == "agents":
@@ -1331,9 +1329,6 @@ def read_legacy_text(text: str, kind: str, path: str = "<string>", *, strict: bo
             entries = _read_issues(text, col)
         else:
             entries = _read_verbs(text, col, synset_limit)
-    finally:
-        if enabled:
-            gc.enable()
     if strict and col.problems:
         raise DictionaryErrors(col.problems)
     col.counts["entries"] = len(entries)

@@ -17,6 +17,7 @@ __all__ = ["PhraseKey", "PhraseTrie", "phrase_key", "token_key"]
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 _SPLIT = re.compile("[\\s" + re.escape(_HYPHENS) + "]+")
+_HYPHEN = re.compile("[" + re.escape(_HYPHENS) + "]")
 _POSSESSIVE = re.compile(r"^(.+?)('s|\u2019s|')$", re.IGNORECASE)
 _CAPS = re.compile(r"^[A-Z][A-Z0-9.&]+$")
 
@@ -56,7 +57,7 @@ def phrase_key(text: str) -> PhraseKey:
 def hyphen_variant(text: str) -> PhraseKey | None:
     """The key of a hyphenated phrase with its hyphenated words whole ("G-7", "MS-13"),
     as spaCy keeps some of them as one token; ``None`` without a hyphen."""
-    if not any(h in text for h in _HYPHENS):
+    if _HYPHEN.search(text) is None:
         return None
     words = [w.rstrip(",;") for w in text.replace("_", " ").split()]
     return tuple(w.lower() if any(h in w for h in _HYPHENS) else k

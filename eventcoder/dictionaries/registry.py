@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from .._gc import gc_paused
 from ..errors import DictionaryError, DictionaryErrors
 from .cache import read_dictionary_file
 from .entries import (
@@ -140,6 +141,12 @@ class DictionarySet:
     @classmethod
     def from_files(cls, files: Iterable[DictionaryFile],
                    manifests: Sequence[Manifest] = ()) -> DictionarySet:
+        with gc_paused():  # tens of thousands of trie nodes and lists, all long-lived
+            return cls._index(files, manifests)
+
+    @classmethod
+    def _index(cls, files: Iterable[DictionaryFile],
+               manifests: Sequence[Manifest]) -> DictionarySet:
         actors: dict = {}
         agents: dict = {}
         discards: dict = {}
