@@ -57,6 +57,9 @@ QUANTITY_HEADS = frozenset({
     "one", "two", "three", "four", "five", "all", "each", "number", "team", "delegation",
     "crowd", "crowds", "band", "unit", "contingent", "convoy", "batch", "wave", "handful",
     "majority", "part", "remainder", "rest"})
+# Those who side with an actor act for it: "supporters of Imran Khan" are his side; with a
+# country of their own they are that country's ("Iraqi supporters of the PMF" are Iraq's).
+FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan"})
 
 
 @attrs.frozen
@@ -206,9 +209,11 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
 
 
 def counted(sent: Sentence, i: int) -> list[int]:
-    """What a quantity counts: the first object of each "of" phrase of a quantity head or
-    a number ("thousands of protesters", "dozens of missiles"); none for any other noun."""
-    if sent.lemma[i] not in QUANTITY_HEADS and sent.pos[i] != "NUM":
+    """What a quantity counts: the first object of each "of" phrase of a quantity head, a
+    number or a follower noun ("thousands of protesters", "dozens of missiles",
+    "supporters of Imran Khan"); none for any other noun."""
+    if sent.lemma[i] not in QUANTITY_HEADS and sent.lemma[i] not in FOLLOWER_NOUNS \
+            and sent.pos[i] != "NUM":
         return []
     out = []
     for c in sent.children[i]:
@@ -444,8 +449,10 @@ class SentenceActors:
                     return attrs.evolve(named, code=code, person=True)
             return named
         agent = self.agent_at[i]
-        if agent is None and depth < 3:
-            # "thousands of protesters", "a group of Afghan refugees": the "of" phrase
+        if agent is None and depth < 3 and not (s.lemma[i] in FOLLOWER_NOUNS and any(
+                self.actor_at[k] is not None for k in self._left_modifiers(i))):
+            # "thousands of protesters", "a group of Afghan refugees", "supporters of
+            # Imran Khan": the "of" phrase
             for p in counted(s, i):
                 a = self.resolve_one(p, depth + 1)
                 if a is not None:

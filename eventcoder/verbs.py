@@ -163,8 +163,9 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
 
 def _reduced_relative_root(sent: Sentence, h: int) -> bool:
     """A main verb in the past with no auxiliary and a subject of its own, as the parser
-    reads a participle that modifies the subject ("Jihadists linked to al-Qaeda")."""
-    return (sent.dep[h] == "ROOT" and sent.tag[h] in ("VBN", "VBD")
+    reads a participle that modifies the subject ("Jihadists linked to al-Qaeda"); the
+    main verb may be reported ("..., security sources said")."""
+    return (sent.dep[h] in ("ROOT", "ccomp") and sent.tag[h] in ("VBN", "VBD")
             and not any(sent.dep[c] in ("aux", "auxpass") for c in sent.children[h])
             and any(sent.dep[c] in SUBJECT_DEPS for c in sent.children[h]))
 
