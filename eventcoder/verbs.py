@@ -8,6 +8,7 @@ the prepositional phrase just opened; ``+`` and ``$`` pick the target and the so
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 import attrs
@@ -535,13 +536,19 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
 def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
                    implicit_target: bool = False) -> Iterator[PatternMatch]:
     """Every pattern that fits predicate ``i``, the most specific first (``implicit_target``:
-    see ``_match_elements``)."""
+    see ``_match_elements``). Of patterns with as many elements, the one whose words name
+    more of the tokens it took comes first: "war crimes" fits ``&ATROCITY`` (094) with
+    both words and ``&CRIME`` (091) with "crimes" alone."""
     if not patterns:
         return
     kind = patterns[0].kind
     cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
     present = None
+    tied: list[PatternMatch] = []  # fits of the current specificity
     for p in patterns:
+        if tied and p.specificity != tied[0].pattern.specificity:  # type: ignore[union-attr]
+            yield from _widest_first(sent, tied)
+            tied = []
         words = p.core_words if implicit_target else p.words
         if words or p.alternative_words:
             if present is None:
@@ -551,7 +558,35 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
         fit = _match_elements(sent, i, p.elements, cl, None, implicit_target)
         if fit is not None:
             target, source, used, with_target, skipped = fit
-            yield PatternMatch(p, target, source, frozenset(used), with_target, skipped)
+            tied.append(PatternMatch(p, target, source, frozenset(used), with_target, skipped))
+    yield from _widest_first(sent, tied)
+
+
+def _widest_first(sent: Sentence, fits: list[PatternMatch]) -> list[PatternMatch]:
+    """Fits of equal specificity, those that matched more tokens with a choice of several
+    words ("war_crime") first; otherwise in dictionary order."""
+    if len(fits) > 1:
+        lemma, lower = sent.lemma, sent.lower
+
+        def named(m: PatternMatch) -> int:
+            took = {lemma[k] for k in m.consumed} | {lower[k] for k in m.consumed}
+            return sum(max((len(words) for words in choices if words <= took), default=0)
+                       for choices in _multiword_choices(m.pattern.elements))
+
+        fits.sort(key=lambda m: -named(m))
+    return fits
+
+
+@functools.cache
+def _multiword_choices(elements: tuple[str, ...]) -> tuple[tuple[frozenset[str], ...], ...]:
+    """Per element with choices, the words of each choice of several words."""
+    out = []
+    for e in elements:
+        multi = tuple(frozenset(w for w in a.split("_") if w)
+                      for a in e.lstrip("^").split("|") if "_" in a)
+        if multi:
+            out.append(multi)
+    return tuple(out)
 
 
 def _words_under(sent: Sentence, i: int) -> set[str]:
