@@ -368,6 +368,17 @@ class SentenceActors:
         subj = subject_of(s, v)
         return frozenset(self.conjuncts(subj)) if subj is not None else frozenset()
 
+    def _subject_side(self, i: int, depth: int = 0) -> frozenset[int]:
+        """The subject of the verb whose object ``i`` is, and every mention of the
+        sentence of the subject's country: who "its government" or "both countries" in
+        the object cannot mean ("Modi ... offered his condolences to both countries")."""
+        subject = self._governing_subject(i)
+        countries = {country_of(a.code) for k in subject
+                     if depth < 3 and (a := self.resolve_one(k, depth + 1)) is not None}
+        countries.discard(None)
+        return subject | {a.token for a in self.all_mentions()
+                          if a.code and country_of(a.code) in countries}
+
     def owner(self, i: int) -> list[Actor]:
         """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan"."""
         s = self.sent
@@ -419,13 +430,21 @@ class SentenceActors:
             poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None)
             meant = self.resolve_one(poss, depth + 1) if poss is not None and depth < 3 else None
             country = country_of(meant.code) if meant is not None else None
+            if poss is not None and country is not None and s.lower[poss] in THING_PRONOUNS | PLURAL_PRONOUNS:
+                # "Petro ... broke off relations with Israel, accusing its government of
+                # genocide": the government the subject accuses is not its own
+                side = self._subject_side(i, depth)
+                if any(country_of(a.code) == country for a in self.all_mentions() if a.token in side):
+                    other = self.context.antecedent(s.lower[poss], poss, self, side)
+                    meant = other if other is not None and country_of(other.code) else meant
+                    country = country_of(meant.code) if meant is not None else None
             if poss is not None and meant is not None and country is not None:
                 role = PAIR_NOUNS[s.lemma[i]]
                 return Actor(compose(country, role) if role else country,
                              s.span_text(poss, i + 1), i, meant.rule)
         if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
                 s.lower[c] in ("two", "both") for c in s.children[i]):
-            pair = self.context.pair(i, self, self._governing_subject(i))
+            pair = self.context.pair(i, self, self._subject_side(i, depth))
             if pair:
                 role = PAIR_NOUNS[s.lemma[i]]
                 text = s.span_text(min(c for c in [i, *s.children[i]] if c <= i), i + 1)

@@ -137,6 +137,12 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # "Iran demanded that Britain release the tanker, and summoned the ambassador":
             # a finite verb joined to the bare verb of a clause belongs to the main clause
             return subject_of(sent, sent.head[h], depth + 1)
+        if is_passive(sent, h):
+            # "he was saddened by the loss ..., and offered his condolences": an active
+            # verb joined to a passive one shares its subject, not its "by" phrase
+            shared = next((c for c in sent.children[h] if dep[c] == "nsubjpass"), None)
+            if shared is not None:
+                return shared
         return subject_of(sent, h, depth + 1)
     if dep[v] == "xcomp":
         for c in sent.children[h]:
