@@ -176,6 +176,9 @@ def test_iso3_of_actor():
     ("NATO-led forces withdrew from the base.", None),
     ("BEIRUT—Israeli jets struck the south.", "BEIRUT"),
     ("ISLAMABAD: The cabinet met on Monday.", "ISLAMABAD"),
+    ("TEHRAN/LONDON, July 5 (Reuters) - Iran demanded the tanker back.", "TEHRAN"),
+    ("NEW DELHI/ISLAMABAD, April 24 - India accused Pakistan.", "NEW DELHI"),
+    ("US/UK talks resumed on Monday.", None),
     ("", None),
 ])
 def test_parse_dateline_place(text, place):
@@ -186,6 +189,9 @@ def test_find_dateline_span():
     text = "KABUL, Oct 3 (AP) - Gunmen attacked."
     place, start, end = find_dateline(text)
     assert (place, start) == ("KABUL", 0) and text[end:].startswith("Gunmen")
+    text = "TEHRAN/LONDON, July 5 - Iran demanded the tanker back."
+    place, start, end = find_dateline(text)
+    assert (place, start) == ("TEHRAN", 0) and text[end:].startswith("Iran")  # all of it goes
 
 
 # -- mentions and events on real parses ------------------------------------------------------

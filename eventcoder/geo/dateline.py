@@ -23,7 +23,7 @@ _SEP = r"(?:\s*(?:--|[–—:])|\s+-|-(?=[ \t]))"
 
 _DATELINE = re.compile(
     rf"""^[ \t]*
-    (?P<place>{_CAPS_PLACE}|{_TITLE_PLACE})
+    (?P<place>{_CAPS_PLACE}(?:/{_CAPS_PLACE})*|{_TITLE_PLACE})
     (?:,(?P<qual>{_QUALIFIER}))?
     (?:,?\s*(?P<date>{_DATE}))?
     \s*(?P<agency>{_AGENCY})?
@@ -64,7 +64,8 @@ def find_dateline(text: str, max_lines: int = 3) -> tuple[str, int, int] | None:
 
 
 def _accept(m: re.Match[str]) -> str | None:
-    place = m.group("place").strip()
+    # "TEHRAN/LONDON, July 5 -": a story filed from two places; the first is where from
+    place = m.group("place").split("/")[0].strip()
     caps = bool(_CAPS_ONLY.match(place)) and any(c.isalpha() for c in place) and len(place) > 1
     if place.split("-")[0].split(" ")[0].rstrip(".") in _NOT_PLACES:
         return None
@@ -87,6 +88,8 @@ def parse_dateline_place(text: str) -> str | None:
     'WASHINGTON'
     >>> parse_dateline_place("KYIV, Ukraine (AP) — Russian drones struck...")
     'KYIV, Ukraine'
+    >>> parse_dateline_place("TEHRAN/LONDON, July 5 (Reuters) - Iran demanded...")
+    'TEHRAN'
     >>> parse_dateline_place("The Senate voted on Tuesday.") is None
     True
 
