@@ -532,7 +532,10 @@ class SentenceActors:
                            f"{o.rule} + {entry.origin or ''}") for o in self._co_owners(owner_token, i)]
             if extra:
                 self._extra[i] = extra
-            return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or s.tag[i] == "NNP",
+            # a name at the head is a person's ("Foreign Minister Lavrov"); a common noun the
+            # tagger took for a name is not ("Taiwan's defence ministry said it ...")
+            return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or (
+                             s.tag[i] == "NNP" and s.words[i][:1].isupper()),
                          plural=s.tag[i] in ("NNS", "NNPS"),
                          inferred=owner is None and bool(self.default_country))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".

@@ -90,6 +90,10 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "charge": frozenset({"11"}), "criticism": frozenset({"11"})}
 # Purpose infinitives that name whom a protest is against.
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
+# Purpose infinitives that name whom a show of force is aimed at ("put its forces on alert
+# to respond to any move by the Chinese military").
+POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront", "defend",
+                              "guard", "meet", "thwart"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -856,17 +860,20 @@ class _SentenceCoder:
             self.log(f"  target: the subject of {s.words[main]!r}, which {s.words[h]!r} sums up")
         return found
 
-    def _purpose_target(self, v: int) -> list[Actor]:
+    def _purpose_target(self, v: int, purposes: frozenset[str] = PURPOSE_LEMMAS,
+                        wide: bool = False) -> list[Actor]:
         """The target of a protest named by its purpose infinitive: "blocked roads to
-        protest against the government" (144 against the government, not a second 141)."""
+        protest against the government" (144 against the government, not a second 141);
+        of a show of force with ``POSTURE_PURPOSES`` and ``wide`` (any phrase but a place's:
+        "to respond to any move by the Chinese military")."""
         s = self.sent
         for c in s.children[v]:
-            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and (
+            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in purposes and (
                     is_infinitive(s, c) or s.tag[c] == "VBG"):  # "... , demanding the resignation of"
                 obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
                 found = self.actors.resolve(obj) or (self.actors.owner(obj) if obj is not None else [])
                 if not found:  # "to protest against the government"
-                    found = self._prepositional_target(c, c)
+                    found = self._prepositional_target(c, c, wide, where=False)
                 if not found:  # "to demand that the government ..."
                     found = next((self.actors.resolve(subj) for g in s.children[c] if s.dep[g] == "ccomp"
                                   if (subj := self._clause_subject(g)) is not None), [])
@@ -1133,6 +1140,9 @@ class _SentenceCoder:
             # the border with Gaza": the source's own forces are what it moves, the one it
             # acts on is further on, in whatever phrase
             targets = self._prepositional_target(v, tgt, True, where, skipped) or targets
+            if code[:2] == "15" and all(_one_state(a.code, b.code) for a in sources for b in targets):
+                # "put its forces on alert to respond to any move by the Chinese military"
+                targets = self._purpose_target(v, POSTURE_PURPOSES, wide=True) or targets
         if not targets and sources and tgt is not None and s.head[tgt] == v:
             # "promised Ukraine more tanks", "gave Hamas 24 hours": the one given to
             targets = next((self.actors.resolve(c) for c in s.children[v]
