@@ -667,13 +667,16 @@ class _SentenceCoder:
         return best or first
 
     def _prepositional_target(self, v: int, obj: int, any_prep: bool = False,
-                              where: bool = True, skipped: frozenset[int] = frozenset()) -> list[Actor]:
+                              where: bool = True, skipped: frozenset[int] = frozenset(),
+                              not_of: Sequence[Actor] = ()) -> list[Actor]:
         """The actor of a prepositional phrase of the object (however deep: "welcomed a
         resumption of ties with Osgiliath") or of the predicate, when the object is a
         thing: "restored diplomatic ties with Gondor" (not a place phrase: "in", "near",
         "at" say where, not to whom). ``any_prep``: any phrase will do (legacy patterns),
         phrases that say where or when included unless ``where`` is false; ``skipped``: a
-        phrase the pattern stepped over ("talks (IN ^)") names no target."""
+        phrase the pattern stepped over ("talks (IN ^)") names no target; ``not_of``: actors
+        of these sources' own state are passed over ("massed tens of thousands of troops
+        along its border with Gaza": the troops are Israel's)."""
         s = self.sent
         heads = [obj]
         seen = {obj}
@@ -701,7 +704,10 @@ class _SentenceCoder:
                 participle = s.dep[c] == "acl" and s.tag[c] in ("VBN", "VBG") and not any(
                     s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c])
                 if c not in seen and (participle or (head in participles and s.dep[c] in OBJECT_DEPS) or (
-                        s.dep[c] == "advmod" and any(s.dep[g] == "prep" for g in s.children[c]))):
+                        s.dep[c] == "advmod" and any(s.dep[g] == "prep" for g in s.children[c])) or (
+                        not_of and s.dep[c] == "conj" and s.pos[c] in ("NOUN", "PROPN"))):
+                    # ... and, past one's own forces, what is coordinated with them: "massed
+                    # troops and hundreds of tanks along its border with Gaza"
                     if participle:
                         participles.add(c)
                     follow(c, head)
@@ -714,6 +720,10 @@ class _SentenceCoder:
                     for p in s.children[c]:
                         if s.dep[p] == "pobj" and p not in seen:
                             found = self.actors.resolve(p) if p not in skipped else []
+                            if found and not_of and all(
+                                    _self_event(a, b) or _one_state(a.code, b.code)
+                                    for a in not_of for b in found):
+                                found = []
                             if found:
                                 return found
                             follow(p, head)
@@ -1139,7 +1149,7 @@ class _SentenceCoder:
             # "Poland deployed soldiers to its border with Belarus", "massed troops along
             # the border with Gaza": the source's own forces are what it moves, the one it
             # acts on is further on, in whatever phrase
-            targets = self._prepositional_target(v, tgt, True, where, skipped) or targets
+            targets = self._prepositional_target(v, tgt, True, where, skipped, sources) or targets
             if code[:2] == "15" and all(_one_state(a.code, b.code) for a in sources for b in targets):
                 # "put its forces on alert to respond to any move by the Chinese military"
                 targets = self._purpose_target(v, POSTURE_PURPOSES, wide=True) or targets
