@@ -52,6 +52,7 @@ from .verbs import (
     is_passive,
     match_frame,
     own_tokens,
+    phrase_object,
     predicate_fits,
     subject_of,
 )
@@ -1117,6 +1118,15 @@ class _SentenceCoder:
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
         sources = self.actors.resolve(src)
+        if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
+                AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
+            # "A roadside bomb planted by Baloch separatists struck ...", "Drones launched by
+            # the RSF struck ...": the weapon is the one's who set it off
+            by = next((phrase_object(s, a) for c in s.children[src] if s.dep[c] == "acl" and s.tag[c] == "VBN"
+                       for a in s.children[c] if s.dep[a] == "agent"), None)
+            if by is not None and self.actors.resolve(by):
+                src, sources = by, self.actors.resolve(by)
+                self.log(f"  source: who set off {s.words[src]!r}")
         if src is not None and any(len(a.code) == 3 for a in sources) \
                 and _weapon_words(s, src) & (AERIAL_WEAPONS | ARTILLERY_WEAPONS):
             # "Russian missiles struck Kyiv": weapons that act are the military's

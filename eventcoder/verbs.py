@@ -88,7 +88,8 @@ def is_passive(sent: Sentence, v: int) -> bool:
             and not any(sent.dep[c] in SUBJECT_DEPS for c in sent.children[v]))
 
 
-def _pobj(sent: Sentence, prep: int | None) -> int | None:
+def phrase_object(sent: Sentence, prep: int | None) -> int | None:
+    """The object of a preposition ("by" -> "the police"), or None."""
     if prep is None:
         return None
     for c in sent.children[prep]:
@@ -111,7 +112,7 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                 return sent.head[v]
             return c
         if passive and dep[c] == "agent":
-            return _pobj(sent, c)
+            return phrase_object(sent, c)
     if passive:
         # "were beaten and detained by riot police": the "by" phrase of a coordinated
         # passive serves both
@@ -119,7 +120,7 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             if dep[c] == "conj" and sent.tag[c] == "VBN":
                 agent = next((a for a in sent.children[c] if dep[a] == "agent"), None)
                 if agent is not None:
-                    return _pobj(sent, agent)
+                    return phrase_object(sent, agent)
         return None
     for c in sent.children[v]:
         if c < v and dep[c] == "advcl" and sent.tag[c] == "VBG":
@@ -263,7 +264,7 @@ def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
     for h in (word, v):
         for c in sent.children[h]:
             if c > word and sent.dep[c] in PREP_DEPS:
-                p = _pobj(sent, c)
+                p = phrase_object(sent, c)
                 if p is not None:
                     return p
     return None
@@ -302,7 +303,7 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
 
 
 def _is_time_phrase(sent: Sentence, prep: int) -> bool:
-    p = _pobj(sent, prep)
+    p = phrase_object(sent, prep)
     return p is not None and (sent.lemma[p] in TIME_NOUNS or sent.lower[p] in MONTH_NAMES)
 
 
@@ -329,7 +330,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             continue  # the "+" or "$" a possessor stood for
         if el == SKIP:
             if anchor is not None:
-                tok = _pobj(sent, anchor)
+                tok = phrase_object(sent, anchor)
             elif skipped and last is not None:
                 tok = _next_pobj(sent, last, v)  # "(AT ^ ^)": the phrase after the last one
             else:
@@ -353,7 +354,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # "receive money $": the source is in the phrase after the word
                 tok = _next_pobj(sent, last, v)
             else:
-                tok = _pobj(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
+                tok = phrase_object(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
             if tok is None:
                 return None
             if el == "+":
@@ -391,8 +392,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         if el in PREPOSITIONS:
             # after a noun of the pattern its own phrase first: "air strikes on + ... on
             # Saturday" takes "strikes on", not the verb's "on Saturday"
-            heads = [last, v, obj, _pobj(sent, anchor)] if last is not None and k and \
-                elements[k - 1] not in PREPOSITIONS else [v, obj, last, _pobj(sent, anchor)]
+            heads = [last, v, obj, phrase_object(sent, anchor)] if last is not None and k and \
+                elements[k - 1] not in PREPOSITIONS else [v, obj, last, phrase_object(sent, anchor)]
             if cl.extension is not None:
                 heads.insert(heads.index(v) + 1, cl.extension)
             p = _find_prep(sent, el, heads, taken)
@@ -426,7 +427,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         if el in ("that",) and k + 1 < n and elements[k + 1] == ACT:
             anchor = None
             continue
-        scope_head = _pobj(sent, anchor) if anchor is not None else obj
+        scope_head = phrase_object(sent, anchor) if anchor is not None else obj
         if ALTERNATIVE in el:
             if scope_head is None:
                 return None
@@ -524,7 +525,7 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
     ("urged X to negotiate", "demanded that X leave"); right after the frame verb or its
     target it may also be a noun object ("urged restraint").
     """
-    if anchor is not None and _pobj(sent, anchor) == act:
+    if anchor is not None and phrase_object(sent, anchor) == act:
         return True
     if sent.pos[act] in ("VERB", "AUX"):
         h = sent.head[act]
