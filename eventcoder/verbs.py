@@ -354,7 +354,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # "receive money $": the source is in the phrase after the word
                 tok = _next_pobj(sent, last, v)
             else:
-                tok = phrase_object(sent, anchor) if anchor is not None else (obj if el == "+" else cl.subject)
+                tok = (phrase_object(sent, anchor) if anchor is not None
+                       else obj if el == "+" else cl.subject)
             if tok is None:
                 return None
             if el == "+":
