@@ -57,9 +57,11 @@ QUANTITY_HEADS = frozenset({
     "one", "two", "three", "four", "five", "all", "each", "number", "team", "delegation",
     "crowd", "crowds", "band", "unit", "contingent", "convoy", "batch", "wave", "handful",
     "majority", "part", "remainder", "rest"})
-# Those who side with an actor act for it: "supporters of Imran Khan" are his side; with a
-# country of their own they are that country's ("Iraqi supporters of the PMF" are Iraq's).
-FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan"})
+# Those who side with an actor act for it: "supporters of Imran Khan" are his side, "an aide
+# of Alexei Navalny" is his; with a country of their own they are that country's ("Iraqi
+# supporters of the PMF" are Iraq's).
+FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
+                            "associate"})
 
 
 @attrs.frozen
