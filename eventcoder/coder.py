@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from ._gc import gc_paused
 from .actors import (
     STATE_ORGANS,
     STATE_PARTS,
@@ -1280,8 +1281,17 @@ def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictionar
                    trace: list[str] | None = None) -> tuple[list[Event], str | None]:
     """The coding stage alone: parsed sentences of one story -> events.
 
-    Returns the events and, when the whole story was discarded, the reason.
+    Returns the events and, when the whole story was discarded, the reason. The cyclic
+    garbage collector is paused while a story is coded (it makes many short-lived objects,
+    and each collection would also scan the dictionaries); what the story left is collected
+    after it.
     """
+    with gc_paused():
+        return _code_sentences(sentences, story, dicts, options, trace)
+
+
+def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,
+                    options: CoderOptions, trace: list[str] | None) -> tuple[list[Event], str | None]:
     matcher = dicts.matcher
     cleaned = clean_text(story.text)
     reference = story_reference(cleaned, story.date)

@@ -94,7 +94,7 @@ NULL_CODE = "---"
 # the words of each elements tuple, shared by the patterns that have it (the verbs of one
 # legacy block share their pattern lines)
 _PATTERN_WORDS: dict[tuple[str, ...],
-                     tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...]]] = {}
+                     tuple[frozenset[str], frozenset[str], tuple[frozenset[str], ...], int]] = {}
 
 
 @attrs.frozen
@@ -128,6 +128,8 @@ class VerbPattern:
     core_words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
     # for each alternatives element, every word of it: one of them must occur too
     alternative_words: tuple[frozenset[str], ...] = attrs.field(init=False, eq=False, repr=False)
+    # how many elements say what must be there (not "+", "$", skips): more is more specific
+    specificity: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         got = _PATTERN_WORDS.get(self.elements)
@@ -140,14 +142,12 @@ class VerbPattern:
                 core = words - {self.elements[-2]}  # "send aid to +": the "to" may go unsaid
             alts = tuple(frozenset(w for a in e.lstrip("^").split("|") for w in a.split("_") if w)
                          for e in self.elements if "|" in e)
-            got = _PATTERN_WORDS[self.elements] = (words, core, alts)
+            specificity = sum(1 for e in self.elements if e not in ("+", "$", "<skip>"))
+            got = _PATTERN_WORDS[self.elements] = (words, core, alts, specificity)
         object.__setattr__(self, "words", got[0])
         object.__setattr__(self, "core_words", got[1])
         object.__setattr__(self, "alternative_words", got[2])
-
-    @property
-    def specificity(self) -> int:
-        return sum(1 for e in self.elements if e not in ("+", "$", "<skip>"))
+        object.__setattr__(self, "specificity", got[3])
 
 
 @attrs.frozen
