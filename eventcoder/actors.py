@@ -415,6 +415,12 @@ class SentenceActors:
         low = s.lower[i]
         if s.pos[i] == "PRON" or low in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             if low in RELATIVE_PRONOUNS:
+                v = s.head[i]
+                if s.dep[i] in ("dobj", "obj") and s.dep[v] == "relcl" and depth < 3:
+                    # "the ruling party, which he accused of undermining democracy": the noun
+                    # the clause is on
+                    a = self.resolve_one(s.head[v], depth + 1)
+                    return attrs.evolve(a, token=i) if a is not None else None
                 return None
             ante = self.context.antecedent(low, i, self, self._own_subject(i))
             if ante is not None:

@@ -303,8 +303,10 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
 
 
 def _is_time_phrase(sent: Sentence, prep: int) -> bool:
+    """"on Friday", "in March"; not "in a march" (a month is a name)."""
     p = phrase_object(sent, prep)
-    return p is not None and (sent.lemma[p] in TIME_NOUNS or sent.lower[p] in MONTH_NAMES)
+    return p is not None and (sent.lemma[p] in TIME_NOUNS or (
+        sent.lower[p] in MONTH_NAMES and sent.words[p][:1].isupper()))
 
 
 def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Clause,
