@@ -91,7 +91,8 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "accusation": frozenset({"11"}), "allegation": frozenset({"11"}),
               "charge": frozenset({"11"}), "criticism": frozenset({"11"})}
 # Purpose infinitives that name whom a protest is against.
-PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate"})
+PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate",
+                            "pressure", "press"})
 # Purpose infinitives that name whom a show of force is aimed at ("put its forces on alert
 # to respond to any move by the Chinese military").
 POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront", "defend",
@@ -886,6 +887,11 @@ class _SentenceCoder:
                 found = self.actors.resolve(obj) or (self.actors.owner(obj) if obj is not None else [])
                 if not found:  # "to protest against the government"
                     found = self._prepositional_target(c, c, wide, where=False)
+                if not found:  # "to protest against the prison authorities' refusal"
+                    found = next((a for g in s.children[c] if s.dep[g] == "prep"
+                                  and s.lower[g] in ("against", "at", "over")
+                                  for a in [self.actors.owner(p) for p in s.children[g]
+                                            if s.dep[p] == "pobj"] if a), [])
                 if not found:  # "to demand that the government ..."
                     found = next((self.actors.resolve(subj) for g in s.children[c] if s.dep[g] == "ccomp"
                                   if (subj := self._clause_subject(g)) is not None), [])
