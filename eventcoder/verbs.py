@@ -159,6 +159,14 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # after a comma belongs to the main clause, not to the reported one
             return subject_of(sent, sent.head[h], depth + 1)
         return subject_of(sent, h, depth + 1)
+    if dep[v] == "acl" and sent.tag[v] in ("VBD", "VBN") and not is_infinitive(sent, v) \
+            and any(dep[c] in ("dobj", "obj") for c in sent.children[v]) \
+            and dep[h] == "pobj" and sent.head[h] != h and sent.head[sent.head[h]] != sent.head[h] \
+            and sent.tag[sent.head[sent.head[h]]] == "VBN" \
+            and _reduced_relative_root(sent, sent.head[sent.head[h]]):
+        # "Gunmen dressed as Dozo hunters killed 134 villagers", parsed with "dressed" as
+        # the main verb and "killed" on "hunters": the one who killed is its subject
+        return subject_of(sent, sent.head[sent.head[h]], depth + 1)
     if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
         return h
     if dep[v] == "advcl" and sent.tag[v] == "VBD" and _reduced_relative_root(sent, h) \
