@@ -91,6 +91,8 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "accusation": frozenset({"11"}), "allegation": frozenset({"11"}),
               "charge": frozenset({"11"}), "criticism": frozenset({"11"})}
 # Purpose infinitives that name whom a protest is against.
+# Prepositions of a place phrase that may open a sentence and say where its agents are.
+FRONTED_PLACE_PREPS = frozenset({"in", "outside", "near", "at"})
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate",
                             "pressure", "press"})
 # Purpose infinitives that name whom a show of force is aimed at ("put its forces on alert
@@ -433,16 +435,26 @@ class _SentenceCoder:
 
     def _fronted_place(self) -> str | None:
         """The country of a place phrase that opens the sentence: "In Beijing, the foreign
-        ministry urged ...", "In Tokyo, Prime Minister Shinzo Abe said ...". Agents of
-        the sentence with no country of their own take it instead of the story's."""
+        ministry urged ...", "In Tokyo, Prime Minister Shinzo Abe said ...", "Outside the
+        British embassy in Buenos Aires, activists ..." (the place the phrase is in). Agents
+        of the sentence with no country of their own take it instead of the story's."""
         s = self.sent
         for c in range(min(len(s), 2)):
-            if s.lower[c] == "in" and s.dep[c] == "prep" and s.pos[s.head[c]] in ("VERB", "AUX"):
+            if s.lower[c] in FRONTED_PLACE_PREPS and s.dep[c] == "prep" \
+                    and s.pos[s.head[c]] in ("VERB", "AUX"):
                 p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
-                if p is None or p + 1 >= len(s) or s.words[p + 1] != ",":
+                comma = next((k for k in range(c + 1, len(s)) if s.words[k] == ","), None)
+                if p is None or comma is None or not set(range(c, comma)) <= set(s.subtree(c)):
                     return None
-                named = self.actors.named(p)
-                return country_of(named.code) if named is not None else None
+                # "Outside the British embassy in Buenos Aires, activists burned ...": the
+                # place the phrase is in, else its object ("In Beijing, ...")
+                inner = [phrase_object(s, g) for g in range(c + 1, comma) if s.lower[g] == "in"
+                         and s.dep[g] == "prep"]
+                for k in [*(q for q in inner if q is not None), p]:
+                    named = self.actors.named(k)
+                    if named is not None and country_of(named.code):
+                        return country_of(named.code)
+                return None
         return None
 
     def log(self, msg: str) -> None:
@@ -1258,6 +1270,8 @@ class _SentenceCoder:
                 # "Russia and Ukraine held their talks": the same event reached twice;
                 # "agreed to restore relations and reopen their embassies": SAU, SAUGOV
                 self.log(f"  {a.code} -> {triple[1]} {code}: already coded in this sentence")
+                if b is not None:
+                    self._sharpen_target(a.code, b, code)
                 continue
             self.emitted.add(triple)
             if when is None:
@@ -1280,6 +1294,22 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
+
+
+    def _sharpen_target(self, source: str, b: Actor, code: str) -> None:
+        """The same event reached again with its target named more exactly: "burned British
+        flags and chanted slogans against Prime Minister David Cameron" is against GBRGOV,
+        not GBR."""
+        if b.inferred or b.text.split(" ", 1)[0].lower() in ("his", "her", "its", "their"):
+            return  # "restore relations and reopen their embassies": the same state
+        for n, e in enumerate(self.events):
+            if e.source == source and e.event_code == code and e.target and e.target != b.code \
+                    and b.code.startswith(e.target) and country_of(e.target) == e.target:
+                self.emitted.discard((e.source, e.target, code))
+                self.emitted.add((source, b.code, code))
+                self.events[n] = attrs.evolve(e, target=b.code, target_text=b.text)
+                self.log(f"  the target named more exactly: {e.target} -> {b.code}")
+                return
 
 
 def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,

@@ -131,6 +131,15 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                 return subj
     h = sent.head[v]
     if h == v:
+        # "Outside the British embassy in Buenos Aires, a few hundred activists burned
+        # ...", parsed with the subject in apposition to the fronted phrase's place
+        for c in sent.children[v]:
+            if c < v and dep[c] == "prep":
+                a = next((g for g in sent.subtree(c) if dep[g] == "appos" and g < v
+                          and max(sent.subtree(g)) == v - 1 and min(sent.subtree(g)) > 0
+                          and sent.words[min(sent.subtree(g)) - 1] == ","), None)
+                if a is not None:
+                    return a
         return None
     if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX"):
         if sent.tag[v] == "VBD" and sent.tag[h] in ("VB", "VBP") and dep[h] in ("ccomp", "xcomp") \
