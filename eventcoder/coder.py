@@ -83,13 +83,17 @@ ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arr
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
 # ... and nouns of words that refer back to words: "turned down the offer" (an offer, 03),
-# "rejected the demands" (an appeal or a demand, 02 and 10).
+# "rejected the demands" (an appeal or a demand, 02 and 10); each with the code prefixes
+# of the events it may mean.
 SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "demand": frozenset({"02", "10"}), "request": frozenset({"02", "10"}),
               "call": frozenset({"02", "10"}), "appeal": frozenset({"02", "10"}),
               "ultimatum": frozenset({"10", "13"}), "threat": frozenset({"13"}),
               "accusation": frozenset({"11"}), "allegation": frozenset({"11"}),
-              "charge": frozenset({"11"}), "criticism": frozenset({"11"})}
+              "charge": frozenset({"11"}), "criticism": frozenset({"11"}),
+              # a court's words: "sentenced Greste ... Al Jazeera condemned the verdict" (116)
+              "verdict": frozenset({"116"}), "ruling": frozenset({"116", "17"}),
+              "sentence": frozenset({"116"}), "conviction": frozenset({"116"})}
 # Purpose infinitives that name whom a protest is against.
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
 FRONTED_PLACE_PREPS = frozenset({"in", "outside", "near", "at"})
@@ -777,7 +781,7 @@ class _SentenceCoder:
         own = {a.code for a in sources}
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
         for e in reversed(earlier):
-            if e.event_code[:2] not in roots or not e.source \
+            if not e.event_code.startswith(tuple(roots)) or not e.source \
                     or any(_same_actor(e.source, c) for c in own):
                 continue
             self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
