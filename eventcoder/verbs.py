@@ -416,6 +416,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 elements[k - 1] not in PREPOSITIONS else [v, obj, last, phrase_object(sent, anchor)]
             if cl.extension is not None:
                 heads.insert(heads.index(v) + 1, cl.extension)
+            if obj is not None:
+                # "accused the United States and its allies of aggression": the phrase
+                # after coordinated objects hangs on the last of them
+                heads.extend(c for c in sent.children[obj] if sent.dep[c] == "conj")
             p = _find_prep(sent, el, heads, taken)
             if p is not None:
                 anchor = p
