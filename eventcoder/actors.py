@@ -348,6 +348,19 @@ class SentenceActors:
                     self._all.append(a)
         return self._all
 
+    def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
+        """The subject of the verb that reports the pronoun's clause: in "Guterres
+        condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
+        s = self.sent
+        v = s.head[i]
+        if s.dep[i] not in ("nsubj", "nsubjpass") or s.dep[v] != "ccomp" or depth >= 3:
+            return None
+        subj = next((c for c in s.children[s.head[v]] if s.dep[c] == "nsubj" and c < i), None)
+        if subj is None or s.pos[subj] == "PRON":
+            return None
+        a = self.resolve_one(subj, depth + 1)
+        return a if a is not None and a.code and _compatible(pronoun, a) else None
+
     def _own_subject(self, i: int) -> frozenset[int]:
         """The subject of the verb a pronoun is the object of, which the pronoun cannot
         mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
@@ -422,7 +435,8 @@ class SentenceActors:
                     a = self.resolve_one(s.head[v], depth + 1)
                     return attrs.evolve(a, token=i) if a is not None else None
                 return None
-            ante = self.context.antecedent(low, i, self, self._own_subject(i))
+            ante = self._reporter(i, low, depth) or self.context.antecedent(
+                low, i, self, self._own_subject(i))
             if ante is not None:
                 self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
                 if low in PLURAL_PRONOUNS and ante.token < i and ante in self.all_mentions():

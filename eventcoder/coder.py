@@ -94,6 +94,8 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               # a court's words: "sentenced Greste ... Al Jazeera condemned the verdict" (116)
               "verdict": frozenset({"116"}), "ruling": frozenset({"116", "17"}),
               "sentence": frozenset({"116"}), "conviction": frozenset({"116"})}
+# Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
+PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Purpose infinitives that name whom a protest is against.
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
 FRONTED_PLACE_PREPS = frozenset({"in", "outside", "near", "at"})
@@ -777,7 +779,8 @@ class _SentenceCoder:
         condemned the decision" -> the ICC. The latest event of the story before the noun,
         an act of violence for a noun of violence, by someone other than the source."""
         s = self.sent
-        roots = VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS)
+        roots = VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS \
+            else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS)
         own = {a.code for a in sources}
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
         for e in reversed(earlier):
@@ -1156,6 +1159,9 @@ class _SentenceCoder:
             sources = [attrs.evolve(a, code=a.code + "MIL") if len(a.code) == 3 and country_of(a.code)
                        else a for a in sources]
         targets = self.actors.resolve(tgt)
+        if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
+            # "condemned its perpetrators", "called for the killers to be punished"
+            targets = self._earlier_act_source(tgt, sources) or targets
         # a compound subject acting together is not acting on the place it acts in:
         # "Russia and Ukraine held talks in Istanbul" (legacy patterns take any phrase)
         where = len(sources) < 2
