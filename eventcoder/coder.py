@@ -28,6 +28,7 @@ from .actors import (
     Actor,
     SentenceActors,
     StoryContext,
+    compose,
     counted,
     country_of,
     stance,
@@ -1158,7 +1159,13 @@ class _SentenceCoder:
             # "Russian missiles struck Kyiv": weapons that act are the military's
             sources = [attrs.evolve(a, code=a.code + "MIL") if len(a.code) == 3 and country_of(a.code)
                        else a for a in sources]
+        if not sources and src is not None and code[:2] == "14":
+            # "several hundred people defied a ban ... to protest": people who protest
+            sources = self._people(src)
         targets = self.actors.resolve(tgt)
+        if not targets and tgt is not None and sources and code[:2] == "17":
+            # "officers had arrested more than 100 people": people coerced
+            targets = self._people(tgt)
         if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
             # "condemned its perpetrators", "called for the killers to be punished"
             targets = self._earlier_act_source(tgt, sources) or targets
@@ -1305,6 +1312,17 @@ class _SentenceCoder:
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
 
+
+    def _people(self, k: int) -> list[Actor]:
+        """"People" (or a count of them) as the civilians of the sentence's country; only
+        where they protest or are coerced: elsewhere "people" is too loose to be an actor."""
+        s = self.sent
+        k = next(iter(counted(s, k)), k)
+        country = self.actors.default_country
+        if s.lemma[k] not in ("people", "person") or not country:
+            return []
+        self.log(f"  {s.words[k]!r}: civilians of {country}")
+        return [Actor(compose(country, "CVL"), s.words[k], k, "people", plural=True, inferred=True)]
 
     def _sharpen_target(self, source: str, b: Actor, code: str) -> None:
         """The same event reached again with its target named more exactly: "burned British
