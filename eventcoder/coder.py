@@ -109,6 +109,9 @@ POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront"
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Relations that subjects acting together have with each other: "both countries recalled
+# their ambassadors", "agreed to reopen their embassies".
+MUTUAL_ROOTS = frozenset({"04", "05", "06", "16"})
 # Acts of force and coercion: named inside a phrase another predicate took ("condemned the
 # arrest of Lissu by police"), they are events of their own; a visit or a meeting is not.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -1240,9 +1243,21 @@ class _SentenceCoder:
         if pattern is not None and pattern.reverse:
             sources, targets = targets, sources  # the target acts on the source
         together = symmetric or co_subjects or (pattern is not None and pattern.any_target)
+        mutual = len(sources) > 1 and bool(targets) and tgt is not None and code[:2] in MUTUAL_ROOTS \
+            and any(s.lower[c] == "their" for c in s.children[tgt]) and all(
+                any(country_of(b.code) == country_of(a.code) for a in sources) for b in targets)
+        if mutual and tgt is not None:
+            # "recalled their ambassadors from Qatar": from Qatar; "both countries recalled
+            # their ambassadors": each from the other
+            further = self._prepositional_target(v, tgt, True, False, skipped, sources)
+            if further:
+                targets, mutual = further, False
         if not targets and together and len(sources) > 1:
             # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
             # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
+            pairs = [(a, b) for a in sources for b in sources if a is not b]
+        elif mutual:
+            self.log("  each of the subjects to the others")
             pairs = [(a, b) for a in sources for b in sources if a is not b]
         elif not sources and symmetric and len(targets) > 1 and pattern is not None \
                 and "between" in pattern.elements:
