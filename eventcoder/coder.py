@@ -1252,6 +1252,13 @@ class _SentenceCoder:
             further = self._prepositional_target(v, tgt, True, False, skipped, sources)
             if further:
                 targets, mutual = further, False
+        if together and len(sources) > 1 and targets and all(
+                any(b.code == country_of(a.code) or _one_state(a.code, b.code) for a in sources)
+                for b in targets):
+            # "Greek Foreign Minister Kotzias and his Macedonian counterpart signed an
+            # agreement to rename ... North Macedonia": the subjects act together with each
+            # other, not on the country of one of them
+            targets = []
         if not targets and together and len(sources) > 1:
             # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
             # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
