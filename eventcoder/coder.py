@@ -118,6 +118,7 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # A killing of this many or more is a mass killing (202).
 KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
 MASS_KILLING = 50
+MASS_EXPULSION = 1000
 # Phrases that say where or when, never whom, even for legacy patterns that take any
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
 WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around",
@@ -330,10 +331,12 @@ def _victims(s: Sentence, v: int) -> int:
     obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
     if obj is None:
         return 0
-    if s.lemma[obj] in ("hundred", "thousand") and s.tag[obj] == "NNS":
-        return 200 if s.lemma[obj] == "hundred" else 2000
+    if s.lemma[obj] in ("hundred", "thousand", "million") and s.tag[obj] == "NNS":
+        return {"hundred": 200, "thousand": 2000}.get(s.lemma[obj], 2_000_000)
     for c in (obj, *s.children[obj]):
         if s.pos[c] == "NUM":
+            if s.lower[c] in ("million", "millions"):
+                return 1_000_000  # "half a million Afghans"
             try:
                 return int(s.lower[c].replace(",", ""))
             except ValueError:
@@ -647,6 +650,10 @@ class _SentenceCoder:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
+        if code == "174" and _victims(s, v) >= MASS_EXPULSION:
+            # "deported more than 25,000 Haitians": a mass expulsion
+            code = "201"
+            self.log(f"verb {s.words[v]!r}: {MASS_EXPULSION} or more expelled -> 201")
         if code in SEIZURE_CODES and m.target is not None and self._territory(m.target):
             # "M23 rebels captured Goma", "seized the city": taking ground is occupying it
             code = "192"
