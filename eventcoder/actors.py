@@ -395,7 +395,8 @@ class SentenceActors:
                           if a.code and country_of(a.code) in countries}
 
     def owner(self, i: int) -> list[Actor]:
-        """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan"."""
+        """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan", "the
+        agreement that Congo and Rwanda signed"."""
         s = self.sent
         for c in s.children[i]:
             if s.dep[c] == "poss":
@@ -404,6 +405,14 @@ class SentenceActors:
                 for p in s.children[c]:
                     if s.dep[p] == "pobj":
                         return self.resolve(p)
+        for c in s.children[i]:
+            if s.dep[c] == "relcl" and any(s.dep[g] in ("dobj", "obj") and s.lower[g] in RELATIVE_PRONOUNS
+                                           for g in s.children[c]):
+                # "the peace agreement that Congo and Rwanda signed": theirs
+                subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"
+                             and s.pos[g] in ("PROPN", "NOUN")), None)
+                if subj is not None:
+                    return self.resolve(subj)
         return []
 
     def named(self, i: int) -> Actor | None:

@@ -202,14 +202,19 @@ def is_infinitive(sent: Sentence, v: int) -> bool:
 
 def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
     """The tokens of ``k``'s phrase, less the clauses in it that report an event of their
-    own ("after a Russian missile struck a hospital"); computed once per sentence."""
+    own ("after a Russian missile struck a hospital", "the agreement that Congo and Rwanda
+    signed"); computed once per sentence."""
     key = ("own", k)
     found = sent.memo.get(key)
     if found is None:
         out = set(sent.subtree(k))
         for c in sent.subtree(k):
-            if c != k and sent.dep[c] == "advcl" and c in out and any(
-                    sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]):
+            if c != k and c in out and ((sent.dep[c] == "advcl" and any(
+                    sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]))
+                    or (sent.dep[c] == "relcl" and any(sent.dep[m] == "nsubj" and sent.pos[m] in (
+                        "PROPN", "NOUN") for m in sent.children[c]))):
+                # ... and a relative clause with a subject of its own: "welcomed the peace
+                # agreement that Congo and Rwanda signed"
                 out.difference_update(sent.subtree(c))
         found = sent.memo[key] = frozenset(out)
     return found
@@ -232,6 +237,8 @@ def _clause(sent: Sentence, v: int) -> Clause:
         if obj is None and ((passive and sent.dep[c] == "nsubjpass")
                             or (not passive and sent.dep[c] in OBJECT_DEPS)):
             obj = c  # the first: a second "object" is mostly a misparsed apposition
+    if obj is not None and sent.dep[v] == "relcl" and sent.lower[obj] in RELATIVE_PRONOUNS:
+        obj = sent.head[v]  # "the agreement that Congo and Rwanda signed": the agreement
     if obj is None and sent.dep[v] == "acl" and sent.tag[v] == "VBN":
         obj = sent.head[v]  # "the town attacked by rebels"
     if obj is None and passive and sent.dep[v] == "conj":
@@ -625,8 +632,13 @@ def _words_under(sent: Sentence, i: int) -> set[str]:
     key = ("words", i)
     found = sent.memo.get(key)
     if found is None:
-        under = sent.subtree(i)
+        under = list(sent.subtree(i))
         lemma, lower = sent.lemma, sent.lower
+        if sent.dep[i] == "relcl" and any(sent.dep[c] in OBJECT_DEPS and lower[c] in RELATIVE_PRONOUNS
+                                          for c in sent.children[i]):
+            # the noun the relative pronoun stands for, with its modifiers ("peace agreement")
+            h = sent.head[i]
+            under += [h, *(c for c in sent.children[h] if sent.dep[c] in ("compound", "amod"))]
         found = sent.memo[key] = {lemma[k] for k in under} | {lower[k] for k in under}
     return found
 
