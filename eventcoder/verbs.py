@@ -323,6 +323,16 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
             if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word \
                     and not _is_time_phrase(sent, c):
                 return c
+    for h in heads:
+        # "war crimes committed by both Israel and Hamas": the phrase of a participle on
+        # the noun is the noun's
+        if h is None or sent.pos[h] not in ("NOUN", "PROPN"):
+            continue
+        for a in sent.children[h]:
+            if sent.dep[a] == "acl" and sent.tag[a] == "VBN":
+                for c in sent.children[a]:
+                    if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
+                        return c
     return None
 
 
