@@ -153,7 +153,7 @@ TERRITORY_NOUNS = frozenset({"city", "town", "village", "region", "province", "d
 # "on the sidelines of the summit", "on the margins of": a place of meeting
 SIDE_NOUNS = frozenset({"sideline", "sidelines", "margin", "margins"})
 TARGET_PREPS = frozenset({"with", "to", "against", "on", "toward", "towards", "for", "into", "upon",
-                          "over", "between", "of"})
+                          "over", "between", "of", "including"})
 
 
 @attrs.frozen
