@@ -12,7 +12,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import subject_of
+from .verbs import RELATIVE_PRONOUNS, subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -30,7 +30,6 @@ NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
 # Nouns of a single person (for "he" and "she"); other agents are groups or bodies.

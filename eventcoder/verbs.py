@@ -24,7 +24,7 @@ __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive",
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Conjunctions of a clause that reports an event of its own, even inside a pattern's
 # phrase or an allegation: "accused X of targeting civilians after a missile struck ...".
 OWN_EVENT_MARKS = frozenset({"after", "when", "as", "since", "because", "while", "before"})
