@@ -161,6 +161,17 @@ class StoryContext:
                     return a if a.code else None
         return None
 
+    def person_named(self, word: str, position: int, current: SentenceActors) -> Actor | None:
+        """The person named earlier with ``word`` as one of the words of the name: "Kim"
+        after "Kim Jong Un"; the nearest such mention (its sentence, then the three
+        before)."""
+        for _, pool in self._pools(position, current):
+            for a in reversed(pool):
+                if a.person and a.code and word in a.text.split()[1:] + a.text.split()[:1] \
+                        and len(a.text.split()) > 1:
+                    return a
+        return None
+
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
@@ -347,6 +358,22 @@ class SentenceActors:
                     self._all.append(a)
         return self._all
 
+    def _own_possessor(self, i: int, pronoun: str, depth: int) -> Actor | None:
+        """"His" or "her" on a verb's object is first that verb's subject: "Kim had
+        expressed his eagerness", "Modi offered his condolences"."""
+        s = self.sent
+        if pronoun not in ("his", "her") or s.dep[i] != "poss" or depth >= 3:
+            return None
+        owned = s.head[i]
+        v = s.head[owned]
+        if s.dep[owned] not in ("dobj", "obj") or s.pos[v] not in ("VERB", "AUX"):
+            return None
+        subj = subject_of(s, v)
+        if subj is None or subj > i or s.pos[subj] == "PRON":
+            return None
+        a = self.resolve_one(subj, depth + 1)
+        return a if a is not None and a.code and a.person else None
+
     def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
@@ -443,8 +470,8 @@ class SentenceActors:
                     a = self.resolve_one(s.head[v], depth + 1)
                     return attrs.evolve(a, token=i) if a is not None else None
                 return None
-            ante = self._reporter(i, low, depth) or self.context.antecedent(
-                low, i, self, self._own_subject(i))
+            ante = (self._reporter(i, low, depth) or self._own_possessor(i, low, depth)
+                    or self.context.antecedent(low, i, self, self._own_subject(i)))
             if ante is not None:
                 self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
                 if low in PLURAL_PRONOUNS and ante.token < i and ante in self.all_mentions():
@@ -497,6 +524,15 @@ class SentenceActors:
                                       f"{s.span_text(held[0], held[1])!r} -> {code}")
                     return attrs.evolve(named, code=code, person=True)
             return named
+        if s.pos[i] == "PROPN" and self.actor_at[i] is None and self.agent_at[i] is None \
+                and s.dep[i] not in ("compound", "amod") and not any(
+                    s.dep[c] == "compound" for c in s.children[i]):
+            # "Chung said Kim had expressed his eagerness ...": a name alone that is part of
+            # a person's name given earlier in the story ("North Korean leader Kim Jong Un")
+            earlier = self.context.person_named(s.words[i], i, self)
+            if earlier is not None:
+                self.trace.append(f"{s.words[i]!r} -> {earlier.text!r} ({earlier.code})")
+                return attrs.evolve(earlier, token=i)
         agent = self.agent_at[i]
         if agent is None and depth < 3 and not (s.lemma[i] in FOLLOWER_NOUNS and any(
                 self.actor_at[k] is not None for k in self._left_modifiers(i))):
