@@ -216,6 +216,10 @@ PAIR_NOUNS: dict[str, str | None] = {
 }
 
 
+# Titles of courtesy before a surname: "Mr. Kim" is the Kim named before.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"})
+
+
 # Object pronouns that are not reflexive: they never mean their own verb's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
 
@@ -526,7 +530,8 @@ class SentenceActors:
             return named
         if s.pos[i] == "PROPN" and self.actor_at[i] is None and self.agent_at[i] is None \
                 and s.dep[i] not in ("compound", "amod") and not any(
-                    s.dep[c] == "compound" for c in s.children[i]):
+                    s.dep[c] == "compound" and s.lower[c].rstrip(".") not in HONORIFICS
+                    for c in s.children[i]):
             # "Chung said Kim had expressed his eagerness ...": a name alone that is part of
             # a person's name given earlier in the story ("North Korean leader Kim Jong Un")
             earlier = self.context.person_named(s.words[i], i, self)
