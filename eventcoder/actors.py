@@ -12,7 +12,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import RELATIVE_PRONOUNS, subject_of
+from .verbs import RELATIVE_PRONOUNS, relative_object, subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -167,8 +167,8 @@ class StoryContext:
         before)."""
         for _, pool in self._pools(position, current):
             for a in reversed(pool):
-                if a.person and a.code and word in a.text.split()[1:] + a.text.split()[:1] \
-                        and len(a.text.split()) > 1:
+                names = a.text.split()
+                if a.person and a.code and len(names) > 1 and word in names:
                     return a
         return None
 
@@ -436,8 +436,7 @@ class SentenceActors:
                     if s.dep[p] == "pobj":
                         return self.resolve(p)
         for c in s.children[i]:
-            if s.dep[c] == "relcl" and any(s.dep[g] in ("dobj", "obj") and s.lower[g] in RELATIVE_PRONOUNS
-                                           for g in s.children[c]):
+            if relative_object(s, c) is not None:
                 # "the peace agreement that Congo and Rwanda signed": theirs
                 subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"
                              and s.pos[g] in ("PROPN", "NOUN")), None)

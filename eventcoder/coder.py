@@ -97,9 +97,9 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "sentence": frozenset({"116"}), "conviction": frozenset({"116"})}
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
-# Purpose infinitives that name whom a protest is against.
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
 FRONTED_PLACE_PREPS = frozenset({"in", "outside", "near", "at"})
+# Purpose infinitives that name whom a protest is against.
 PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "demonstrate",
                             "pressure", "press"})
 # Purpose infinitives that name whom a show of force is aimed at ("put its forces on alert
@@ -790,12 +790,12 @@ class _SentenceCoder:
         condemned the decision" -> the ICC. The latest event of the story before the noun,
         an act of violence for a noun of violence, by someone other than the source."""
         s = self.sent
-        roots = VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS \
-            else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS)
+        roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
+                      else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
         for e in reversed(earlier):
-            if not e.event_code.startswith(tuple(roots)) or not e.source \
+            if not e.event_code.startswith(roots) or not e.source \
                     or any(_same_actor(e.source, c) for c in own):
                 continue
             self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
@@ -1340,7 +1340,6 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
-
 
     def _people(self, k: int) -> list[Actor]:
         """"People" (or a count of them) as the civilians of the sentence's country; only

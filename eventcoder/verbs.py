@@ -19,7 +19,7 @@ from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
-           "match_predicate", "own_tokens", "predicate_fits", "subject_of"]
+           "match_predicate", "own_tokens", "predicate_fits", "relative_object", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -209,15 +209,31 @@ def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
     if found is None:
         out = set(sent.subtree(k))
         for c in sent.subtree(k):
-            if c != k and c in out and ((sent.dep[c] == "advcl" and any(
-                    sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in sent.children[c]))
-                    or (sent.dep[c] == "relcl" and any(sent.dep[m] == "nsubj" and sent.pos[m] in (
-                        "PROPN", "NOUN") for m in sent.children[c]))):
-                # ... and a relative clause with a subject of its own: "welcomed the peace
-                # agreement that Congo and Rwanda signed"
+            if c != k and c in out and _reports_own_event(sent, c):
                 out.difference_update(sent.subtree(c))
         found = sent.memo[key] = frozenset(out)
     return found
+
+
+def _reports_own_event(sent: Sentence, c: int) -> bool:
+    """A clause that reports an event of its own: one opened by "after", "when" ...
+    ("after a Russian missile struck a hospital"), or a relative clause with a subject of
+    its own ("the peace agreement that Congo and Rwanda signed")."""
+    kids = sent.children[c]
+    if sent.dep[c] == "advcl":
+        return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
+    if sent.dep[c] == "relcl":
+        return any(sent.dep[m] == "nsubj" and sent.pos[m] in ("PROPN", "NOUN") for m in kids)
+    return False
+
+
+def relative_object(sent: Sentence, v: int) -> int | None:
+    """The relative pronoun that is the object of relative clause ``v`` ("the agreement
+    *that* Congo and Rwanda signed"), or None."""
+    if sent.dep[v] != "relcl":
+        return None
+    return next((c for c in sent.children[v]
+                 if sent.dep[c] in OBJECT_DEPS and sent.lower[c] in RELATIVE_PRONOUNS), None)
 
 
 def clause(sent: Sentence, v: int) -> Clause:
@@ -584,9 +600,9 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
 def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
                    implicit_target: bool = False) -> Iterator[PatternMatch]:
     """Every pattern that fits predicate ``i``, the most specific first (``implicit_target``:
-    see ``_match_elements``). Of patterns with as many elements, the one whose words name
-    more of the tokens it took comes first: "war crimes" fits ``&ATROCITY`` (094) with
-    both words and ``&CRIME`` (091) with "crimes" alone."""
+    see ``_match_elements``). Of patterns with as many elements, the one that matched more
+    words through choices of several words comes first: "war crimes" fits ``&ATROCITY``
+    (094) with the choice "war_crime" and ``&CRIME`` (091) with "crime" alone."""
     if not patterns:
         return
     kind = patterns[0].kind
@@ -644,8 +660,7 @@ def _words_under(sent: Sentence, i: int) -> set[str]:
     if found is None:
         under = list(sent.subtree(i))
         lemma, lower = sent.lemma, sent.lower
-        if sent.dep[i] == "relcl" and any(sent.dep[c] in OBJECT_DEPS and lower[c] in RELATIVE_PRONOUNS
-                                          for c in sent.children[i]):
+        if relative_object(sent, i) is not None:
             # the noun the relative pronoun stands for, with its modifiers ("peace agreement")
             h = sent.head[i]
             under += [h, *(c for c in sent.children[h] if sent.dep[c] in ("compound", "amod"))]

@@ -205,9 +205,6 @@ def parse_pattern(text: str, kind: str = "verb") -> tuple[str, tuple[str, ...]]:
     return head, elements
 
 
-
-
-
 def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
                 line_text: str, sets: dict[str, str] | None = None) -> list:
     items = _items(body)
