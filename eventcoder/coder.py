@@ -1108,13 +1108,28 @@ class _SentenceCoder:
         tgt = m.target
         if src is None and s.dep[n] == "pobj" and s.lower[h] in ("during", "in", "at", "by", "over") \
                 and s.pos[s.head[h]] in ("VERB", "AUX"):
-            # "Blinken announced the aid during a visit to Kyiv": the one who announced
-            src = subject_of(s, s.head[h])
+            # "Blinken announced the aid during a visit to Kyiv": the one who announced;
+            # set off by a comma, the phrase is on the main clause ("urged Xi to use his
+            # influence ..., during a three-day visit to China": Scholz visits)
+            v = self._main_clause(s.head[h]) if h > 0 and s.words[h - 1] == "," else s.head[h]
+            src = subject_of(s, v)
             if tgt is None and self._symmetric(m):
                 # "told his Pakistani counterpart in a phone call": the one spoken to
-                tgt = self._addressee(s.head[h])
+                tgt = self._addressee(v)
         self._emit(n, m.code, src, tgt, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
+
+    def _main_clause(self, v: int) -> int:
+        """The outermost verb of the clause chain ``v`` is in: up through complements,
+        infinitives and prepositional clauses ("praised X for offering to take ...": praised),
+        not out of a clause on a noun."""
+        s = self.sent
+        while s.head[v] != v and s.dep[v] in ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj"):
+            h = s.head[v]
+            if s.pos[h] not in ("VERB", "AUX", "ADP"):
+                break
+            v = h
+        return v
 
     def _requester(self, n: int) -> int | None:
         """Who made the request, demand or call ``n``: its owner ("Kishida's request", "a

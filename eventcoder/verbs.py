@@ -217,9 +217,13 @@ def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
 
 def _reports_own_event(sent: Sentence, c: int) -> bool:
     """A clause that reports an event of its own: one opened by "after", "when" ...
-    ("after a Russian missile struck a hospital"), or a relative clause with a subject of
-    its own ("the peace agreement that Congo and Rwanda signed")."""
+    ("after a Russian missile struck a hospital"), a relative clause with a subject of
+    its own ("the peace agreement that Congo and Rwanda signed"), or a "during" phrase set
+    off by a comma, which is on the main clause ("praised X for offering to take in
+    deportees, during a visit to San Salvador")."""
     kids = sent.children[c]
+    if sent.dep[c] == "prep":
+        return sent.lower[c] == "during" and c > 0 and sent.words[c - 1] == ","
     if sent.dep[c] == "advcl":
         return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
     if sent.dep[c] == "relcl":
