@@ -354,6 +354,9 @@ class SentenceActors:
                         # a subject named by its title ("Kenyan President William Ruto"),
                         # else one the dictionaries do not know: a placeholder, no code
                         self._all.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
+                    elif m is None and s.lemma[k] in PERSON_NOUNS and s.tag[k] == "NN" \
+                            and s.dep[k] not in MODIFIER_DEPS and (a := self.resolve_one(k)) is not None:
+                        self._all.append(a)  # "the head of the mission's division"
                     continue
                 if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
                     continue  # a possessor ("Jammeh's statement") can be referred to
@@ -614,6 +617,14 @@ class SentenceActors:
                 a = self.resolve_one(c, depth + 1)
                 if a is not None:
                     return attrs.evolve(a, person=True, token=i)
+        if owner is None and s.lemma[i] in PERSON_NOUNS and s.tag[i] == "NN" and depth < 3:
+            # "the head of the U.N. mission's rights division": a person of what it heads
+            for c in s.children[i]:
+                if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
+                    p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                    a = self.resolve_one(p, depth + 1) if p is not None else None
+                    if a is not None:
+                        return attrs.evolve(a, token=i, person=True)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
