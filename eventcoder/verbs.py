@@ -176,7 +176,10 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Gunmen dressed as Dozo hunters killed 134 villagers", parsed with "dressed" as
         # the main verb and "killed" on "hunters": the one who killed is its subject
         return subject_of(sent, sent.head[sent.head[h]], depth + 1)
-    if dep[v] in ("relcl", "acl") and sent.tag[v] != "VBN":
+    if dep[v] in ("relcl", "acl") and (sent.tag[v] != "VBN" or (
+            sent.head[h] == h and sent.pos[h] in ("PROPN", "NOUN"))):
+        # a participle on a noun the parser made the root is the main verb: "Algeria,
+        # which cut ties with Rabat in 2021, offered to send aid"
         return h
     if dep[v] == "advcl" and sent.tag[v] == "VBD" and _reduced_relative_root(sent, h) \
             and not any(dep[c] == "mark" for c in sent.children[v]):
