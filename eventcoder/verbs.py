@@ -267,6 +267,10 @@ def _clause(sent: Sentence, v: int) -> Clause:
     if obj is None and passive and sent.dep[v] == "conj":
         # "protesters were beaten and detained": the first passive's subject
         obj = next((c for c in sent.children[sent.head[v]] if sent.dep[c] == "nsubjpass"), None)
+    if obj is None and not passive:
+        # "gave the French ambassador 48 hours to leave", the time parsed as an adverbial
+        # noun: the one given to is the object
+        obj = next((c for c in sent.children[v] if sent.dep[c] == "dative" and sent.pos[c] != "ADP"), None)
     if obj is None and sent.lemma[v] == "be":
         # a copula's complement carries the pattern: "was ready to meet", "is
         # concerned about"
@@ -492,10 +496,17 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             anchor = None
             continue
         scope_head = phrase_object(sent, anchor) if anchor is not None else obj
+        # "gave Mali's junta two weeks to ...": a second object, or one the parser took
+        # for an adverbial noun ("gave Niger's junta one week"), is the verb's too
+        second = [c for c in sent.children[v] if c != obj and (
+            sent.dep[c] == "npadvmod" or sent.dep[c] in OBJECT_DEPS)] if anchor is None else []
         if ALTERNATIVE in el:
-            if scope_head is None:
+            if scope_head is None and not second:
                 return None
-            hits = _find_alternative(sent, sent.subtree(scope_head), el, taken)
+            hits = _find_alternative(sent, sent.subtree(scope_head), el, taken) \
+                if scope_head is not None else None
+            if hits is None and second:
+                hits = _find_alternative(sent, second, el, taken)
             if hits is None:
                 return None
             for hit in hits:
@@ -504,13 +515,15 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             last = hits[-1]
             continue
         in_scope = _word_tokens(sent, scope_head, el) if scope_head is not None else []
+        if not in_scope and second:
+            in_scope = [c for c in second if sent.lemma[c] == el or sent.lower[c] == el]
         hit = None
         if anchor is None and not in_scope:
             # "stop fighting", "ordered the advisers to leave": the word is the verb's
             # gerund or infinitive complement
             hit = _complement_verb(sent, v, el, taken)
         if hit is None:
-            if scope_head is None:
+            if scope_head is None and not in_scope:
                 return None
             hit = next((c for c in in_scope if c not in taken), None)
             if hit is None and last is not None and sent.pos[last] == "VERB" and last != v:
