@@ -50,6 +50,8 @@ FACILITY_NOUNS = frozenset({
     "installation", "garrison"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
+# Institutions that belong to the armed force or police that modifies them
+INSTITUTION_NOUNS = frozenset({"school", "college", "academy", "university", "hospital", "clinic"})
 QUANTITY_HEADS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
     "million", "millions", "group", "member", "members", "some", "many", "most", "several",
@@ -563,7 +565,10 @@ class SentenceActors:
             if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
         if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS))
-                                  or (agent is not None and agent[2].role in GENERIC_ROLES)):
+                                  or (agent is not None and agent[2].role in GENERIC_ROLES)
+                                  or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
+                                      and title[2].role in ("MIL", "COP"))):
+            # "a military aviation school", "a gendarmerie training school": the force's
             agent = title
         # A phrase after the head: "police in Pakistan", "spokesman for the ministry";
         # after the last of coordinated agents it belongs to all of them, though the
