@@ -143,6 +143,15 @@ UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "sh
 DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
+# Verbs that say no more than the act they govern when their object is one of these:
+# "use his powers to pardon", "do more to respect freedom", "take steps to release"
+TRANSPARENT_WITH = {
+    "use": frozenset({"power", "influence", "authority", "leverage", "clout", "office", "sway",
+                      "position"}),
+    "do": frozenset({"more", "everything", "all", "utmost", "best", "what", "whatever", "enough"}),
+    "take": frozenset({"step", "measure", "action"}),
+    "make": frozenset({"effort"}),
+}
 # Seizing or capturing (property 171, people 173) a place is occupying territory (192).
 SEIZURE_CODES = frozenset({"171", "1711", "173"})
 TERRITORY_NOUNS = frozenset({"city", "town", "village", "region", "province", "district",
@@ -1001,6 +1010,20 @@ class _SentenceCoder:
             if inner_act is not None:
                 self.suppressed.add(inner_act)
                 return self._act_code(inner_act, depth + 1)
+        with_objects = TRANSPARENT_WITH.get(s.lemma[act])
+        if with_objects is not None and depth < 3 and any(
+                s.dep[c] in OBJECT_DEPS and s.lemma[c] in with_objects for c in s.children[act]):
+            # "urged Sisi to use his powers to pardon Greste": the pardon, when the
+            # dictionaries code it (else "use influence" may say more itself)
+            inner_act = next((c for c in s.children[act] if s.dep[c] in ("xcomp", "advcl")
+                              and s.pos[c] == "VERB" and is_infinitive(s, c)), None) or next(
+                (g for c in s.children[act] if s.dep[c] in OBJECT_DEPS for g in s.children[c]
+                 if s.dep[g] in ("acl", "relcl") and s.pos[g] == "VERB" and is_infinitive(s, g)), None)
+            if inner_act is not None:
+                inner = self._act_code(inner_act, depth + 1)
+                if inner[0] is not None:
+                    self.suppressed.add(inner_act)
+                    return inner
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
         # the act's target may be the frame's, left unsaid: "urged NATO to send air
         # defence systems" fits "send air defence system to +"
