@@ -47,7 +47,10 @@ FACILITY_NOUNS = frozenset({
     "base", "airbase", "airport", "airfield", "barracks", "checkpoint", "station", "post",
     "outpost", "convoy", "headquarters", "compound", "camp", "academy", "vehicle", "patrol",
     "position", "ship", "vessel", "boat", "plane", "helicopter", "depot", "facility",
-    "installation", "garrison"})
+    "installation", "garrison", "building", "premises"})
+# Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
+ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
+                         "committee", "bureau"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # Institutions that belong to the armed force or police that modifies them
@@ -622,14 +625,16 @@ class SentenceActors:
                 a = self.resolve_one(c, depth + 1)
                 if a is not None:
                     return attrs.evolve(a, person=True, token=i)
-        if owner is None and s.lemma[i] in PERSON_NOUNS and s.tag[i] == "NN" and depth < 3:
-            # "the head of the U.N. mission's rights division": a person of what it heads
+        if owner is None and (s.lemma[i] in PERSON_NOUNS or s.lemma[i] in ORGAN_NOUNS) \
+                and s.tag[i] == "NN" and depth < 3:
+            # "the head of the U.N. mission's rights division": a person of what it heads;
+            # "the board of the IAEA": the IAEA
             for c in s.children[i]:
                 if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
                     p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
                     a = self.resolve_one(p, depth + 1) if p is not None else None
                     if a is not None:
-                        return attrs.evolve(a, token=i, person=True)
+                        return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):

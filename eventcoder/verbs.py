@@ -416,6 +416,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                     and elements[k - 1] not in PREPOSITIONS and elements[k - 1][0] not in "+$<^":
                 # "receive money $": the source is in the phrase after the word
                 tok = _next_pobj(sent, last, v)
+            elif el == "+" and anchor is None and last is not None and last != v \
+                    and sent.pos[last] == "VERB" and k and elements[k - 1][0] not in "+$<^":
+                # "paused programmes benefiting +": the object of the participle matched
+                tok = next((c for c in sent.children[last] if sent.dep[c] in OBJECT_DEPS), None)
             else:
                 tok = (phrase_object(sent, anchor) if anchor is not None
                        else obj if el == "+" else cl.subject)
