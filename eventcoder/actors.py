@@ -359,6 +359,14 @@ class SentenceActors:
                         # a subject named by its title ("Kenyan President William Ruto"),
                         # else one the dictionaries do not know: a placeholder, no code
                         self._all.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
+                    elif m is None and s.pos[k] == "PROPN" and s.dep[k] not in MODIFIER_DEPS \
+                            and s.dep[k] != "appos" and any(
+                                self.agent_at[j] is not None and s.lemma[j] in PERSON_NOUNS
+                                for j in self._left_modifiers(k)) \
+                            and (a := self.resolve_one(k)) is not None and a.person:
+                        # a person named by title in any other place ("shooting activist
+                        # Malala Yousafzai"): "her" in the next sentence
+                        self._all.append(a)
                     elif m is None and s.lemma[k] in PERSON_NOUNS and s.tag[k] == "NN" \
                             and s.dep[k] not in MODIFIER_DEPS and (a := self.resolve_one(k)) is not None:
                         self._all.append(a)  # "the head of the mission's division"

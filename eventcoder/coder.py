@@ -142,6 +142,10 @@ UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "sh
 # refusal or a threat with a modal is still one: "should have acted" is a call to act).
 DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
+# Appeals and demands for a release (0253, 1053) are made to the one who holds the people
+# (a detention, 173, or an abduction, 181, reported before).
+RELEASE_APPEALS = frozenset({"0253", "1053"})
+DETENTION_CODES = ("173", "181")
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Verbs that say no more than the act they govern when their object is one of these:
 # "use his powers to pardon", "do more to respect freedom", "take steps to release"
@@ -793,6 +797,19 @@ class _SentenceCoder:
         named = self.actors.named(t) if s.pos[t] == "PROPN" else None
         return named is not None and len(named.code) == 3 and not named.person
 
+    def _holder(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+        """Who detained the ``targets``, by the latest detention (173) of them reported
+        earlier in the story by someone other than ``sources``; none if no such event."""
+        held = {b.code for b in targets}
+        own = {a.code for a in sources}
+        for e in reversed([*self.context.events, *self.events]):
+            if e.event_code.startswith(DETENTION_CODES) and e.target in held and e.source \
+                    and not any(_same_actor(e.source, c) for c in own):
+                self.log(f"  target: who holds {e.target_text!r}, {e.source_text!r} "
+                         f"({e.event_code}, sentence {e.sentence_index})")
+                return [Actor(e.source, e.source_text, targets[0].token, e.rule)]
+        return []
+
     def _earlier_act_source(self, n: int, sources: list[Actor]) -> list[Actor]:
         """Who did the act a noun refers back to: "Gunmen killed 132 villagers ... Guterres
         condemned the killings" -> the gunmen; "the ICC opened an investigation ... Israel
@@ -1222,6 +1239,10 @@ class _SentenceCoder:
         where = len(sources) < 2
         if not targets and tgt is None and pattern is not None and pattern.any_target:
             targets = self._prepositional_target(v, v, True, where, skipped)
+        if not targets and tgt is not None and s.pos[tgt] == "VERB" and s.dep[tgt] == "pcomp":
+            # "claimed responsibility for shooting activist Malala Yousafzai": the one shot
+            targets = next((self.actors.resolve(c) for c in s.children[tgt]
+                            if s.dep[c] in OBJECT_DEPS), [])
         if not targets and tgt is not None:
             targets = self.actors.owner(tgt)
             if not targets and s.head[tgt] == v and (s.lemma[tgt] in VIOLENCE_NOUNS
@@ -1283,6 +1304,10 @@ class _SentenceCoder:
             # "police opened fire on the crowds": violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
+        if code in RELEASE_APPEALS and targets and sources:
+            # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
+            # appeal is made to the one who holds her
+            targets = self._holder(targets, sources) or targets
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
