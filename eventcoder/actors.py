@@ -218,6 +218,7 @@ PAIR_NOUNS: dict[str, str | None] = {
     "side": None, "party": None, "rival": None, "foe": None, "ally": None, "adversary": None,
     "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV",
     "capital": "GOV", "army": "MIL", "military": "MIL", "force": "MIL",
+    "man": None, "woman": None,  # only "the two men": "two men were killed" are others
 }
 
 
@@ -519,7 +520,8 @@ class SentenceActors:
                 return Actor(compose(country, role) if role else country,
                              s.span_text(poss, i + 1), i, meant.rule)
         if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
-                s.lower[c] in ("two", "both") for c in s.children[i]):
+                s.lower[c] in ("two", "both") for c in s.children[i]) and (
+                s.lemma[i] not in ("man", "woman") or any(s.lower[c] == "the" for c in s.children[i])):
             pair = self.context.pair(i, self, self._subject_side(i, depth))
             if pair:
                 role = PAIR_NOUNS[s.lemma[i]]

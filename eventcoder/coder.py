@@ -1372,6 +1372,8 @@ class _SentenceCoder:
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
+            if code == "040" and b is not None:
+                code = self._third_location(v, a, b) or code
             triple = (a.code, b.code if b is not None else "", code)
             if triple in self.emitted or (b is not None and any(
                     e[0] == a.code and e[2] == code and e[1] and _same_actor(e[1], b.code)
@@ -1403,6 +1405,28 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
+
+    def _third_location(self, v: int, a: Actor, b: Actor) -> str | None:
+        """044 for a meeting (040) the sentence places "in" or "at" a country of neither
+        side ("Kerry and Zarif met in Vienna", "held a summit in Singapore")."""
+        if self.places is None:
+            return None
+        ca, cb = country_of(a.code), country_of(b.code)
+        if not ca or not cb or ca == cb:
+            return None
+        s = self.sent
+        place = self.places().place_for(s, v, actor_tokens_of(s, [a.token, b.token]), [a.code, b.code])
+        if place is None or place.source != "sentence" or not place.country_iso3 \
+                or place.country_iso3 in (ca, cb):
+            return None
+        heads = [v, *(c for c in s.children[v] if s.dep[c] in OBJECT_DEPS)]
+        for h in heads:
+            for c in s.children[h]:
+                p = phrase_object(s, c) if s.dep[c] == "prep" and s.lower[c] in ("in", "at") else None
+                if p is not None and place.text in s.span_text(min(s.subtree(p)), max(s.subtree(p)) + 1):
+                    self.log(f"  met in {place.text!r} ({place.country_iso3}), a third country -> 044")
+                    return "044"
+        return None
 
     def _people(self, k: int) -> list[Actor]:
         """"People" (or a count of them) as the civilians of the sentence's country; only
