@@ -322,12 +322,17 @@ class SentenceActors:
                 if coordinated or listed:
                     heads.append(c)
                     stack.append(c)
-                elif (s.dep[c] in ("nmod", "compound") and c < k and self.actor_at[c] is not None
-                      and self.actor_at[k] is not None and self.actor_at[c] is not self.actor_at[k]
-                      and any(s.dep[g] == "cc" for g in s.children[c])):
+                elif s.dep[c] in ("nmod", "compound") and c < k and self.actor_at[k] is not None:
                     # "President Donald Trump and Prime Minister Narendra Modi", parsed with
-                    # "Trump" as a modifier of "Modi": two actors
-                    heads.append(c)
+                    # "Trump" as a modifier of "Modi" (or under the title that modifies it:
+                    # "U.S. President Donald Trump and Russian President Vladimir Putin"):
+                    # two actors
+                    other = next((g for g in s.subtree(c) if self.actor_at[g] is not None
+                                  and self.actor_at[g] is not self.actor_at[k]
+                                  and self.actor_at[g][1] - 1 == g
+                                  and any(s.dep[x] == "cc" for x in s.children[g])), None)
+                    if other is not None:
+                        heads.append(other)
         if s.dep[i] == "pobj" and s.head[i] != i:
             # "sanctions on the ministry and on Ahmadinejad": the coordinated phrase's object
             # (the parser hangs the second phrase on the first, or on a word above it)
