@@ -163,9 +163,12 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Arnor is about to restore ...": through "about" to the clause's subject
         return subject_of(sent, h, depth + 1)
     if dep[v] == "advcl" and sent.tag[v] == "VBG":
-        if v > 0 and sent.words[v - 1] == "," and dep[h] == "ccomp" and sent.head[h] != h:
+        if v > 0 and sent.words[v - 1] == "," and dep[h] == "ccomp" and sent.head[h] != h \
+                and sent.head[h] < h:
             # "China demanded that Manila withdraw ..., accusing it of ...": a participle
-            # after a comma belongs to the main clause, not to the reported one
+            # after a comma belongs to the main clause, not to the reported one (unless the
+            # main clause comes last: "Gang members hunted down the victims, killing them
+            # ..., the U.N. office said")
             return subject_of(sent, sent.head[h], depth + 1)
         return subject_of(sent, h, depth + 1)
     if dep[v] == "acl" and sent.tag[v] in ("VBD", "VBN") and not is_infinitive(sent, v) \
