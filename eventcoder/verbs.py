@@ -224,7 +224,8 @@ def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
 def _reports_own_event(sent: Sentence, c: int) -> bool:
     """A clause that reports an event of its own: one opened by "after", "when" ...
     ("after a Russian missile struck a hospital"), a relative clause with a subject of
-    its own ("the peace agreement that Congo and Rwanda signed"), or a "during" phrase set
+    its own ("the peace agreement that Congo and Rwanda signed") or on a person and set off
+    by a comma ("Merz, who promised to send ..."), or a "during" phrase set
     off by a comma, which is on the main clause ("praised X for offering to take in
     deportees, during a visit to San Salvador")."""
     kids = sent.children[c]
@@ -233,7 +234,11 @@ def _reports_own_event(sent: Sentence, c: int) -> bool:
     if sent.dep[c] == "advcl":
         return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
     if sent.dep[c] == "relcl":
-        return any(sent.dep[m] == "nsubj" and sent.pos[m] in ("PROPN", "NOUN") for m in kids)
+        # or one set off by a comma whose subject is the relative pronoun: "spoke with
+        # Chancellor Friedrich Merz, who promised to send more interceptors to Ukraine"
+        return any(sent.dep[m] == "nsubj" and (sent.pos[m] in ("PROPN", "NOUN") or (
+            sent.lower[m] == "who" and m > 0 and sent.words[m - 1] == ","))
+            for m in kids)
     return False
 
 
