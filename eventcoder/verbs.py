@@ -578,6 +578,8 @@ def _by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
         for alt in alternatives(el):
             if alt:
                 got.setdefault(alt[0], []).append(alt)
+        for alts in got.values():
+            alts.sort(key=len, reverse=True)  # "food aid" before "food": the longest fits first
     return got
 
 
