@@ -1304,6 +1304,18 @@ class _SentenceCoder:
             # "police opened fire on the crowds": violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
+        pron = tgt if tgt is not None and s.pos[tgt] == "PRON" else next(
+            (c for c in s.children[tgt] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None) \
+            if tgt is not None else None
+        if code in RELEASE_APPEALS and targets and sources and pron is not None \
+                and {b.code for b in targets} <= {a.code for a in sources}:
+            # "Human Rights Watch called for their immediate release": not its own release;
+            # the pronoun means someone named before it other than the one calling
+            own = frozenset(k for a in sources if a.token >= 0 for k in s.subtree(a.token))
+            other = self.actors.context.antecedent(s.lower[pron], pron, self.actors, own)
+            if other is not None:
+                self.log(f"  {s.words[pron]!r} is not the one calling: {other.text!r} ({other.code})")
+                targets = [attrs.evolve(other, token=pron)]
         if code in RELEASE_APPEALS and targets and sources:
             # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
             # appeal is made to the one who holds her
