@@ -118,6 +118,8 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # A killing of this many or more is a mass killing (202).
 KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
 MASS_KILLING = 50
+# An attack whose toll ("..., killing at least 133 people") is this many or more is one too.
+MASS_TOLL = 100
 MASS_EXPULSION = 1000
 # Phrases that say where or when, never whom, even for legacy patterns that take any
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
@@ -663,6 +665,13 @@ class _SentenceCoder:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
+        elif code[:2] in ("18", "19") and code not in ("194", "195") and not code.startswith("183") \
+                and any(s.dep[c] == "advcl" and s.tag[c] == "VBG" and s.lemma[c] in KILL_LEMMAS
+                        and _victims(s, c) >= MASS_TOLL for c in s.children[v]):
+            # "opened fire on the crowd, killing at least 133 people": a massacre, not
+            # shelling, an air strike or a bombing
+            code = "202"
+            self.log(f"verb {s.words[v]!r}: a toll of {MASS_TOLL} or more killed -> 202")
         if code == "174" and _victims(s, v) >= MASS_EXPULSION:
             # "deported more than 25,000 Haitians": a mass expulsion
             code = "201"
@@ -1228,8 +1237,11 @@ class _SentenceCoder:
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
         targets = self.actors.resolve(tgt)
-        if not targets and tgt is not None and sources and code[:2] == "17":
-            # "officers had arrested more than 100 people": people coerced
+        if not targets and tgt is not None and sources and (code[:2] == "17" or (
+                code == "202" and not any(a.inferred for a in sources))):
+            # "officers had arrested more than 100 people": people coerced; "a gang in
+            # Haiti's capital killed at least 184 people": people massacred (by killers
+            # whose country the sentence says, not one guessed from the story)
             targets = self._people(tgt)
         if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
             # "condemned its perpetrators", "called for the killers to be punished"
@@ -1442,7 +1454,8 @@ class _SentenceCoder:
 
     def _people(self, k: int) -> list[Actor]:
         """"People" (or a count of them) as the civilians of the sentence's country; only
-        where they protest or are coerced: elsewhere "people" is too loose to be an actor."""
+        where they protest, are coerced or massacred: elsewhere "people" is too loose to be
+        an actor."""
         s = self.sent
         k = next(iter(counted(s, k)), k)
         country = self.actors.default_country
