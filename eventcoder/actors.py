@@ -177,6 +177,17 @@ class StoryContext:
                     return a
         return None
 
+    def named_head(self, word: str, position: int, current: SentenceActors) -> Actor | None:
+        """The organisation named earlier whose name ends in ``word``: "the council" after
+        "the U.N. Human Rights Council", "the agency" after "the International Atomic
+        Energy Agency"; the nearest such mention (its sentence, then the three before)."""
+        for _, pool in self._pools(position, current):
+            for a in reversed(pool):
+                names = a.text.lower().split()
+                if a.code and not a.person and len(names) > 1 and names[-1] == word:
+                    return a
+        return None
+
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
@@ -657,6 +668,13 @@ class SentenceActors:
             if extra:
                 self._extra[i] = extra
             return attrs.evolve(owner, token=i)
+        if agent is None and depth == 0 and s.pos[i] == "NOUN" and s.tag[i] == "NN" \
+                and any(s.lower[c] == "the" for c in s.children[i]):
+            # "the council" after "the U.N. Human Rights Council": the one named
+            ante = self.context.named_head(s.lower[i], i, self)
+            if ante is not None:
+                self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
+                return attrs.evolve(ante, token=i)
         return None
 
     def _co_owners(self, owner_token: int, head: int) -> list[Actor]:
