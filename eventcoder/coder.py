@@ -819,11 +819,13 @@ class _SentenceCoder:
                 return [Actor(e.source, e.source_text, targets[0].token, e.rule)]
         return []
 
-    def _earlier_act_source(self, n: int, sources: list[Actor]) -> list[Actor]:
+    def _earlier_act_source(self, n: int, sources: list[Actor], victims: bool = False) -> list[Actor]:
         """Who did the act a noun refers back to: "Gunmen killed 132 villagers ... Guterres
         condemned the killings" -> the gunmen; "the ICC opened an investigation ... Israel
         condemned the decision" -> the ICC. The latest event of the story before the noun,
-        an act of violence for a noun of violence, by someone other than the source."""
+        an act of violence for a noun of violence, by someone other than the source.
+        ``victims``: those the act was done to instead ("Islamic State claimed
+        responsibility for the attack" -> the people attacked)."""
         s = self.sent
         roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
                       else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
@@ -833,6 +835,15 @@ class _SentenceCoder:
             if not e.event_code.startswith(roots) or not e.source \
                     or any(_same_actor(e.source, c) for c in own):
                 continue
+            if victims:
+                if not e.target:
+                    continue
+                self.log(f"  target: who suffered what {s.words[n]!r} refers to, {e.target_text!r} "
+                         f"({e.event_code}, sentence {e.sentence_index})")
+                struck = {(d.target, d.target_text): d for d in earlier
+                          if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index
+                          and d.target and not any(_same_actor(d.target, c) for c in own)}
+                return [Actor(code, text, n, d.rule) for (code, text), d in struck.items()]
             self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
                      f"({e.event_code}, sentence {e.sentence_index})")
             # all who did it together ("Saudi Arabia and Egypt demanded ...")
@@ -1294,11 +1305,16 @@ class _SentenceCoder:
             targets = self._infinitive_object_target(v, tgt)
         if not targets and sources and code[:2] == "13":
             targets = self._condition_target(v)
-        if not targets and sources and tgt is not None and s.pos[tgt] == "NOUN" \
-                and (s.lemma[tgt] in VIOLENCE_NOUNS or s.lemma[tgt] in ACT_NOUNS
-                     or s.lemma[tgt] in SAID_NOUNS) \
-                and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[tgt]):
-            targets = self._earlier_act_source(tgt, sources)
+        ref = tgt
+        if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
+                and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
+            ref = s.head[s.head[tgt]]  # "claimed responsibility for the attack on Crocus City Hall"
+        if not targets and sources and ref is not None and s.pos[ref] == "NOUN" \
+                and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
+                     or s.lemma[ref] in SAID_NOUNS) \
+                and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
+            # "claimed responsibility for the attack": those it struck
+            targets = self._earlier_act_source(ref, sources, victims=code == "015")
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
