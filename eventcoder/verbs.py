@@ -142,6 +142,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                     return a
         return None
     if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX"):
+        k = v - 1
+        if k > h and dep[k] == "conj" and sent.pos[k] in ("PROPN", "NOUN") \
+                and sent.lemma[sent.head[k]] in TIME_NOUNS and sent.head[sent.head[k]] != k \
+                and any(dep[c] == "cc" for c in sent.children[sent.head[k]]):
+            # "Venezuela halted oil shipments on Tuesday and Argentina recalled its
+            # ambassador", parsed with "Argentina" joined to "Tuesday": its own subject
+            return k
         if sent.tag[v] == "VBD" and sent.tag[h] in ("VB", "VBP") and dep[h] in ("ccomp", "xcomp") \
                 and sent.head[h] != h:
             # "Iran demanded that Britain release the tanker, and summoned the ambassador":
