@@ -48,6 +48,8 @@ FACILITY_NOUNS = frozenset({
     "outpost", "convoy", "headquarters", "compound", "camp", "academy", "vehicle", "patrol",
     "position", "ship", "vessel", "boat", "plane", "helicopter", "depot", "facility",
     "installation", "garrison", "building", "premises"})
+# A person in apposition as the chair of an organisation acts for it.
+CHAIR_NOUNS = frozenset({"chairman", "chairwoman", "chair", "chairperson"})
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
@@ -560,6 +562,17 @@ class SentenceActors:
                     self.trace.append(f"{named.text!r} ({named.code}) with the title "
                                       f"{s.span_text(held[0], held[1])!r} -> {code}")
                     return attrs.evolve(named, code=code, person=True)
+            if named.person and depth < 2:
+                # "Alpha Conde, the current chairman of the African Union, condemned ...":
+                # a leader who speaks as an organisation's chair acts for it
+                for c in s.children[i]:
+                    if s.dep[c] == "appos" and s.lemma[c] in CHAIR_NOUNS and not any(
+                            s.lower[g] in ("deputy", "vice", "former") for g in s.children[c]):
+                        held = self.resolve_one(c, depth + 1)
+                        if held is not None and held.code.startswith("IGO"):
+                            self.trace.append(f"{named.text!r} as {s.span_text(c, c + 1)!r} of "
+                                              f"{held.text!r} -> {held.code}")
+                            return attrs.evolve(held, token=i, person=True)
             return named
         if s.pos[i] == "PROPN" and self.actor_at[i] is None and self.agent_at[i] is None \
                 and s.dep[i] not in ("compound", "amod") and not any(
