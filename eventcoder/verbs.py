@@ -515,17 +515,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             anchor = None
             continue
         scope_head = phrase_object(sent, anchor) if anchor is not None else obj
-        # "gave Mali's junta two weeks to ...": a second object, or one the parser took
-        # for an adverbial noun ("gave Niger's junta one week"), is the verb's too
-        second = [c for c in sent.children[v] if c != obj and (
-            sent.dep[c] == "npadvmod" or sent.dep[c] in OBJECT_DEPS)] if anchor is None else []
         if ALTERNATIVE in el:
-            if scope_head is None and not second:
-                return None
             hits = _find_alternative(sent, sent.subtree(scope_head), el, taken) \
                 if scope_head is not None else None
-            if hits is None and second:
-                hits = _find_alternative(sent, second, el, taken)
+            if hits is None and anchor is None:
+                hits = _find_alternative(sent, _second_objects(sent, v, obj), el, taken)
             if hits is None:
                 return None
             for hit in hits:
@@ -534,8 +528,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             last = hits[-1]
             continue
         in_scope = _word_tokens(sent, scope_head, el) if scope_head is not None else []
-        if not in_scope and second:
-            in_scope = [c for c in second if sent.lemma[c] == el or sent.lower[c] == el]
+        if not in_scope and anchor is None:
+            in_scope = [c for c in _second_objects(sent, v, obj) if sent.lemma[c] == el or sent.lower[c] == el]
         hit = None
         if anchor is None and not in_scope:
             # "stop fighting", "ordered the advisers to leave": the word is the verb's
@@ -588,6 +582,13 @@ def _by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
         for alts in got.values():
             alts.sort(key=len, reverse=True)  # "food aid" before "food": the longest fits first
     return got
+
+
+def _second_objects(sent: Sentence, v: int, obj: int | None) -> list[int]:
+    """Objects of ``v`` besides ``obj``, and nouns the parser took for adverbial ones:
+    "gave Mali's junta two weeks", "gave Niger's junta one week to ..."."""
+    return [c for c in sent.children[v] if c != obj and (
+        sent.dep[c] == "npadvmod" or sent.dep[c] in OBJECT_DEPS)]
 
 
 def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
