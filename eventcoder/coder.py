@@ -43,6 +43,7 @@ from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
     OBJECT_DEPS,
+    SUBJECT_DEPS,
     TIME_NOUNS,
     PatternMatch,
     act_candidates,
@@ -1230,6 +1231,14 @@ class _SentenceCoder:
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
         sources = self.actors.resolve(src)
+        if not sources and src is not None and s.dep[v] == "conj" and s.dep[s.head[v]] == "ccomp" \
+                and not any(s.dep[c] in SUBJECT_DEPS for c in s.children[v]):
+            # "Zhao said the tariffs had nothing to do with the pandemic and mocked
+            # Canberra": the reported clause's subject is no actor; the one who spoke is
+            main = subject_of(s, s.head[s.head[v]])
+            if main is not None and self.actors.resolve(main):
+                src, sources = main, self.actors.resolve(main)
+                self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
         if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
                 AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
             # "A roadside bomb planted by Baloch separatists struck ...", "Drones launched by
