@@ -145,6 +145,8 @@ UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "sh
 # refusal or a threat with a modal is still one: "should have acted" is a call to act).
 DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
+# A threat made "after" or "because" someone did something answers that one.
+REACTION_MARKS = frozenset({"after", "because"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
@@ -980,13 +982,18 @@ class _SentenceCoder:
 
     def _condition_target(self, v: int) -> list[Actor]:
         """A threat is made to the one its condition names: "would use nuclear weapons if
-        South Korea and the United States attacked it"."""
+        South Korea and the United States attacked it", or the one whose act it answers:
+        "threatened to take retaliatory steps after Finland's leaders said ..." (on the
+        threat's verb or the frame verb over it)."""
         s = self.sent
-        for c in s.children[v]:
-            if _conditional(s, c):
-                found = self._subject_of_clause(c, "from the condition")
-                if found:
-                    return found
+        heads = [v] + ([s.head[v]] if s.dep[v] in ("xcomp", "ccomp") and s.head[v] != v else [])
+        for h in heads:
+            for c in s.children[h]:
+                if _conditional(s, c) or (s.dep[c] == "advcl" and any(
+                        s.dep[m] == "mark" and s.lower[m] in REACTION_MARKS for m in s.children[c])):
+                    found = self._subject_of_clause(c, "from the condition")
+                    if found:
+                        return found
         return []
 
     def _infinitive_object_target(self, v: int, obj: int | None) -> list[Actor]:
