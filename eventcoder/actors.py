@@ -340,9 +340,8 @@ class SentenceActors:
                     # "Trump" as a modifier of "Modi" (or under the title that modifies it:
                     # "U.S. President Donald Trump and Russian President Vladimir Putin"):
                     # two actors
-                    other = next((g for g in s.subtree(c) if self.actor_at[g] is not None
-                                  and self.actor_at[g] is not self.actor_at[k]
-                                  and self.actor_at[g][1] - 1 == g
+                    other = next((g for g in s.subtree(c) if (m := self.actor_at[g]) is not None
+                                  and m is not self.actor_at[k] and m[1] - 1 == g
                                   and any(s.dep[x] == "cc" for x in s.children[g])), None)
                     if other is not None:
                         heads.append(other)
@@ -568,11 +567,11 @@ class SentenceActors:
                 for c in s.children[i]:
                     if s.dep[c] == "appos" and s.lemma[c] in CHAIR_NOUNS and not any(
                             s.lower[g] in ("deputy", "vice", "former") for g in s.children[c]):
-                        held = self.resolve_one(c, depth + 1)
-                        if held is not None and held.code.startswith("IGO"):
+                        chaired = self.resolve_one(c, depth + 1)
+                        if chaired is not None and chaired.code.startswith("IGO"):
                             self.trace.append(f"{named.text!r} as {s.span_text(c, c + 1)!r} of "
-                                              f"{held.text!r} -> {held.code}")
-                            return attrs.evolve(held, token=i, person=True)
+                                              f"{chaired.text!r} -> {chaired.code}")
+                            return attrs.evolve(chaired, token=i, person=True)
             return named
         if s.pos[i] == "PROPN" and self.actor_at[i] is None and self.agent_at[i] is None \
                 and s.dep[i] not in ("compound", "amod") and not any(
@@ -670,8 +669,8 @@ class SentenceActors:
             # "the board of the IAEA": the IAEA
             for c in s.children[i]:
                 if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
-                    p = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
-                    a = self.resolve_one(p, depth + 1) if p is not None else None
+                    pobj = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                    a = self.resolve_one(pobj, depth + 1) if pobj is not None else None
                     if a is not None:
                         return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,

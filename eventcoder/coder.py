@@ -1065,10 +1065,10 @@ class _SentenceCoder:
                 (g for c in s.children[act] if s.dep[c] in OBJECT_DEPS for g in s.children[c]
                  if s.dep[g] in ("acl", "relcl") and s.pos[g] == "VERB" and is_infinitive(s, g)), None)
             if inner_act is not None:
-                inner = self._act_code(inner_act, depth + 1)
-                if inner[0] is not None:
+                through = self._act_code(inner_act, depth + 1)
+                if through[0] is not None:
                     self.suppressed.add(inner_act)
-                    return inner
+                    return through
         table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
         # the act's target may be the frame's, left unsaid: "urged NATO to send air
         # defence systems" fits "send air defence system to +"

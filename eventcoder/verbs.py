@@ -529,7 +529,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             continue
         in_scope = _word_tokens(sent, scope_head, el) if scope_head is not None else []
         if not in_scope and anchor is None:
-            in_scope = [c for c in _second_objects(sent, v, obj) if sent.lemma[c] == el or sent.lower[c] == el]
+            in_scope = [c for c in _second_objects(sent, v, obj)
+                        if sent.lemma[c] == el or sent.lower[c] == el]
         hit = None
         if anchor is None and not in_scope:
             # "stop fighting", "ordered the advisers to leave": the word is the verb's
