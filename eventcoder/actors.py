@@ -270,7 +270,7 @@ def stance(sent: Sentence, start: int) -> bool:
 
 def _compatible(pronoun: str, a: Actor) -> bool:
     if pronoun in PERSONAL_PRONOUNS:
-        return a.person
+        return a.person and not a.plural  # "her" is not "South Korean prosecutors"
     if pronoun in THING_PRONOUNS:
         return not a.person and not a.plural
     if pronoun in PLURAL_PRONOUNS:
@@ -410,7 +410,7 @@ class SentenceActors:
         if subj is None or subj > i or s.pos[subj] == "PRON":
             return None
         a = self.resolve_one(subj, depth + 1)
-        return a if a is not None and a.code and a.person else None
+        return a if a is not None and a.code and _compatible(pronoun, a) else None
 
     def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
@@ -492,7 +492,7 @@ class SentenceActors:
             return None
         person = entry.person
         return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
-                     person=person, plural=self.sent.tag[end - 1] in ("NNS", "NNPS"))
+                     person=person, plural=not person and self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
     # -- rules ------------------------------------------------------------------------
     def _resolve(self, i: int, depth: int) -> Actor | None:
@@ -653,9 +653,11 @@ class SentenceActors:
                 self._extra[i] = extra
             # a name at the head is a person's ("Foreign Minister Lavrov"); a common noun the
             # tagger took for a name is not ("Taiwan's defence ministry said it ...")
+            # ("Guterres", "Fernandes": names the tagger reads as plural are not)
+            name = s.tag[i] == "NNP" or (s.tag[i] == "NNPS" and s.lemma[i] == s.lower[i])
             return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or (
-                             s.tag[i] == "NNP" and s.words[i][:1].isupper()),
-                         plural=s.tag[i] in ("NNS", "NNPS"),
+                             name and s.words[i][:1].isupper()),
+                         plural=s.tag[i] == "NNS" or (s.tag[i] == "NNPS" and not name),
                          inferred=owner is None and bool(self.default_country))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
         for c in s.children[i]:
