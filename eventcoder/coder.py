@@ -1103,6 +1103,16 @@ class _SentenceCoder:
         frame = fm.pattern.frame  # type: ignore[union-attr]
         fmap = self.dicts.frame_maps.get(frame)
         out = fmap.code_for(code) if fmap else None
+        on_frame = self.framed.get(f) if f != act else None
+        if out is not None and on_frame is not None and on_frame[0] == f:
+            # "said they would try to kill her again": the auxiliary's frame (intent) over
+            # what the frame verb makes of its act (an attack), when it maps it (a threat)
+            outer = on_frame[1].pattern.frame  # type: ignore[union-attr]
+            omap = self.dicts.frame_maps.get(outer)
+            over = omap.code_for(out) if omap is not None else None
+            if over is not None:
+                self.log(f"frame {outer!r} on {s.words[f]!r}: {out} -> {over}")
+                out = over
         self.suppressed |= fm.consumed
         if am is not None:
             self.suppressed |= am.consumed
