@@ -15,7 +15,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -403,7 +403,7 @@ def _same_actor(a: str, b: str) -> bool:
             and long[3:6] in STATE_ORGANS)
 
 
-def _verb_key(sent: Sentence, i: int, verbs: dict) -> str:
+def _verb_key(sent: Sentence, i: int, verbs: Mapping[str, object]) -> str:
     """The dictionary key of a verb whose lemma is not in the dictionary: a base form
     guessed from its inflection, when that form is in the dictionary."""
     w = sent.lower[i]

@@ -619,6 +619,42 @@ def test_cached_patterns_keep_every_field_derived_ones_too(tmp_path, cache_env):
         assert any(w for w, _, _ in derived)
 
 
+def _tables(ds):
+    """Every predicate's patterns, with origins, of a DictionarySet's verbs and nouns."""
+    return {kind: {h: full(table[h]) for h in sorted(table)}
+            for kind, table in (("verb", ds.verbs), ("noun", ds.nouns))}
+
+
+def test_large_cached_pattern_file_is_built_on_demand(tmp_path, cache_env, monkeypatch):
+    """A cached file of many verb patterns comes back lazy: a verb's patterns are made
+    when it is looked up, and the dictionaries it makes are those of an eager read,
+    layered with a native file that replaces one pattern and removes another."""
+    monkeypatch.setattr(dcache, "LAZY_MIN_PATTERNS", 2)
+    legacy = write(tmp_path, "v.verbs.txt", VERBS)
+    native = write(tmp_path, "n.verbs.txt", "0234: plead for help\nremove: plead mercy\n"
+                   "0233: plead to + for help\n")
+    eager = read_dictionary_file(legacy, "verbs", cache=False)
+    first = read_dictionary_file(legacy, "verbs")    # read and stored
+    lazy = read_dictionary_file(legacy, "verbs")     # from the cache
+    assert type(first) is not dcache.LazyPatternFile
+    assert isinstance(lazy, dcache.LazyPatternFile) and not lazy.materialized
+    assert full(lazy.patterns_for("plead")) == full(p for p in eager.entries if p.head == "plead")
+    assert not lazy.materialized
+    layer = read_dictionary_file(native, "verbs", cache=False)
+    from_lazy = DictionarySet.from_files([lazy, layer])
+    assert not lazy.materialized                     # the index did not build the patterns
+    assert _tables(from_lazy) == _tables(DictionarySet.from_files([eager, layer]))
+    assert "plead" in from_lazy.verbs and "no_such_verb" not in from_lazy.verbs
+    plead = {p.elements: (p.code, p.origin.path) for p in from_lazy.verbs["plead"]}
+    assert plead[("for", "help")] == ("0234", str(native))            # added by the layer
+    assert plead[("to", "+", "for", "help")] == ("0233", str(native))  # replaced by it
+    assert ("mercy",) not in plead and ("clemency",) in plead           # removed by it
+    assert len(plead) > 3
+    assert full(lazy.entries) == full(eager.entries)
+    assert (lazy.path, lazy.kind, lazy.removals) == (eager.path, eager.kind, eager.removals)
+    assert lazy.materialized
+
+
 def test_cache_is_invalidated_when_the_file_changes(tmp_path, cache_env):
     p = write(tmp_path, "x.actors.txt", "AAA_ [AAA]\n")
     reader = counting(legacy_reader)

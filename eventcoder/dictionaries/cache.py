@@ -49,7 +49,8 @@ from .entries import (
 )
 from .native import DictionaryFile, kind_of_path, read_native
 
-__all__ = ["CACHE_ENV", "cache_dir", "clear_cache", "load_cached", "read_dictionary_file"]
+__all__ = ["CACHE_ENV", "LazyPatternFile", "cache_dir", "clear_cache", "load_cached",
+           "read_dictionary_file"]
 
 CACHE_ENV = "EVENTCODER_CACHE"
 FORMAT = 1  # bump when the layout of a cache entry changes
@@ -223,8 +224,89 @@ def _rebuild_entries(runs: list[_Run]) -> tuple:
 
 
 def _rebuild_file(fields: dict, runs: list, removal_runs: list) -> DictionaryFile:
+    if len(runs) == 1 and runs[0][0] is VerbPattern and runs[0][2] is not None \
+            and len(runs[0][2][1]) >= LAZY_MIN_PATTERNS:
+        return LazyPatternFile.from_run(fields, runs[0], _rebuild_entries(removal_runs))
     return DictionaryFile(**fields, entries=_rebuild_entries(runs),
                           removals=_rebuild_entries(removal_runs))
+
+
+# A cached file of this many verb patterns or more (PETRARCH's CAMEO.2.0.txt has 47,812,
+# one per verb of a block and pattern line) is rebuilt lazily: its patterns are made when
+# a verb is first looked up, not all at load.
+LAZY_MIN_PATTERNS = 2000
+
+
+class LazyPatternFile(DictionaryFile):
+    """A :class:`~.native.DictionaryFile` of verb patterns read from the cache, whose
+    patterns are built on demand: :meth:`patterns_for` builds those of one predicate
+    (what :class:`~.registry.DictionarySet` asks for while coding); reading ``entries``
+    builds them all, so the file behaves as any other."""
+
+    __slots__ = ("_built", "_heads", "_objects", "_run")
+    _built: tuple | None
+    _heads: dict[str, list[int]] | None
+    _objects: list[VerbPattern | None]
+    _run: _Run
+
+    @classmethod
+    def from_run(cls, fields: dict, run: _Run, removals: tuple) -> LazyPatternFile:
+        f = object.__new__(cls)
+        for name, value in fields.items():
+            getattr(DictionaryFile, name).__set__(f, value)
+        DictionaryFile.removals.__set__(f, removals)  # type: ignore[attr-defined]
+        _set(f, "_run", run)
+        _set(f, "_heads", None)
+        _set(f, "_objects", [None] * len(run[2][1]))  # type: ignore[index]
+        _set(f, "_built", None)
+        return f
+
+    @property  # type: ignore[override]
+    def entries(self) -> tuple:
+        built = self._built
+        if built is None:
+            built = tuple(self._make(r) for r in range(len(self._objects)))
+            _set(self, "_built", built)
+        return built
+
+    @entries.setter
+    def entries(self, value: tuple) -> None:  # attrs' __init__ and evolve
+        _set(self, "_built", tuple(value))
+        _set(self, "_objects", list(value))
+        _set(self, "_heads", None)
+
+    @property
+    def materialized(self) -> bool:
+        return self._built is not None
+
+    def heads(self) -> dict[str, list[int]]:
+        """The rows of each predicate lemma, in file order."""
+        heads = self._heads
+        if heads is None:
+            heads = {}
+            if self._built is not None:
+                for r, e in enumerate(self._built):
+                    heads.setdefault(e.head, []).append(r)
+            else:
+                at = [n for n in _slots(VerbPattern) if n != "origin"].index("head")
+                for r, h in enumerate(self._run[1][at]):
+                    heads.setdefault(h, []).append(r)
+            _set(self, "_heads", heads)
+        return heads
+
+    def patterns_for(self, head: str) -> list[VerbPattern]:
+        """The patterns of predicate ``head``, in file order."""
+        return [self._make(r) for r in self.heads().get(head, ())]
+
+    def _make(self, r: int) -> VerbPattern:
+        made = self._objects[r]
+        if made is None:
+            _, cols, origins = self._run
+            path, lines = origins  # type: ignore[misc]
+            args = [col[r] for col in cols]
+            args.insert(_slots(VerbPattern).index("origin"), _builder(SourceLocation)(path, lines[r]))
+            made = self._objects[r] = _builder(VerbPattern)(*args)
+        return made
 
 
 _new = object.__new__

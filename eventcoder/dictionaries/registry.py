@@ -7,8 +7,9 @@ and a ``remove:`` line deletes it. The shipped dictionaries are the first layer.
 
 from __future__ import annotations
 
+import functools
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import attrs
 
 from .._gc import gc_paused
 from ..errors import DictionaryError, DictionaryErrors
-from .cache import read_dictionary_file
+from .cache import LazyPatternFile, read_dictionary_file
 from .entries import (
     ActorEntry,
     AgentEntry,
@@ -116,6 +117,72 @@ def read_layer(spec: str | Path, *, strict: bool = False) -> tuple[list[Dictiona
     return files, manifest
 
 
+def _group(grouped: dict[str, list[VerbPattern]], head: str) -> list[VerbPattern]:
+    return grouped.get(head, [])
+
+
+@attrs.frozen
+class _PatternSource:
+    """The verb and noun patterns of one file, by predicate lemma, and the patterns its
+    ``remove:`` lines take away (keys ``(kind, head, elements)``, by head)."""
+
+    heads: Mapping[str, object]
+    patterns_for: Callable[[str], list[VerbPattern]]
+    removed: dict[str, list[tuple]]
+
+
+class PatternTable(Mapping[str, list[VerbPattern]]):
+    """The patterns of one kind ("verb" or "noun") by predicate lemma, over every layer:
+    a pattern of a later file replaces one of an earlier file with the same words (in
+    the place of the first), a ``remove:`` line takes it away, and the list is sorted
+    most specific first (stably). A predicate's list is made when it is first looked up,
+    so a large cached file's patterns are built only for the verbs a text uses."""
+
+    def __init__(self, kind: str, sources: list[_PatternSource]) -> None:
+        self._kind = kind
+        self._sources = sources
+        self._lists: dict[str, list[VerbPattern]] = {}
+
+    def _list(self, head: str) -> list[VerbPattern]:
+        got = self._lists.get(head)
+        if got is None:
+            table: dict[tuple, VerbPattern] = {}
+            kind = self._kind
+            for src in self._sources:
+                if head in src.heads:
+                    for p in src.patterns_for(head):
+                        if p.kind == kind:
+                            table[p.elements] = p
+                for key in src.removed.get(head, ()):
+                    if key[0] == kind:
+                        table.pop(key[2], None)
+            got = sorted(table.values(), key=lambda p: -p.specificity)
+            self._lists[head] = got
+        return got
+
+    def __getitem__(self, head: str) -> list[VerbPattern]:
+        got = self._list(head) if isinstance(head, str) else None
+        if not got:
+            raise KeyError(head)
+        return got
+
+    def get(self, head: str, default=None):  # type: ignore[override]
+        got = self._list(head) if isinstance(head, str) else None
+        return got if got else default
+
+    def __contains__(self, head: object) -> bool:
+        return isinstance(head, str) and bool(self._list(head))
+
+    def __iter__(self) -> Iterator[str]:
+        seen: dict[str, None] = {}
+        for src in self._sources:
+            seen.update(dict.fromkeys(src.heads))
+        return (h for h in seen if self._list(h))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 @attrs.define
 class DictionarySet:
     """All entries of all layers, compiled for matching."""
@@ -123,8 +190,8 @@ class DictionarySet:
     actors: PhraseTrie[ActorEntry]
     agents: PhraseTrie[AgentEntry]
     discards: PhraseTrie[DiscardEntry]
-    verbs: dict[str, list[VerbPattern]]
-    nouns: dict[str, list[VerbPattern]]
+    verbs: Mapping[str, list[VerbPattern]]
+    nouns: Mapping[str, list[VerbPattern]]
     frames: dict[str, list[FramePattern]]
     frame_maps: dict[str, FrameMap]
     manifests: list[Manifest]
@@ -150,21 +217,31 @@ class DictionarySet:
         actors: dict = {}
         agents: dict = {}
         discards: dict = {}
-        patterns: dict = {}
+        sources: list[_PatternSource] = []
         frames: dict = {}
         frame_maps: dict[str, FrameMap] = {}
         names = []
         for f in files:
             names.append(f.path)
+            removed: dict[str, list[tuple]] = {}
+            for r in f.removals:
+                if r.kind == "verbs":
+                    removed.setdefault(r.key[1], []).append(r.key)
+            if isinstance(f, LazyPatternFile) and not f.materialized:
+                # patterns made when their verb is first looked up
+                sources.append(_PatternSource(f.heads(), f.patterns_for, removed))
+                continue
+            grouped: dict[str, list[VerbPattern]] = {}
+            sources.append(_PatternSource(grouped, functools.partial(_group, grouped), removed))
             for e in f.entries:
-                if isinstance(e, ActorEntry):
+                if isinstance(e, VerbPattern):
+                    grouped.setdefault(e.head, []).append(e)
+                elif isinstance(e, ActorEntry):
                     actors[e.key] = e
                 elif isinstance(e, AgentEntry):
                     agents[e.key] = e
                 elif isinstance(e, DiscardEntry):
                     discards[e.key] = e
-                elif isinstance(e, VerbPattern):
-                    patterns[(e.kind, e.head, e.elements)] = e
                 elif isinstance(e, FramePattern):
                     frames[(e.head, e.elements)] = e
                 elif isinstance(e, FrameMap):
@@ -176,13 +253,12 @@ class DictionarySet:
                                      e.origin)
                     frame_maps[e.frame] = e
             for r in f.removals:
-                table = {"actors": actors, "agents": agents, "discards": discards,
-                         "verbs": patterns}[r.kind]
-                table.pop(r.key, None)
                 if r.kind == "verbs":
-                    frames.pop(r.key[1:], None)
-        out = cls(PhraseTrie(), PhraseTrie(), PhraseTrie(), {}, {}, {}, frame_maps,
-                  list(manifests), names)
+                    frames.pop(r.key[1:], None)  # the patterns' removal is in ``removed``
+                else:
+                    {"actors": actors, "agents": agents, "discards": discards}[r.kind].pop(r.key, None)
+        out = cls(PhraseTrie(), PhraseTrie(), PhraseTrie(), PatternTable("verb", sources),
+                  PatternTable("noun", sources), {}, frame_maps, list(manifests), names)
         for trie, table in ((out.actors, actors), (out.agents, agents), (out.discards, discards)):
             for key, entry in table.items():
                 trie.add(key, entry)
@@ -190,11 +266,6 @@ class DictionarySet:
                 variant = hyphen_variant(entry.text)
                 if variant and variant != key and trie.get(variant) is None:
                     trie.add(variant, entry, count=False)
-        for (kind, head, _), pattern in patterns.items():
-            (out.nouns if kind == "noun" else out.verbs).setdefault(head, []).append(pattern)
-        for table in (out.verbs, out.nouns):
-            for lst in table.values():
-                lst.sort(key=lambda p: -p.specificity)
         for (head, _), frame in frames.items():
             out.frames.setdefault(head, []).append(frame)
         return out
