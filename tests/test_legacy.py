@@ -625,6 +625,7 @@ def _tables(ds):
             for kind, table in (("verb", ds.verbs), ("noun", ds.nouns))}
 
 
+@pytest.mark.filterwarnings("ignore::eventcoder.dictionaries.legacy.LegacyDictionaryWarning")
 def test_large_cached_pattern_file_is_built_on_demand(tmp_path, cache_env, monkeypatch):
     """A cached file of many verb patterns comes back lazy: a verb's patterns are made
     when it is looked up, and the dictionaries it makes are those of an eager read,
