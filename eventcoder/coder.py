@@ -145,6 +145,9 @@ UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "sh
 # refusal or a threat with a modal is still one: "should have acted" is a call to act).
 DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
+# Arriving or landing somewhere is a visit (042) only for a government, a person or a
+# delegation, not for a plural of people or forces ("the attackers arrived at the school").
+ARRIVAL_VERBS = frozenset({"arrive", "land"})
 # A threat made "after" or "because" someone did something answers that one.
 REACTION_MARKS = frozenset({"after", "because"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
@@ -1256,6 +1259,12 @@ class _SentenceCoder:
             if main is not None and self.actors.resolve(main):
                 src, sources = main, self.actors.resolve(main)
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
+        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and all(
+                a.plural and a.code[3:6] != "GOV" for a in sources):
+            # "the attackers arrived at the school", "the Americans landed in Doha": people
+            # or forces arriving somewhere are making no visit
+            self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving is no visit")
+            return
         if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
                 AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
             # "A roadside bomb planted by Baloch separatists struck ...", "Drones launched by
