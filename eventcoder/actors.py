@@ -50,6 +50,10 @@ FACILITY_NOUNS = frozenset({
     "installation", "garrison", "building", "premises"})
 # A person in apposition as the chair of an organisation acts for it.
 CHAIR_NOUNS = frozenset({"chairman", "chairwoman", "chair", "chairperson"})
+# Organisations whose bases, convoys and posts are their peacekeepers' (CODE + PKO).
+PEACEKEEPING_IGOS = frozenset({"IGOUNO", "IGOOAU", "IGOWAS", "IGOSAD", "IGOEAC", "IGONAT"})
+PEACEKEEPING_POSTS = frozenset({"base", "camp", "convoy", "patrol", "outpost", "garrison",
+                                "checkpoint", "vehicle", "airbase"})
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
@@ -675,6 +679,9 @@ class SentenceActors:
                     a = self.resolve_one(pobj, depth + 1) if pobj is not None else None
                     if a is not None:
                         return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
+        if owner is not None and s.lemma[i] in PEACEKEEPING_POSTS and owner.code in PEACEKEEPING_IGOS:
+            # "an African Union base", "a U.N. convoy": the organisation's peacekeepers
+            return attrs.evolve(owner, code=owner.code + "PKO", token=i)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
