@@ -53,6 +53,7 @@ from .verbs import (
     is_infinitive,
     is_negated,
     is_passive,
+    is_verbal,
     match_frame,
     own_tokens,
     phrase_object,
@@ -1072,7 +1073,7 @@ class _SentenceCoder:
                 if through[0] is not None:
                     self.suppressed.add(inner_act)
                     return through
-        table = self.dicts.nouns if s.pos[act] == "NOUN" else self.dicts.verbs
+        table = self.dicts.nouns if s.pos[act] == "NOUN" and not is_verbal(s, act) else self.dicts.verbs
         # the act's target may be the frame's, left unsaid: "urged NATO to send air
         # defence systems" fits "send air defence system to +"
         m = self._best_fit(act, table.get(self.key.get(act, s.lemma[act]), []), True)

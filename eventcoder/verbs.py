@@ -627,7 +627,7 @@ def _act_fits(sent: Sentence, f: int, act: int, anchor: int | None, before: str)
     """
     if anchor is not None and phrase_object(sent, anchor) == act:
         return True
-    if sent.pos[act] in ("VERB", "AUX"):
+    if is_verbal(sent, act):
         h = sent.head[act]
         if not (h == f or sent.dep[act] in ("acl", "relcl")
                 or (sent.dep[h] == "acomp" and sent.head[h] == f)):
@@ -716,13 +716,21 @@ def match_predicate(sent: Sentence, i: int, patterns: list[VerbPattern]) -> Patt
     return next(predicate_fits(sent, i, patterns), None)
 
 
+def is_verbal(sent: Sentence, k: int) -> bool:
+    """A verb, or a clause head the tagger took for a noun: "demanded that Prime Minister
+    Irakli Kobakhidze *resign*" (a noun with a subject, the complement of a verb)."""
+    pos = sent.pos[k]
+    return pos == "VERB" or pos == "AUX" or (
+        pos == "NOUN" and sent.dep[k] == "ccomp" and any(sent.dep[c] == "nsubj" for c in sent.children[k]))
+
+
 def act_candidates(sent: Sentence, f: int) -> list[int]:
     """What a frame verb ``f`` may govern: its clauses, and nouns it takes as objects
     or through a preposition ("urged restraint", "called for the release of ...")."""
     out = []
     dep, pos, children = sent.dep, sent.pos, sent.children
     for c in children[f]:
-        if dep[c] in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
+        if dep[c] in ("xcomp", "ccomp") and is_verbal(sent, c):
             out.append(c)
         elif dep[c] == "advcl" and pos[c] in ("VERB", "AUX") and is_infinitive(sent, c):
             out.append(c)  # "appealed to X on Saturday to show flexibility", parsed as advcl
