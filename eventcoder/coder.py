@@ -150,7 +150,7 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
 # A threat made "after" or "because" someone did something answers that one.
-REACTION_MARKS = frozenset({"after", "because"})
+REACTION_MARKS = frozenset({"after", "because", "until"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
