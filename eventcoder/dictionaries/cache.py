@@ -29,7 +29,7 @@ import pickle
 import sys
 import tempfile
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -245,7 +245,7 @@ class LazyPatternFile(DictionaryFile):
 
     __slots__ = ("_built", "_heads", "_objects", "_run")
     _built: tuple | None
-    _heads: dict[str, list[int]] | None
+    _heads: tuple[dict[str, list[int]], dict[str, set[str]]] | None
     _objects: list[VerbPattern | None]
     _run: _Run
 
@@ -281,18 +281,30 @@ class LazyPatternFile(DictionaryFile):
 
     def heads(self) -> dict[str, list[int]]:
         """The rows of each predicate lemma, in file order."""
-        heads = self._heads
-        if heads is None:
-            heads = {}
+        return self._index()[0]
+
+    def kind_heads(self, kind: str) -> set[str]:
+        """The predicate lemmas with a pattern of ``kind`` ("verb" or "noun")."""
+        return self._index()[1].get(kind, set())
+
+    def _index(self) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
+        got = self._heads
+        if got is None:
+            heads: dict[str, list[int]] = {}
+            kinds: dict[str, set[str]] = {}
+            pairs: Iterable[tuple[str, str]]
             if self._built is not None:
-                for r, e in enumerate(self._built):
-                    heads.setdefault(e.head, []).append(r)
+                pairs = ((e.head, e.kind) for e in self._built)
             else:
-                at = [n for n in _slots(VerbPattern) if n != "origin"].index("head")
-                for r, h in enumerate(self._run[1][at]):
-                    heads.setdefault(h, []).append(r)
-            _set(self, "_heads", heads)
-        return heads
+                names = [n for n in _slots(VerbPattern) if n != "origin"]
+                cols = self._run[1]
+                pairs = zip(cols[names.index("head")], cols[names.index("kind")], strict=True)
+            for r, (h, k) in enumerate(pairs):
+                heads.setdefault(h, []).append(r)
+                kinds.setdefault(k, set()).add(h)
+            got = (heads, kinds)
+            _set(self, "_heads", got)
+        return got
 
     def patterns_for(self, head: str) -> list[VerbPattern]:
         """The patterns of predicate ``head``, in file order."""

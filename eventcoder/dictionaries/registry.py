@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -121,6 +121,10 @@ def _group(grouped: dict[str, list[VerbPattern]], head: str) -> list[VerbPattern
     return grouped.get(head, [])
 
 
+def _kind_heads(grouped: dict[str, list[VerbPattern]], kind: str) -> set[str]:
+    return {h for h, ps in grouped.items() if any(p.kind == kind for p in ps)}
+
+
 @attrs.frozen
 class _PatternSource:
     """The verb and noun patterns of one file, by predicate lemma, and the patterns its
@@ -128,23 +132,31 @@ class _PatternSource:
 
     heads: Mapping[str, object]
     patterns_for: Callable[[str], list[VerbPattern]]
+    kind_heads: Callable[[str], set[str]]
     removed: dict[str, list[tuple]]
 
 
-class PatternTable(Mapping[str, list[VerbPattern]]):
+class PatternTable(dict):
     """The patterns of one kind ("verb" or "noun") by predicate lemma, over every layer:
     a pattern of a later file replaces one of an earlier file with the same words (in
     the place of the first), a ``remove:`` line takes it away, and the list is sorted
     most specific first (stably). A predicate's list is made when it is first looked up,
-    so a large cached file's patterns are built only for the verbs a text uses."""
+    so a large cached file's patterns are built only for the verbs a text uses. The keys
+    are there from the start (``"accuse" in table`` is a plain dict lookup)."""
 
     def __init__(self, kind: str, sources: list[_PatternSource]) -> None:
+        super().__init__()
         self._kind = kind
         self._sources = sources
-        self._lists: dict[str, list[VerbPattern]] = {}
+        for src in sources:
+            super().update(dict.fromkeys(src.kind_heads(kind)))
+        for src in sources:  # a head whose patterns a layer removes may end with none
+            for head in src.removed:
+                if super().__contains__(head) and not self._make(head):
+                    super().__delitem__(head)
 
-    def _list(self, head: str) -> list[VerbPattern]:
-        got = self._lists.get(head)
+    def _make(self, head: str) -> list[VerbPattern]:
+        got = super().get(head)
         if got is None:
             table: dict[tuple, VerbPattern] = {}
             kind = self._kind
@@ -157,30 +169,22 @@ class PatternTable(Mapping[str, list[VerbPattern]]):
                     if key[0] == kind:
                         table.pop(key[2], None)
             got = sorted(table.values(), key=lambda p: -p.specificity)
-            self._lists[head] = got
+            super().__setitem__(head, got)
         return got
 
     def __getitem__(self, head: str) -> list[VerbPattern]:
-        got = self._list(head) if isinstance(head, str) else None
-        if not got:
+        if not super().__contains__(head):
             raise KeyError(head)
-        return got
+        return self._make(head)
 
     def get(self, head: str, default=None):  # type: ignore[override]
-        got = self._list(head) if isinstance(head, str) else None
-        return got if got else default
+        return self._make(head) if super().__contains__(head) else default
 
-    def __contains__(self, head: object) -> bool:
-        return isinstance(head, str) and bool(self._list(head))
+    def values(self):  # type: ignore[override]
+        return [self._make(h) for h in self]
 
-    def __iter__(self) -> Iterator[str]:
-        seen: dict[str, None] = {}
-        for src in self._sources:
-            seen.update(dict.fromkeys(src.heads))
-        return (h for h in seen if self._list(h))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
+    def items(self):  # type: ignore[override]
+        return [(h, self._make(h)) for h in self]
 
 
 @attrs.define
@@ -190,8 +194,8 @@ class DictionarySet:
     actors: PhraseTrie[ActorEntry]
     agents: PhraseTrie[AgentEntry]
     discards: PhraseTrie[DiscardEntry]
-    verbs: Mapping[str, list[VerbPattern]]
-    nouns: Mapping[str, list[VerbPattern]]
+    verbs: PatternTable
+    nouns: PatternTable
     frames: dict[str, list[FramePattern]]
     frame_maps: dict[str, FrameMap]
     manifests: list[Manifest]
@@ -229,10 +233,11 @@ class DictionarySet:
                     removed.setdefault(r.key[1], []).append(r.key)
             if isinstance(f, LazyPatternFile) and not f.materialized:
                 # patterns made when their verb is first looked up
-                sources.append(_PatternSource(f.heads(), f.patterns_for, removed))
+                sources.append(_PatternSource(f.heads(), f.patterns_for, f.kind_heads, removed))
                 continue
             grouped: dict[str, list[VerbPattern]] = {}
-            sources.append(_PatternSource(grouped, functools.partial(_group, grouped), removed))
+            sources.append(_PatternSource(grouped, functools.partial(_group, grouped),
+                                          functools.partial(_kind_heads, grouped), removed))
             for e in f.entries:
                 if isinstance(e, VerbPattern):
                     grouped.setdefault(e.head, []).append(e)
