@@ -149,7 +149,8 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 # Arriving or landing somewhere is a visit (042) only for a government, a person or a
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
-# A threat made "after" or "because" someone did something answers that one.
+# A threat made "after" or "because" someone did something answers that one; one "until"
+# something befalls someone is against that one.
 REACTION_MARKS = frozenset({"after", "because", "until"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
@@ -814,8 +815,9 @@ class _SentenceCoder:
         return named is not None and len(named.code) == 3 and not named.person
 
     def _holder(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
-        """Who detained the ``targets``, by the latest detention (173) of them reported
-        earlier in the story by someone other than ``sources``; none if no such event."""
+        """Who holds the ``targets``: the source of the latest detention (173) or abduction
+        (181) of them reported earlier in the story by someone other than ``sources``; none
+        if there is no such event."""
         held = {b.code for b in targets}
         own = {a.code for a in sources}
         for e in reversed([*self.context.events, *self.events]):
@@ -1368,10 +1370,11 @@ class _SentenceCoder:
             # "police opened fire on the crowds": violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
-        pron = tgt if tgt is not None and s.pos[tgt] == "PRON" else next(
-            (c for c in s.children[tgt] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None) \
-            if tgt is not None else None
-        if code in RELEASE_APPEALS and targets and sources and pron is not None \
+        pron = None  # the pronoun that names who is to be released: "their release"
+        if code in RELEASE_APPEALS and tgt is not None:
+            pron = tgt if s.pos[tgt] == "PRON" else next(
+                (c for c in s.children[tgt] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None)
+        if pron is not None and targets and sources \
                 and {b.code for b in targets} <= {a.code for a in sources}:
             # "Human Rights Watch called for their immediate release": not its own release;
             # the pronoun means someone named before it other than the one calling
