@@ -672,6 +672,25 @@ def test_cache_is_invalidated_when_the_file_changes(tmp_path, cache_env):
     assert len(list(cache_env.glob("*.dict.pickle"))) == 1        # replaced, not piled up
 
 
+def test_stale_cache_entries_are_cleared(tmp_path, cache_env, monkeypatch):
+    """Entries written by other code for the same file go when a new one is stored;
+    clear_cache(stale_only=True) removes entries whose file is gone, and no others."""
+    kept = write(tmp_path, "kept.actors.txt", "AAA_ [AAA]\n")
+    gone = write(tmp_path, "gone.actors.txt", "BBB_ [BBB]\n")
+    load_cached(kept, "actors", False, legacy_reader)
+    load_cached(gone, "actors", False, legacy_reader)
+    assert len(list(cache_env.glob("*.dict.pickle"))) == 2
+    gone.unlink()
+    assert dcache.clear_cache(stale_only=True) == 1
+    assert [p.name.split("-")[0] for p in cache_env.glob("*.dict.pickle")] == ["kept.actors.txt"]
+    # new code (another fingerprint) writes its own entry and drops the old one's
+    monkeypatch.setattr(dcache, "_code_fingerprint", lambda: "another")
+    monkeypatch.setattr(legacy_reader, "cache_token", lambda: "v2", raising=False)
+    load_cached(kept, "actors", False, legacy_reader)
+    assert len(list(cache_env.glob("*.dict.pickle"))) == 1
+    assert dcache.clear_cache(stale_only=True) == 0
+
+
 def test_cache_keys_on_kind_and_strict(tmp_path, cache_env):
     p = write(tmp_path, "x.txt", "AAA_ [AAA]\n")
     reader = counting(legacy_reader)

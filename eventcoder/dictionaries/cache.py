@@ -80,19 +80,44 @@ def cache_dir(create: bool = True) -> Path | None:
     return folder
 
 
-def clear_cache() -> int:
-    """Delete every cache entry; return how many were deleted."""
+def clear_cache(stale_only: bool = False) -> int:
+    """Delete every cache entry, or with ``stale_only`` those that can no longer be used:
+    their dictionary file is gone, or they were written by other eventcoder code (another
+    version or reader); return how many were deleted."""
     folder = cache_dir(create=False)
     if folder is None or not folder.is_dir():
         return 0
     n = 0
     for p in folder.glob("*.dict.pickle"):
+        if stale_only and not _stale(p):
+            continue
         try:
             p.unlink()
             n += 1
         except OSError:
             pass
     return n
+
+
+def _header(entry: Path) -> dict | None:
+    """The header of a cache entry (the first of its two pickles), or None."""
+    try:
+        with entry.open("rb") as f:
+            header = pickle.load(f)
+    except Exception:  # damaged or foreign
+        return None
+    return header if isinstance(header, dict) else None
+
+
+def _stale(entry: Path) -> bool:
+    header = _header(entry)
+    if header is None or header.get("format") != FORMAT or header.get("version") != _version() \
+            or header.get("code") != _code_fingerprint():
+        return True
+    try:
+        return _stat_key(Path(str(header.get("path")))) != (header.get("size"), header.get("mtime_ns"))
+    except OSError:
+        return True  # the dictionary file is gone
 
 
 def _version() -> str:
@@ -438,7 +463,17 @@ def _store_entry(entry: Path, header: dict, file: DictionaryFile, caught: list) 
                 os.unlink(tmp)
             raise
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
-        pass  # no cache this time; the result is correct anyway
+        return  # no cache this time; the result is correct anyway
+    # entries of the same file written by other code (an older eventcoder, another
+    # reader version) would never be read again: they go
+    for other in entry.parent.glob(entry.name.rsplit("-", 1)[0] + "-*.dict.pickle"):
+        if other != entry:
+            old = _header(other)
+            if old is not None and old.get("path") == header["path"] and (
+                    old.get("code") != header["code"] or old.get("version") != header["version"]
+                    or old.get("format") != header["format"]):
+                with contextlib.suppress(OSError):
+                    other.unlink()
 
 
 # -- one entry point for the registry ---------------------------------------------------
