@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     dsub = dic.add_subparsers(dest="action", required=True)
     st = dsub.add_parser("stats", help="counts per kind and per CAMEO root code")
     _dictionary_args(st)
+    cc = dsub.add_parser("clear-cache", help="delete the compiled dictionary cache")
+    cc.add_argument("--stale", action="store_true",
+                    help="only entries that can no longer be used (file gone or changed, "
+                         "written by other eventcoder code)")
     return ap
 
 
@@ -228,6 +232,17 @@ def _cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return status
 
 
+def _cmd_dictionaries(args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "clear-cache":
+        from .dictionaries.cache import cache_dir, clear_cache
+
+        n = clear_cache(stale_only=args.stale)
+        print(f"{n} {'stale ' if args.stale else ''}cache entr{'y' if n == 1 else 'ies'} deleted "
+              f"from {cache_dir(create=False) or 'no cache folder'}", file=out)
+        return 0
+    return _cmd_stats(args, out)
+
+
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> int:
     from .cameo import event_types
     from .dictionaries import load_dictionaries
@@ -263,7 +278,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     warnings.formatwarning = lambda message, *rest, **kw: f"eventcoder: warning: {message}\n"
     commands = {"code": _cmd_code, "explain": _cmd_explain, "validate": _cmd_validate,
                 "evaluate": _cmd_evaluate,
-                "dictionaries": _cmd_stats}
+                "dictionaries": _cmd_dictionaries}
     try:
         return commands[args.command](args, out)
     except EventCoderError as exc:

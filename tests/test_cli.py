@@ -112,6 +112,27 @@ def test_frames_flag_layers_the_shipped_frames_under_dictionaries_that_have_none
     assert "RUS -> IRN 026" in capsys.readouterr().out
 
 
+def test_clear_cache_from_the_command_line(tmp_path, monkeypatch, capsys):
+    """`eventcoder dictionaries clear-cache [--stale]` empties the cache folder, or only
+    the entries that can no longer be used."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("EVENTCODER_CACHE", str(folder))
+    keep = tmp_path / "keep.verbs.txt"
+    gone = tmp_path / "gone.verbs.txt"
+    keep.write_text("111: condemn\n", encoding="utf-8")
+    gone.write_text("112: accuse\n", encoding="utf-8")
+    assert main(["validate", str(keep), str(gone)]) == 0
+    assert len(list(folder.glob("*.dict.pickle"))) == 2
+    gone.unlink()
+    capsys.readouterr()
+    assert main(["dictionaries", "clear-cache", "--stale"]) == 0
+    assert "1 stale cache entry deleted" in capsys.readouterr().out
+    assert len(list(folder.glob("*.dict.pickle"))) == 1
+    assert main(["dictionaries", "clear-cache"]) == 0
+    assert "1 cache entry deleted" in capsys.readouterr().out
+    assert not list(folder.glob("*.dict.pickle"))
+
+
 def test_dictionary_stats(capsys):
     assert main(["dictionaries", "stats", "--no-default-dictionaries", "-d", str(TEST_DICTS)]) == 0
     out = capsys.readouterr().out
