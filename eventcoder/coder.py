@@ -152,6 +152,12 @@ ARRIVAL_VERBS = frozenset({"arrive", "land"})
 # A threat made "after" or "because" someone did something answers that one; one "until"
 # something befalls someone is against that one.
 REACTION_MARKS = frozenset({"after", "because", "until"})
+# Economic aid (given, promised, asked for, refused, cut) whose clause says it is for
+# refugees, victims or relief is the humanitarian sub-code of the same family.
+HUMANITARIAN_OF = {"071": "073", "0331": "0333", "0231": "0233", "1031": "1033",
+                   "1221": "1223", "1621": "1623"}
+HUMANITARIAN_WORDS = frozenset({"refugee", "displaced", "humanitarian", "famine", "earthquake",
+                                "flood", "relief", "survivor", "victim", "evacuee", "starvation"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
@@ -1387,6 +1393,12 @@ class _SentenceCoder:
             # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
             # appeal is made to the one who holds her
             targets = self._holder(targets, sources) or targets
+        if code in HUMANITARIAN_OF and any(s.lemma[k] in HUMANITARIAN_WORDS for k in s.subtree(v)):
+            # "agreed to give Turkey 3 billion euros to help it look after Syrian refugees":
+            # money for refugees or victims is humanitarian aid
+            self.log(f"  aid for {', '.join(sorted({s.lemma[k] for k in s.subtree(v)} & HUMANITARIAN_WORDS))}"
+                     f": {code} -> {HUMANITARIAN_OF[code]}")
+            code = HUMANITARIAN_OF[code]
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
