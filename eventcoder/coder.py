@@ -37,7 +37,7 @@ from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
-from .geo import Gazetteer, StoryPlaces, actor_tokens_of, find_dateline
+from .geo import Gazetteer, Place, StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
@@ -145,7 +145,6 @@ UNREAL_MODALS = frozenset({"should", "could", "might", "may", "must", "can", "sh
 # ... for acts that are done, not said (a statement, an appeal, a demand, criticism, a
 # refusal or a threat with a modal is still one: "should have acted" is a call to act).
 DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "17", "18", "19", "20"})
-# Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 # Arriving or landing somewhere is a visit (042) only for a government, a person or a
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
@@ -162,6 +161,7 @@ HUMANITARIAN_WORDS = frozenset({"refugee", "displaced", "humanitarian", "famine"
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
 DETENTION_CODES = ("173", "181")
+# Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
 TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
 # Verbs that say no more than the act they govern when their object is one of these:
 # "use his powers to pardon", "do more to respect freedom", "take steps to release"
@@ -848,24 +848,16 @@ class _SentenceCoder:
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
         for e in reversed(earlier):
             if not e.event_code.startswith(roots) or not e.source \
-                    or any(_same_actor(e.source, c) for c in own):
+                    or any(_same_actor(e.source, c) for c in own) or (victims and not e.target):
                 continue
-            if victims:
-                if not e.target:
-                    continue
-                self.log(f"  target: who suffered what {s.words[n]!r} refers to, {e.target_text!r} "
-                         f"({e.event_code}, sentence {e.sentence_index})")
-                struck = {(d.target, d.target_text): d for d in earlier
-                          if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index
-                          and d.target and not any(_same_actor(d.target, c) for c in own)}
-                return [Actor(code, text, n, d.rule) for (code, text), d in struck.items()]
-            self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
-                     f"({e.event_code}, sentence {e.sentence_index})")
-            # all who did it together ("Saudi Arabia and Egypt demanded ...")
-            doers = {(d.source, d.source_text): d for d in earlier if d.sentence_index == e.sentence_index
-                     and d.verb_index == e.verb_index and d.source
-                     and not any(_same_actor(d.source, c) for c in own)}
-            return [Actor(src, text, n, d.rule) for (src, text), d in doers.items()]
+            side, said = ("target", "suffered") if victims else ("source", "did")
+            self.log(f"  target: who {said} what {s.words[n]!r} refers to, "
+                     f"{getattr(e, side + '_text')!r} ({e.event_code}, sentence {e.sentence_index})")
+            # all who did it, or suffered it, together ("Saudi Arabia and Egypt demanded ...")
+            found = {(code, getattr(d, side + "_text")): d for d in earlier
+                     if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index
+                     and (code := getattr(d, side)) and not any(_same_actor(code, c) for c in own)}
+            return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
         return []
 
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
@@ -1265,8 +1257,9 @@ class _SentenceCoder:
             # "Zhao said the tariffs had nothing to do with the pandemic and mocked
             # Canberra": the reported clause's subject is no actor; the one who spoke is
             main = subject_of(s, s.head[s.head[v]])
-            if main is not None and self.actors.resolve(main):
-                src, sources = main, self.actors.resolve(main)
+            speakers = self.actors.resolve(main)
+            if main is not None and speakers:
+                src, sources = main, speakers
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
         if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and all(
                 a.plural and a.code[3:6] != "GOV" for a in sources):
@@ -1463,8 +1456,11 @@ class _SentenceCoder:
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
-            if code == "040" and b is not None:
-                code = self._third_location(v, a, b) or code
+            place: Place | None = None
+            placed = False  # the pair's place is found once, for the check below or the event
+            if code == "040" and b is not None and self.places is not None:
+                place, placed = self._pair_place(v, a, b), True
+                code = self._third_location(v, a, b, place) or code
             triple = (a.code, b.code if b is not None else "", code)
             if triple in self.emitted or (b is not None and any(
                     e[0] == a.code and e[2] == code and e[1] and _same_actor(e[1], b.code)
@@ -1480,10 +1476,9 @@ class _SentenceCoder:
                 when = resolve_date(s, v, self.reference) if opts.resolve_dates else self.reference
                 self.log(f"  date {when.date} ({when.precision}, {when.source}"
                          f"{', ' + repr(when.text) if when.text else ''})")
-            place = None
             if self.places is not None:
-                place = self.places().place_for(s, v, actor_tokens_of(s, [a.token, b.token if b else None]),
-                                              [a.code, b.code if b else ""])
+                if not placed:
+                    place = self._pair_place(v, a, b)
                 self.log(f"  place {a.code} -> {b.code if b else ''}: " + (
                     f"{place.name}, {place.country_iso3} ({place.precision}, {place.source}, "
                     f"{place.text!r})" if place else "none"))
@@ -1497,16 +1492,22 @@ class _SentenceCoder:
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
 
-    def _third_location(self, v: int, a: Actor, b: Actor) -> str | None:
-        """044 for a meeting (040) the sentence places "in" or "at" a country of neither
-        side ("Kerry and Zarif met in Vienna", "held a summit in Singapore")."""
+    def _pair_place(self, v: int, a: Actor, b: Actor | None) -> Place | None:
+        """Where the event of predicate ``v`` between ``a`` and ``b`` happened (None
+        without places)."""
         if self.places is None:
             return None
+        s = self.sent
+        return self.places().place_for(
+            s, v, actor_tokens_of(s, [a.token, b.token if b else None]), [a.code, b.code if b else ""])
+
+    def _third_location(self, v: int, a: Actor, b: Actor, place: Place | None) -> str | None:
+        """044 for a meeting (040) the sentence places (``place``) "in" or "at" a country of
+        neither side ("Kerry and Zarif met in Vienna", "held a summit in Singapore")."""
         ca, cb = country_of(a.code), country_of(b.code)
         if not ca or not cb or ca == cb:
             return None
         s = self.sent
-        place = self.places().place_for(s, v, actor_tokens_of(s, [a.token, b.token]), [a.code, b.code])
         if place is None or place.source != "sentence" or not place.country_iso3 \
                 or place.country_iso3 in (ca, cb):
             return None
@@ -1514,7 +1515,8 @@ class _SentenceCoder:
         for h in heads:
             for c in s.children[h]:
                 p = phrase_object(s, c) if s.dep[c] == "prep" and s.lower[c] in ("in", "at") else None
-                if p is not None and place.text in s.span_text(min(s.subtree(p)), max(s.subtree(p)) + 1):
+                phrase = s.subtree(p) if p is not None else None
+                if phrase and place.text in s.span_text(min(phrase), max(phrase) + 1):
                     self.log(f"  met in {place.text!r} ({place.country_iso3}), a third country -> 044")
                     return "044"
         return None

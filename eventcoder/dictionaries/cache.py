@@ -109,10 +109,14 @@ def _header(entry: Path) -> dict | None:
     return header if isinstance(header, dict) else None
 
 
+def _writer(header: dict) -> tuple:
+    """What wrote a cache entry: the entry format, the eventcoder version, the code."""
+    return header.get("format"), header.get("version"), header.get("code")
+
+
 def _stale(entry: Path) -> bool:
     header = _header(entry)
-    if header is None or header.get("format") != FORMAT or header.get("version") != _version() \
-            or header.get("code") != _code_fingerprint():
+    if header is None or _writer(header) != (FORMAT, _version(), _code_fingerprint()):
         return True
     try:
         return _stat_key(Path(str(header.get("path")))) != (header.get("size"), header.get("mtime_ns"))
@@ -469,9 +473,7 @@ def _store_entry(entry: Path, header: dict, file: DictionaryFile, caught: list) 
     for other in entry.parent.glob(entry.name.rsplit("-", 1)[0] + "-*.dict.pickle"):
         if other != entry:
             old = _header(other)
-            if old is not None and old.get("path") == header["path"] and (
-                    old.get("code") != header["code"] or old.get("version") != header["version"]
-                    or old.get("format") != header["format"]):
+            if old is not None and old.get("path") == header["path"] and _writer(old) != _writer(header):
                 with contextlib.suppress(OSError):
                     other.unlink()
 
