@@ -1433,7 +1433,10 @@ class _SentenceCoder:
             back = [(b, a) for a in sources for b in targets]
             pairs += back
             codes += [pattern.reciprocal] * len(back)
-        if not targets and not opts.require_dyad and not pairs:
+        if not targets and not opts.require_dyad and not pairs and not (
+                code == "010" and any(s.dep[c] in ("ccomp", "parataxis") for c in s.children[v])):
+            # (a statement that reports a clause, "..., a senior official said", is the
+            # attribution of what it reports, not a statement event of its own)
             pairs = [(a, None) for a in sources]
             codes = [code] * len(pairs)
         self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "

@@ -175,3 +175,22 @@ def test_comma_options(nlp, text, options, expected):
     coder = Coder([TEST_DICTS], default_dictionaries=False, model=nlp,
                   options=CoderOptions(resolve_dates=False, geolocate=False, **options))
     assert sorted(triples(coder.code_story(text, date="2023-05-01"))) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a statement that reports a clause is its attribution, not a statement of its own
+    ("Russia attacked Ukraine on Monday, a senior Iranian official said.", [("RUS", "UKR", "190")]),
+    ("Iran said that Russia attacked Ukraine.", [("RUS", "UKR", "190")]),
+    ("Iran made a statement on Monday.", [("IRN", "", "010")]),
+    ("Iran condemned the attack on Monday.", [("IRN", "", "111")]),
+])
+def test_source_only_events_without_require_dyad(tmp_path, nlp, text, expected):
+    from eventcoder import Coder, CoderOptions
+
+    from .conftest import TEST_DICTS
+
+    (tmp_path / "say.verbs.txt").write_text("010: say; make statement\n", encoding="utf-8")
+    coder = Coder([TEST_DICTS, tmp_path / "say.verbs.txt"], default_dictionaries=False, model=nlp,
+                  options=CoderOptions(resolve_dates=False, geolocate=False, require_dyad=False))
+    assert sorted(triples(coder.code_story(text, date="2023-05-01"))) == expected
