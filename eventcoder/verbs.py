@@ -73,9 +73,21 @@ class PatternMatch:
         return self.pattern.code
 
 
+# Verbs whose infinitive did not happen: "failed to reach an agreement"
+FAILURE_VERBS = frozenset({"fail", "refrain"})
+
+
 def is_negated(sent: Sentence, i: int) -> bool:
-    """A predicate with a negation ("not", "n't", "never") attached."""
-    return any(sent.dep[c] == "neg" for c in sent.children[i])
+    """A predicate with a negation ("not", "n't", "never") attached, or the infinitive of
+    a verb of failure ("failed to reach an agreement", "refrained from")."""
+    if any(sent.dep[c] == "neg" for c in sent.children[i]):
+        return True
+    h = sent.head[i]
+    if sent.dep[i] == "pcomp" and sent.dep[h] == "prep":
+        h = sent.head[h]  # "refrained from attacking"
+    elif sent.dep[i] != "xcomp":
+        return False
+    return sent.lemma[h] in FAILURE_VERBS
 
 
 def is_passive(sent: Sentence, v: int) -> bool:
