@@ -57,6 +57,10 @@ PEACEKEEPING_POSTS = frozenset({"base", "camp", "convoy", "patrol", "outpost", "
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
+# Roles of an unnamed country that belong where the story happens, not to the country
+# its actors name most: "security forces arrested an opposition leader" in a story from
+# Khartoum about an Ethiopian mediator's visit are Sudan's.
+HOST_ROLES = frozenset({"COP", "CVL", "OPP"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # Institutions that belong to the armed force or police that modifies them
@@ -138,6 +142,9 @@ class StoryContext:
 
     def __init__(self) -> None:
         self.previous: list[SentenceActors] = []
+        # the country of the story's dateline when its actors name it too: where police,
+        # protesters and the opposition of an unnamed country are (``HOST_ROLES``)
+        self.host: str | None = None
         # the events of the earlier sentences, for nouns that refer back to one ("the
         # attack", "the decision")
         self.events: list = []
@@ -291,6 +298,7 @@ class SentenceActors:
         self.sent = sent
         self.date = date
         self.default_country = default_country
+        self.host_country: str | None = None  # for HOST_ROLES, when no place is fronted
         self._extra: dict[int, list[Actor]] = {}
         self.context = context or StoryContext()
         n = len(sent)
@@ -641,9 +649,11 @@ class SentenceActors:
                 return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
-            country = owner.code if owner is not None else (self.default_country or "---")
-            if owner is None and self.default_country:
-                self.trace.append(f"agent {s.words[i]!r}: country {self.default_country} from the story")
+            guess = self.host_country if self.host_country and entry.role in HOST_ROLES \
+                else self.default_country
+            country = owner.code if owner is not None else (guess or "---")
+            if owner is None and guess:
+                self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
             code = compose(country, entry.role, entry.prefix)
             first = min([start, *(k for k in self._left_modifiers(i))])
             text = s.span_text(first if owner is not None else start, max(end, i + 1))
@@ -662,7 +672,7 @@ class SentenceActors:
             return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or (
                              name and s.words[i][:1].isupper()),
                          plural=s.tag[i] == "NNS" or (s.tag[i] == "NNPS" and not name),
-                         inferred=owner is None and bool(self.default_country))
+                         inferred=owner is None and bool(guess))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
         for c in s.children[i]:
             if s.dep[c] == "appos" and depth < 3:

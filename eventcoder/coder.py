@@ -238,8 +238,10 @@ class StoryResult:
     error: str | None = None
 
 
-def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -> str | None:
-    """The country the story's named actors belong to most often (the first on a tie)."""
+def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
+                     dateline: str | None = None) -> tuple[str | None, str | None]:
+    """The country the story's named actors belong to most often (the first on a tie),
+    and the ``dateline`` country if its actors name it too (else None)."""
     counts: collections.Counter[str] = collections.Counter()
     for sent, matches in kept:
         for start, _, entry in matches[0]:
@@ -249,7 +251,8 @@ def _dominant_country(kept: list[tuple[Sentence, list]], date: dt.date | None) -
             c = country_of(code) if code else None
             if c is not None:
                 counts[c] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    host = dateline if dateline is not None and counts[dateline] else None
+    return (counts.most_common(1)[0][0] if counts else None), host
 
 
 def _inside_noun_phrase(sent: Sentence, k: int) -> bool:
@@ -463,6 +466,8 @@ class _SentenceCoder:
         fronted = self._fronted_place() if options.infer_agent_country else None
         if fronted is not None:
             self.actors.default_country = fronted
+        elif options.infer_agent_country:
+            self.actors.host_country = context.host
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -1588,7 +1593,13 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
         kept.append((sent, matches))
     context = StoryContext()
     events: list[Event] = []
-    country = _dominant_country(kept, reference.date)
+    dateline_country = None
+    if options.geolocate and kept:
+        found_dateline = find_dateline(cleaned)
+        if found_dateline is not None:
+            cand = Gazetteer.default().resolve(found_dateline[0])
+            dateline_country = cand.country_iso3 if cand is not None else None
+    country, context.host = _story_countries(kept, reference.date, dateline_country)
     places: Callable[[], StoryPlaces] | None = None
     if options.geolocate and kept:
         # built at the first event: a story without events costs no place resolution
