@@ -43,6 +43,7 @@ from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
     OBJECT_DEPS,
+    RELATION_PARTICIPLES,
     SUBJECT_DEPS,
     TIME_NOUNS,
     PatternMatch,
@@ -774,7 +775,8 @@ class _SentenceCoder:
                 # by Bree"; the object of that participle: "signed agreements establishing
                 # relations with the UAE"; an adverb's phrase: "marched very close to the
                 # border with Mordor"
-                participle = s.dep[c] == "acl" and s.tag[c] in ("VBN", "VBG") and not any(
+                participle = s.dep[c] == "acl" and s.tag[c] in ("VBN", "VBG") \
+                    and s.lemma[c] not in RELATION_PARTICIPLES and not any(
                     s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c])
                 if c not in seen and (participle or (head in participles and s.dep[c] in OBJECT_DEPS) or (
                         s.dep[c] == "advmod" and any(s.dep[g] == "prep" for g in s.children[c])) or (

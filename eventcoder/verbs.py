@@ -367,6 +367,11 @@ def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int 
     return None
 
 
+# Participles whose phrase is their own complement, not the noun's: "recordings related
+# to the killing of X", "suspects linked to the attack"
+RELATION_PARTICIPLES = frozenset({"relate", "link", "connect", "tie"})
+
+
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
     """The phrase ``word`` opens on one of ``heads``; a phrase of time ("on Friday") is
     none of a pattern's."""
@@ -383,7 +388,7 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
         if h is None or sent.pos[h] not in ("NOUN", "PROPN"):
             continue
         for a in sent.children[h]:
-            if sent.dep[a] == "acl" and sent.tag[a] == "VBN":
+            if sent.dep[a] == "acl" and sent.tag[a] == "VBN" and sent.lemma[a] not in RELATION_PARTICIPLES:
                 for c in sent.children[a]:
                     if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
                         return c
