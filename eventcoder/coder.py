@@ -867,6 +867,20 @@ class _SentenceCoder:
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
         return []
 
+    def _accuser(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """Whom a denial with no target answers: the source of the latest accusation (112)
+        earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
+        any involvement" -> Russia)."""
+        earlier = [*self.context.events, *self.events]
+        for e in reversed(earlier):
+            if e.event_code.startswith("112") and e.source and e.target and any(
+                    _same_actor(e.target, a.code) or _one_state(e.target, a.code) for a in sources) \
+                    and not any(_same_actor(e.source, a.code) for a in sources):
+                self.log(f"  target: who made the accusation denied, {e.source_text!r} "
+                         f"({e.event_code}, sentence {e.sentence_index})")
+                return [Actor(e.source, e.source_text, v, e.rule)]
+        return []
+
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
         """The country where an act of violence with no actor as its target struck: "shelled
         Kurdish villages in Iraq" -> IRQ, "killed at least 160 people in central Nigeria's
@@ -1349,6 +1363,8 @@ class _SentenceCoder:
             targets = self._infinitive_object_target(v, tgt)
         if not targets and sources and code[:2] == "13":
             targets = self._condition_target(v)
+        if not targets and sources and code == "016":
+            targets = self._accuser(v, sources)
         ref = tgt
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
