@@ -118,11 +118,16 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         return None
     dep = sent.dep
     passive = is_passive(sent, v)
-    for c in sent.children[v]:
+    kids = sent.children[v]
+    for n, c in enumerate(kids):
         if dep[c] in SUBJECT_DEPS:
             if sent.lower[c] in RELATIVE_PRONOUNS and dep[v] == "relcl":
                 return sent.head[v]
-            return c
+            # of two subjects the parser gave one verb apart, the nearer before it:
+            # "Meeting in the Nigerian capital, ECOWAS leaders imposed ..." ("Meeting" a
+            # noun subject), "Lions, tigers, and Gondor welcomed ..."
+            return next((d for d in kids[n + 1:] if d < v and dep[d] in SUBJECT_DEPS
+                         and "," in sent.words[c:d]), c)
         if passive and dep[c] == "agent":
             return phrase_object(sent, c)
     if passive:
