@@ -65,6 +65,10 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
+# Prepositions of a place phrase that says where police, crowds or the opposition are
+PLACE_PREPS = frozenset({"in", "outside", "near", "across"})
+# Nouns of people who are civilians where they protest, are coerced or are massacred
+CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
@@ -468,7 +472,7 @@ class _SentenceCoder:
         if fronted is not None:
             self.actors.default_country = fronted
         elif options.infer_agent_country:
-            self.actors.host_country = context.host
+            self.actors.host_country = self._sentence_place() or context.host
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -504,6 +508,22 @@ class _SentenceCoder:
                         return country_of(named.code)
                 return None
         return None
+
+    def _sentence_place(self) -> str | None:
+        """The one country the sentence's place phrases name ("rallied outside the French
+        embassy in Niamey" -> NER), for police, civilians and the opposition of no named
+        country (``HOST_ROLES``); None when they name none or several."""
+        s = self.sent
+        found = set()
+        for c in range(len(s)):
+            if s.dep[c] == "prep" and s.lower[c] in PLACE_PREPS:
+                p = phrase_object(s, c)
+                if p is not None and s.pos[p] == "PROPN":
+                    named = self.actors.named(p)
+                    country = country_of(named.code) if named is not None else None
+                    if country is not None and not named.person:
+                        found.add(country)
+        return found.pop() if len(found) == 1 else None
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -1548,13 +1568,14 @@ class _SentenceCoder:
         return None
 
     def _people(self, k: int) -> list[Actor]:
-        """"People" (or a count of them) as the civilians of the sentence's country; only
-        where they protest, are coerced or massacred: elsewhere "people" is too loose to be
-        an actor."""
+        """"People" (or a count of them) as the civilians of the sentence's country (the
+        dateline's, when the story names it: ``HOST_ROLES``); only where they protest, are
+        coerced or massacred: elsewhere "people" is too loose to be an actor. Supporters
+        of no one named ("thousands of junta supporters rallied") are people too."""
         s = self.sent
         k = next(iter(counted(s, k)), k)
-        country = self.actors.default_country
-        if s.lemma[k] not in ("people", "person") or not country:
+        country = self.actors.host_country or self.actors.default_country
+        if s.lemma[k] not in CROWD_NOUNS or not country:
             return []
         self.log(f"  {s.words[k]!r}: civilians of {country}")
         return [Actor(compose(country, "CVL"), s.words[k], k, "people", plural=True, inferred=True)]
