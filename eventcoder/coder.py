@@ -520,8 +520,7 @@ class _SentenceCoder:
                 p = phrase_object(s, c)
                 if p is not None and s.pos[p] == "PROPN":
                     named = self.actors.named(p)
-                    country = country_of(named.code) if named is not None else None
-                    if country is not None and not named.person:
+                    if named is not None and not named.person and (country := country_of(named.code)):
                         found.add(country)
         return found.pop() if len(found) == 1 else None
 
