@@ -40,7 +40,8 @@ PERSON_NOUNS = frozenset({
     "governor", "mayor", "senator", "lawmaker", "legislator", "judge", "prosecutor",
     "secretary", "director", "head", "chairman", "chairwoman", "speaker", "candidate",
     "negotiator", "mediator", "activist", "journalist", "reporter", "cleric", "imam",
-    "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman"})
+    "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman",
+    "counterpart"})
 # Places and things that stand for those who man them when an agent modifies them: "a
 # military airport", "a police checkpoint", "an army convoy" are the military or police.
 FACILITY_NOUNS = frozenset({
@@ -211,17 +212,27 @@ class StoryContext:
         return None
 
     def pair(self, position: int, current: SentenceActors,
-             exclude: frozenset[int] = frozenset()) -> list[Actor]:
-        """The two parties "the two countries" or "both sides" refer to: the first two
-        actors of different countries in the sentence before ``position``, else in the
-        nearest earlier sentence that names two. ``exclude``: tokens of the sentence the
-        pair cannot be (the subject of the verb it is the object of: "Saudi Arabia and the
-        United States urged both sides" are not the sides)."""
+             exclude: frozenset[int] = frozenset(), n: int = 2, persons: bool = False) -> list[Actor]:
+        """The two parties "the two countries" or "both sides" refer to (``n`` parties:
+        "the three governments"): the first ``n`` actors of different countries in the
+        sentence before ``position``, else in the nearest earlier sentence that names ``n``
+        (``persons``: people first, for "the two leaders"). ``exclude``: tokens of the
+        sentence the pair cannot be (the subject of the verb it is the object of: "Saudi
+        Arabia and the United States urged both sides" are not the sides)."""
         for sa, pool in self._pools(position, current, exclude):
             sent = sa.sent
             found: list[Actor] = []
             keys: set[str] = set()
             heads = {a.token for a in pool}
+            people = [a for a in pool if a.person or sent.lemma[a.token] in PERSON_NOUNS]
+            if persons and len({country_of(a.code) or a.code for a in people}) >= n:
+                pool = people  # "the two leaders": people named, if there are as many
+            if n > 2:
+                # "the three governments": a list of three named together ("Madrid, Dublin
+                # and Oslo"), not any three
+                by_token = {a.token: a for a in pool}
+                lists = ([by_token[k] for k in sa.conjuncts(a.token) if k in by_token] for a in pool)
+                pool = next((g for g in lists if len({country_of(b.code) or b.code for b in g}) == n), [])
             for a in pool:
                 if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                     continue  # "Sudan's army": the army
@@ -230,7 +241,7 @@ class StoryContext:
                 if a.code and key not in keys:
                     keys.add(key)
                     found.append(a)
-                if len(found) == 2:
+                if len(found) == n:
                     return found
         return []
 
@@ -244,6 +255,10 @@ PAIR_NOUNS: dict[str, str | None] = {
     "capital": "GOV", "army": "MIL", "military": "MIL", "force": "MIL",
     "man": None, "woman": None,  # only "the two men": "two men were killed" are others
 }
+
+
+# How many parties "the two countries", "both sides", "the three governments" are
+PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 
 # Titles of courtesy before a surname: "Mr. Kim" is the Kim named before.
@@ -548,10 +563,12 @@ class SentenceActors:
                 role = PAIR_NOUNS[s.lemma[i]]
                 return Actor(compose(country, role) if role else country,
                              s.span_text(poss, i + 1), i, meant.rule)
-        if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 and any(
-                s.lower[c] in ("two", "both") for c in s.children[i]) and (
+        count = next((PARTY_COUNTS[s.lower[c]] for c in s.children[i] if s.lower[c] in PARTY_COUNTS), 0) \
+            if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 else 0
+        if count and (count == 2 or any(s.lower[c] == "the" for c in s.children[i])) and (
                 s.lemma[i] not in ("man", "woman") or any(s.lower[c] == "the" for c in s.children[i])):
-            pair = self.context.pair(i, self, self._subject_side(i, depth))
+            pair = self.context.pair(i, self, self._subject_side(i, depth), count,
+                                     s.lemma[i] in PERSON_NOUNS)
             if pair:
                 role = PAIR_NOUNS[s.lemma[i]]
                 text = s.span_text(min(c for c in [i, *s.children[i]] if c <= i), i + 1)

@@ -1556,7 +1556,10 @@ class _SentenceCoder:
         if place is None or place.source != "sentence" or not place.country_iso3 \
                 or place.country_iso3 in (ca, cb):
             return None
-        heads = [v, *(c for c in s.children[v] if s.dep[c] in OBJECT_DEPS)]
+        # the predicate, its object, and the object of its phrases ("met behind closed
+        # doors in Almaty")
+        heads = [v, *(c for c in s.children[v] if s.dep[c] in OBJECT_DEPS),
+                 *(p for c in s.children[v] if s.dep[c] == "prep" and (p := phrase_object(s, c)) is not None)]
         for h in heads:
             for c in s.children[h]:
                 p = phrase_object(s, c) if s.dep[c] == "prep" and s.lower[c] in ("in", "at") else None
