@@ -1191,6 +1191,11 @@ class _SentenceCoder:
             tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
         if tgt is None and s.pos[act] == "NOUN":
             tgt = act  # "demanded an apology from Israel": the act's owner is the target
+        if tgt is not None and am is not None and am.target is not None and src is not None \
+                and tgt != am.target and self._own_side(src, tgt):
+            # "Trump warned that the United States would strike Iranian sites": one's own
+            # side acts, on the act's target
+            tgt = am.target
         verb_text = s.words[act] if f == act else s.span_text(min(f, act), max(f, act) + 1) \
             if abs(f - act) <= 4 else f"{s.words[f]} ... {s.words[act]}"
         if f == act:  # auxiliary frame: "will visit"
@@ -1201,6 +1206,12 @@ class _SentenceCoder:
         # pairs the co-subjects when there is no target
         self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False,
                    co_subjects=self._symmetric(am))
+
+    def _own_side(self, src: int, other: int) -> bool:
+        """Whether every actor of ``other`` is the same state as one of ``src``."""
+        own, theirs = self.actors.resolve(src), self.actors.resolve(other)
+        return bool(own and theirs) and all(
+            any(_same_actor(a.code, b.code) or _one_state(a.code, b.code) for a in own) for b in theirs)
 
     def _code_noun(self, n: int, explicit: bool = False) -> None:
         """Code noun predicate ``n``; ``explicit``: a noun inside a phrase another predicate
