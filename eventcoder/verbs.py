@@ -166,10 +166,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # "Venezuela halted oil shipments on Tuesday and Argentina recalled its
             # ambassador", parsed with "Argentina" joined to "Tuesday": its own subject
             return k
-        if sent.tag[v] == "VBD" and sent.tag[h] in ("VB", "VBP") and dep[h] in ("ccomp", "xcomp") \
-                and sent.head[h] != h:
+        if sent.tag[v] == "VBD" and dep[h] in ("ccomp", "xcomp") and sent.head[h] != h and (
+                sent.tag[h] in ("VB", "VBP") or (sent.tag[h] == "VBN" and dep[h] == "ccomp" and any(
+                    sent.lower[c] == "had" and dep[c] == "aux" for c in sent.children[h]))):
             # "Iran demanded that Britain release the tanker, and summoned the ambassador":
-            # a finite verb joined to the bare verb of a clause belongs to the main clause
+            # a finite verb joined to the bare verb of a clause belongs to the main clause;
+            # so does a simple past joined to a reported past perfect ("said the coast
+            # guard had acted with restraint, and accused Manila of ...")
             return subject_of(sent, sent.head[h], depth + 1)
         if is_passive(sent, h):
             # "he was saddened by the loss ..., and offered his condolences": an active

@@ -25,6 +25,7 @@ _DATELINE = re.compile(
     rf"""^[ \t]*
     (?P<place>{_CAPS_PLACE}(?:/{_CAPS_PLACE})*|{_TITLE_PLACE})
     (?:,(?P<qual>{_QUALIFIER}))?
+    (?:\s*\((?P<pqual>{_TITLE_WORD}(?:\s{_TITLE_WORD}){{0,3}})\)(?=\s*\())?
     (?:,?\s*(?P<date>{_DATE}))?
     \s*(?P<agency>{_AGENCY})?
     {_SEP}[ \t]*(?=\S)""",
@@ -75,7 +76,10 @@ def _accept(m: re.Match[str]) -> str | None:
         return None
     if len(place.split()) > 6:
         return None
-    qual = (m.group("qual") or "").strip()
+    # "Garissa (Kenya) (AFP) -": AFP's country in brackets, only before an agency
+    if m.group("pqual") and not m.group("agency"):
+        return None
+    qual = (m.group("qual") or m.group("pqual") or "").strip()
     return f"{place}, {qual}" if qual else place
 
 
@@ -90,6 +94,8 @@ def parse_dateline_place(text: str) -> str | None:
     'KYIV, Ukraine'
     >>> parse_dateline_place("TEHRAN/LONDON, July 5 (Reuters) - Iran demanded...")
     'TEHRAN'
+    >>> parse_dateline_place("Garissa (Kenya) (AFP) - Gunmen killed ...")
+    'Garissa, Kenya'
     >>> parse_dateline_place("The Senate voted on Tuesday.") is None
     True
 
