@@ -1403,8 +1403,12 @@ class _SentenceCoder:
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
                      or s.lemma[ref] in SAID_NOUNS) \
                 and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
-            # "claimed responsibility for the attack": those it struck
-            targets = self._earlier_act_source(ref, sources, victims=code == "015")
+            # "claimed responsibility for the attack": those it struck; "condemned the rebel
+            # offensive": the doer the noun names, else who did the act reported before
+            doers = [] if code == "015" else [
+                a for c in s.children[ref] if s.dep[c] in ("compound", "amod") for a in self.actors.resolve(c)
+                if not any(_same_actor(a.code, b.code) or _one_state(a.code, b.code) for b in sources)]
+            targets = doers or self._earlier_act_source(ref, sources, victims=code == "015")
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
