@@ -49,6 +49,9 @@ FACILITY_NOUNS = frozenset({
     "outpost", "convoy", "headquarters", "compound", "camp", "academy", "vehicle", "patrol",
     "position", "ship", "vessel", "boat", "plane", "helicopter", "depot", "facility",
     "installation", "garrison", "building", "premises"})
+# Diplomats act for the state that sends them, not the body they are posted to
+DIPLOMAT_NOUNS = frozenset({"ambassador", "envoy", "representative", "delegate", "diplomat",
+                            "delegation", "mission", "emissary"})
 # A person in apposition as the chair of an organisation acts for it.
 CHAIR_NOUNS = frozenset({"chairman", "chairwoman", "chair", "chairperson"})
 # Organisations whose bases, convoys and posts are their peacekeepers' (CODE + PKO).
@@ -634,6 +637,13 @@ class SentenceActors:
                 owner_token = k
             if title is None and self.agent_at[k] is not None and not self._inside(k, agent):
                 title = self.agent_at[k]
+        if owner is not None and owner.code.startswith("IGO") and s.lemma[i] in DIPLOMAT_NOUNS:
+            # "Russia's U.N. ambassador": posted to the U.N., acting for Russia
+            for k in reversed(self._left_modifiers(i)):
+                state = self.named(k) if k < owner_token and self.actor_at[k] is not None else None
+                if state is not None and country_of(state.code) and not state.code.startswith("IGO"):
+                    owner, owner_token = state, k
+                    break
         if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
                                   or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
