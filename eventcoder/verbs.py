@@ -763,10 +763,12 @@ def act_candidates(sent: Sentence, f: int) -> list[int]:
             out.extend(g for g in children[c] if dep[g] == "xcomp" and pos[g] in ("VERB", "AUX"))
     for c in children[f]:
         if dep[c] in OBJECT_DEPS:
-            # "urged Iran to negotiate" parsed with the infinitive under the object
+            # "urged Iran to negotiate" parsed with the infinitive under the object; "repeated
+            # his warning that the United States would strike": a clause on the object
             for g in children[c]:
                 if dep[g] in ("acl", "relcl") and pos[g] == "VERB" and any(
-                        sent.lower[a] == "to" for a in children[g]):
+                        sent.lower[a] == "to" or (sent.lower[a] == "that" and dep[a] == "mark")
+                        for a in children[g]):
                     out.append(g)
             if pos[c] == "NOUN":
                 out.append(c)
