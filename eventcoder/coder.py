@@ -101,7 +101,10 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "charge": frozenset({"11"}), "criticism": frozenset({"11"}),
               # a court's words: "sentenced Greste ... Al Jazeera condemned the verdict" (116)
               "verdict": frozenset({"116"}), "ruling": frozenset({"116", "17"}),
-              "sentence": frozenset({"116"}), "conviction": frozenset({"116"})}
+              "sentence": frozenset({"116"}), "conviction": frozenset({"116"}),
+              # "condemned the protest": the protesters of the protest reported before
+              "protest": frozenset({"14"}), "demonstration": frozenset({"14"}),
+              "rally": frozenset({"14"}), "riot": frozenset({"14"}), "unrest": frozenset({"14"})}
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
@@ -1430,6 +1433,11 @@ class _SentenceCoder:
             # "police opened fire on the crowds": violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
+        if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
+            # "protesters blockaded the legislature": a protest that blocks (144), not a
+            # blockade by force
+            self.log("  a blockade by civilians -> 144")
+            code = "144"
         pron = None  # the pronoun that names who is to be released: "their release"
         if code in RELEASE_APPEALS and tgt is not None:
             pron = tgt if s.pos[tgt] == "PRON" else next(
