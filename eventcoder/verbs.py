@@ -679,7 +679,7 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
     tied: list[PatternMatch] = []  # fits of the current specificity
     for p in patterns:
         if tied and p.specificity != tied[0].pattern.specificity:  # type: ignore[union-attr]
-            yield from _widest_first(sent, tied)
+            yield from _widest_first(sent, tied, i)
             tied = []
         words = p.core_words if implicit_target else p.words
         if words or p.alternative_words:
@@ -691,10 +691,10 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
         if fit is not None:
             target, source, used, with_target, skipped = fit
             tied.append(PatternMatch(p, target, source, frozenset(used), with_target, skipped))
-    yield from _widest_first(sent, tied)
+    yield from _widest_first(sent, tied, i)
 
 
-def _widest_first(sent: Sentence, fits: list[PatternMatch]) -> list[PatternMatch]:
+def _widest_first(sent: Sentence, fits: list[PatternMatch], v: int) -> list[PatternMatch]:
     """Fits of equal specificity, those that matched more tokens with a choice of several
     words ("war_crime") first; otherwise in dictionary order."""
     if len(fits) > 1:
@@ -705,7 +705,16 @@ def _widest_first(sent: Sentence, fits: list[PatternMatch]) -> list[PatternMatch
             return sum(max((len(words) for words in choices if words <= took), default=0)
                        for choices in _multiword_choices(m.pattern.elements))
 
-        fits.sort(key=lambda m: -named(m))
+        def in_target(m: PatternMatch) -> int:
+            # a word found only in the target's own phrase fits less well: "launched air
+            # strikes on Cambodian military targets" is an air strike, not a "military strike"
+            if m.target is None:
+                return 0
+            phrase = set(sent.subtree(m.target)) - {m.target}  # the target's modifiers
+            outside = {w for k in sent.subtree(v) if k not in phrase for w in (lemma[k], lower[k])}
+            return sum(1 for w in m.pattern.words if w not in outside)
+
+        fits.sort(key=lambda m: (-named(m), in_target(m)))
     return fits
 
 
