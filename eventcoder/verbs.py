@@ -712,7 +712,8 @@ def _widest_first(sent: Sentence, fits: list[PatternMatch], v: int) -> list[Patt
                 return 0
             phrase = set(sent.subtree(m.target)) - {m.target}  # the target's modifiers
             outside = {w for k in sent.subtree(v) if k not in phrase for w in (lemma[k], lower[k])}
-            return sum(1 for w in m.pattern.words if w not in outside)
+            words: frozenset[str] = getattr(m.pattern, "words", frozenset())
+            return sum(1 for w in words if w not in outside)
 
         fits.sort(key=lambda m: (-named(m), in_target(m)))
     return fits
