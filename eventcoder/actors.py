@@ -12,7 +12,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import RELATIVE_PRONOUNS, relative_object, subject_of
+from .verbs import RELATIVE_PRONOUNS, relative_object, stray_subject, subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -359,7 +359,8 @@ class SentenceActors:
         while stack:
             k = stack.pop()
             for c in s.children[k]:
-                coordinated = s.dep[c] == "conj" and s.pos[c] in ("PROPN", "NOUN", "PRON", "ADJ")
+                coordinated = s.dep[c] == "conj" and s.pos[c] in ("PROPN", "NOUN", "PRON", "ADJ") \
+                    and not stray_subject(s, c)
                 listed = (s.dep[c] == "appos" and self.actor_at[c] is not None
                           and self.actor_at[k] is not None and self.actor_at[c] is not self.actor_at[k])
                 if coordinated or listed:
@@ -668,8 +669,9 @@ class SentenceActors:
                 if owner is not None:
                     break
         if agent is not None and owner is None and agent[2].role in ARMED_ROLES and depth == 0 \
-                and any(s.lower[c] == "the" for c in s.children[i]):
-            # "the rebels", "the paramilitary group": the armed group the story named
+                and any(s.lower[c] in ("the", "all") for c in s.children[i]):
+            # "the rebels", "the paramilitary group", "all four gunmen": the armed group the
+            # story named
             ante = self.context.group(i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")

@@ -23,11 +23,13 @@ import attrs
 
 from ._gc import gc_paused
 from .actors import (
+    ARMED_ROLES,
     STATE_ORGANS,
     STATE_PARTS,
     Actor,
     SentenceActors,
     StoryContext,
+    armed_group,
     compose,
     counted,
     country_of,
@@ -875,9 +877,16 @@ class _SentenceCoder:
                       else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}
         earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
+        violent = roots == tuple(VIOLENT_ROOTS)
         for e in reversed(earlier):
             if not e.event_code.startswith(roots) or not e.source \
                     or any(_same_actor(e.source, c) for c in own) or (victims and not e.target):
+                continue
+            if violent and not victims and e.source[3:6] in STATE_ORGANS and e.target \
+                    and (armed_group(e.target) or e.target[3:6] in ARMED_ROLES) and any(
+                    d.event_code.startswith(roots) and d is not e for d in earlier):
+                # "security forces ended the siege, killing all four gunmen ... Kenyatta
+                # condemned the killings": the attack, not the forces' answer to it
                 continue
             side, said = ("target", "suffered") if victims else ("source", "did")
             self.log(f"  target: who {said} what {s.words[n]!r} refers to, "

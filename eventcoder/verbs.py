@@ -110,6 +110,18 @@ def phrase_object(sent: Sentence, prep: int | None) -> int | None:
     return None
 
 
+def stray_subject(sent: Sentence, k: int) -> bool:
+    """A name the parser joined to the noun before it that is the subject of the verb right
+    after it: "condemned the killings, and US President Barack Obama denounced the attack"
+    ("Obama" a conjunct of "killings", "denounced" a clause with no subject)."""
+    n = k + 1
+    return (n < len(sent) and sent.dep[k] == "conj" and sent.pos[k] == "PROPN"
+            and sent.pos[sent.head[k]] == "NOUN" and sent.pos[n] == "VERB"
+            and sent.tag[n] in ("VBD", "VBZ") and sent.dep[n] in ("ccomp", "conj", "advcl")
+            and not any(sent.dep[c] in SUBJECT_DEPS or sent.dep[c] == "nsubjpass"
+                        for c in sent.children[n]))
+
+
 def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
     """The token that acts: the subject, the "by" phrase of a passive, or the controller
     of an infinitive, the shared subject of coordinated verbs, the head of a relative clause.
@@ -139,6 +151,8 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                 if agent is not None:
                     return phrase_object(sent, agent)
         return None
+    if v > 0 and stray_subject(sent, v - 1):
+        return v - 1
     for c in sent.children[v]:
         if c < v and dep[c] == "advcl" and sent.tag[c] == "VBG":
             # "Leaders of ECOWAS, meeting in Abuja, urged ...", parsed with the subject
