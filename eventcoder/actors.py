@@ -724,6 +724,13 @@ class SentenceActors:
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
+            poss = next((c for c in s.children[i] if s.dep[c] == "poss"), None)
+            if agent is None and poss is not None and poss != owner_token and depth < 3 \
+                    and self.agent_at[poss] is not None and owner_token in s.subtree(poss):
+                # "the Myanmar military's operation": the military's, not Myanmar's
+                whose = self.resolve_one(poss, depth + 1)
+                if whose is not None:
+                    return attrs.evolve(whose, token=i)
             extra = [attrs.evolve(o, token=i) for o in self._co_owners(owner_token, i)]
             if extra:
                 self._extra[i] = extra
