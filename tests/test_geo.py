@@ -140,6 +140,9 @@ def test_resolve_with_qualifiers(gaz):
     assert gaz.resolve("Paris, Texas").country_iso3 == "USA"
     assert gaz.resolve("Paris").country_iso3 == "FRA"
     assert gaz.resolve("Tripoli", ["LBN"]).country_iso3 == "LBN"
+    # a capital alone beats a small town of a story country ("VIENNA" in a story about
+    # the United States and Iran), not a large city of one
+    assert gaz.resolve("VIENNA", ["USA", "IRN"]).country_iso3 == "AUT"
     assert gaz.resolve("Nowhere-at-all") is None
 
 

@@ -281,7 +281,8 @@ class Gazetteer:
 
         "Springfield, Ill." and "KYIV, Ukraine" are read as a place qualified by an
         admin1 unit or country (US state abbreviations of AP style are known);
-        ``countries`` (ISO3) are preferred when given.
+        ``countries`` (ISO3) are preferred when given; a national capital named alone is
+        preferred over them.
         """
         if not isinstance(name, str) or not name.strip():
             return None
@@ -308,6 +309,12 @@ class Gazetteer:
             s = c.prior
             if c.country_iso3 in prefer:
                 s += 3.0
+            if not q and c.capital:
+                # a dateline that names a national capital alone is that capital (AP
+                # style qualifies other places): "VIENNA" is Austria's even in a story
+                # about the United States, which has small Viennas; a large city of a
+                # story country still wins ("Tripoli" in a story about Lebanon)
+                s += 1.0
             if c.country_iso3 in qual_countries:
                 s += 6.0
             if (c.country_iso3, c.admin1) in qual_admin1:
