@@ -1584,14 +1584,21 @@ class _SentenceCoder:
 
     def _third_location(self, v: int, a: Actor, b: Actor, place: Place | None) -> str | None:
         """044 for a meeting (040) the sentence places (``place``) "in" or "at" a country of
-        neither side ("Kerry and Zarif met in Vienna", "held a summit in Singapore")."""
+        neither side ("Kerry and Zarif met in Vienna", "held a summit in Singapore"), or
+        that the sentence does not place in a story filed from such a country."""
         ca, cb = country_of(a.code), country_of(b.code)
         if not ca or not cb or ca == cb:
             return None
         s = self.sent
-        if place is None or place.source != "sentence" or not place.country_iso3 \
+        if place is None or place.source not in ("sentence", "dateline") or not place.country_iso3 \
                 or place.country_iso3 in (ca, cb):
             return None
+        if place.source == "dateline":
+            # the sentence says no place: where the story was filed ("PANAMA CITY -
+            # Obama and Castro held the first formal meeting ...")
+            self.log(f"  met where the story was filed, {place.text!r} ({place.country_iso3}), "
+                     "a third country -> 044")
+            return "044"
         # the predicate, its object, and the object of its phrases ("met behind closed
         # doors in Almaty")
         heads = [v, *(c for c in s.children[v] if s.dep[c] in OBJECT_DEPS),
