@@ -1431,9 +1431,11 @@ class _SentenceCoder:
                     sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
                                and country_of(a.code) not in (None, struck) else a for a in sources]
             targets = [self._struck_place(b) for b in targets]
-        elif code[:2] == "07" and tgt is not None and s.dep[tgt] == "pobj" \
-                and s.lower[s.head[tgt]] in ("to", "into"):
-            # aid flown "into Kathmandu" goes to the country, not to its government
+        elif tgt is not None and s.dep[tgt] == "pobj" and (
+                (code[:2] == "07" and s.lower[s.head[tgt]] in ("to", "into"))
+                or (code == "161" and s.lower[s.head[tgt]] == "from")):
+            # aid flown "into Kathmandu" goes to the country, not to its government; an
+            # ambassador recalled "from Asuncion" is recalled from the country
             targets = [self._struck_place(b) for b in targets]
         if code in ("190", "193") and not symmetric and sources and targets \
                 and all(a.code[3:6] == "COP" for a in sources) \
