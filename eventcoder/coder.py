@@ -69,6 +69,8 @@ __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 # Prepositions of a place phrase that says where police, crowds or the opposition are
 PLACE_PREPS = frozenset({"in", "outside", "near", "across"})
+# Words that make a noun's act an allegation or a possibility, not an act reported as done
+HEDGES = frozenset({"alleged", "suspected", "possible", "potential", "purported", "apparent"})
 # Nouns of people who are civilians where they protest, are coerced or are massacred
 CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
@@ -1237,6 +1239,12 @@ class _SentenceCoder:
         h = s.head[n]
         if is_negated(s, h) and h != n:
             self.log(f"noun {s.words[n]!r}: its verb is negated, no event")
+            return
+        hedge = next((s.words[c] for c in s.children[n] if s.lower[c] in HEDGES), None)
+        if hedge is not None:
+            # "gathering evidence of alleged killings of civilians by Russian forces": an
+            # act alleged or only possible is not reported as done
+            self.log(f"noun {s.words[n]!r}: {hedge!r}, no event")
             return
         self.suppressed |= m.consumed
         if m.code == NULL_CODE:
