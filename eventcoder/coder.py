@@ -900,6 +900,18 @@ class _SentenceCoder:
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
         return []
 
+    def _visited_place(self, t: int) -> list[Actor]:
+        """The country of a place the story's places resolve token ``t`` to (a city or
+        region: "travelled to Goa" -> IND); none without places."""
+        if self.places is None:
+            return []
+        for m in self.places().sentence_mentions(self.sent):
+            r = m.resolved
+            if t in m.tokens() and r is not None and r.precision in ("city", "admin1") and r.country_iso3:
+                self.log(f"  target: {m.text!r} is in {r.country_iso3}")
+                return [Actor(r.country_iso3, m.text, t, f"place {r.name}")]
+        return []
+
     def _accuser(self, v: int, sources: list[Actor]) -> list[Actor]:
         """Whom a denial with no target answers: the source of the latest accusation (112)
         earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
@@ -1356,6 +1368,12 @@ class _SentenceCoder:
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
         targets = self.actors.resolve(tgt)
+        if not targets and tgt is not None and sources and code == "042" and s.pos[tgt] == "PROPN" \
+                and (s.dep[tgt] in OBJECT_DEPS or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "to")):
+            # "travelled to Goa": a place abroad the actor dictionaries do not name is its
+            # country
+            targets = [b for b in self._visited_place(tgt)
+                       if all(country_of(a.code) != b.code for a in sources)]
         if not targets and tgt is not None and sources and (code[:2] == "17" or (
                 code == "202" and not any(a.inferred for a in sources))):
             # "officers had arrested more than 100 people": people coerced; "a gang in
