@@ -49,6 +49,9 @@ FACILITY_NOUNS = frozenset({
     "outpost", "convoy", "headquarters", "compound", "camp", "academy", "vehicle", "patrol",
     "position", "ship", "vessel", "boat", "plane", "helicopter", "depot", "facility",
     "installation", "garrison", "building", "premises"})
+# Nouns a name may follow in apposition ("the West African bloc ECOWAS")
+GROUP_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "group", "coalition",
+                         "movement", "union", "body", "agency", "community"})
 # Diplomats act for the state that sends them, not the body they are posted to
 DIPLOMAT_NOUNS = frozenset({"ambassador", "envoy", "representative", "delegate", "diplomat",
                             "delegation", "mission", "emissary"})
@@ -529,6 +532,14 @@ class SentenceActors:
     def _resolve(self, i: int, depth: int) -> Actor | None:
         s = self.sent
         low = s.lower[i]
+        n = i + 1
+        if s.lemma[i] in GROUP_NOUNS and n < len(s) and self.actor_at[n] is not None \
+                and s.pos[n] not in ("NOUN", "PROPN") and s.head[n] != i:
+            # "the West African bloc ECOWAS", with the parser taking "ECOWAS" for a verb: the
+            # name right after the noun is the bloc
+            named = self.named(n)
+            if named is not None:
+                return attrs.evolve(named, token=i)
         if s.pos[i] == "PRON" or low in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             if low in RELATIVE_PRONOUNS:
                 v = s.head[i]
