@@ -108,7 +108,12 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "sentence": frozenset({"116"}), "conviction": frozenset({"116"}),
               # "condemned the protest": the protesters of the protest reported before
               "protest": frozenset({"14"}), "demonstration": frozenset({"14"}),
-              "rally": frozenset({"14"}), "riot": frozenset({"14"}), "unrest": frozenset({"14"})}
+              "rally": frozenset({"14"}), "riot": frozenset({"14"}), "unrest": frozenset({"14"}),
+              # "denounced the flight as a reckless provocation": a show of force (15)
+              "flight": frozenset({"15"}), "overflight": frozenset({"15"}),
+              "drill": frozenset({"15"}), "exercise": frozenset({"15"}),
+              "deployment": frozenset({"15"}), "buildup": frozenset({"15"}),
+              "mobilisation": frozenset({"15"}), "mobilization": frozenset({"15"})}
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.

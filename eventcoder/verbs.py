@@ -276,9 +276,10 @@ def _reports_own_event(sent: Sentence, c: int) -> bool:
         return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
     if sent.dep[c] == "relcl":
         # or one set off by a comma whose subject is the relative pronoun: "spoke with
-        # Chancellor Friedrich Merz, who promised to send more interceptors to Ukraine"
+        # Chancellor Friedrich Merz, who promised to send more interceptors to Ukraine",
+        # "a show of force against North Korea, which denounced the flight"
         return any(sent.dep[m] == "nsubj" and (sent.pos[m] in ("PROPN", "NOUN") or (
-            sent.lower[m] == "who" and m > 0 and sent.words[m - 1] == ","))
+            sent.lower[m] in ("who", "which") and m > 0 and sent.words[m - 1] == ","))
             for m in kids)
     return False
 
