@@ -1201,6 +1201,12 @@ class _SentenceCoder:
         if is_negated(s, f) or is_negated(s, act):
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
             return
+        modal = next((c for c in s.children[f] if s.dep[c] == "aux" and s.lemma[c] in UNREAL_MODALS), None) \
+            if f != act and out[:2] in DONE_ROOTS else None
+        if modal is not None:
+            # "China could attempt to blockade Taiwan": an attempt that may come, not one made
+            self.log(f"frame {frame!r} on {s.words[f]!r} with {s.words[modal]!r}: a possibility, not an act")
+            return
         src = subject_of(s, f)
         tgt = fm.target
         raised = src is None and f != act and is_passive(s, f)
@@ -1461,6 +1467,12 @@ class _SentenceCoder:
                     struck = targets[0].code
                     sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
                                and country_of(a.code) not in (None, struck) else a for a in sources]
+            targets = [self._struck_place(b) for b in targets]
+        elif code in ("171", "173") and targets and all(self._struck_place(b) is not b for b in targets):
+            # "tried to capture Kyiv", "seized Bangui": a capital taken is territory occupied
+            # (192), not an arrest or a seizure of property
+            self.log("  a capital captured -> 192")
+            code = "192"
             targets = [self._struck_place(b) for b in targets]
         elif tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and s.lower[s.head[tgt]] in ("to", "into"))
