@@ -320,6 +320,8 @@ class SentenceActors:
         self.date = date
         self.default_country = default_country
         self.host_country: str | None = None  # for HOST_ROLES, when no place is fronted
+        # (token, country) of the sentence's place phrases: the nearest comes first
+        self.places_named: list[tuple[int, str]] = []
         self._extra: dict[int, list[Actor]] = {}
         self.context = context or StoryContext()
         n = len(sent)
@@ -689,8 +691,10 @@ class SentenceActors:
                 return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
-            guess = self.host_country if self.host_country and entry.role in HOST_ROLES \
-                else self.default_country
+            guess = self.default_country
+            if entry.role in HOST_ROLES:
+                near = min(self.places_named, key=lambda p: abs(p[0] - i), default=None)
+                guess = near[1] if near is not None else (self.host_country or guess)
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")

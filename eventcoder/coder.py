@@ -484,7 +484,8 @@ class _SentenceCoder:
         if fronted is not None:
             self.actors.default_country = fronted
         elif options.infer_agent_country:
-            self.actors.host_country = self._sentence_place() or context.host
+            self.actors.host_country = context.host
+            self.actors.places_named = self._sentence_places()
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
@@ -521,20 +522,20 @@ class _SentenceCoder:
                 return None
         return None
 
-    def _sentence_place(self) -> str | None:
-        """The one country the sentence's place phrases name ("rallied outside the French
-        embassy in Niamey" -> NER), for police, civilians and the opposition of no named
-        country (``HOST_ROLES``); None when they name none or several."""
+    def _sentence_places(self) -> list[tuple[int, str]]:
+        """The countries the sentence's place phrases name, with their tokens ("rallied
+        outside the French embassy in Niamey" -> NER), for police, civilians and the
+        opposition of no named country (``HOST_ROLES``), which take the nearest."""
         s = self.sent
-        found = set()
+        found = []
         for c in range(len(s)):
             if s.dep[c] == "prep" and s.lower[c] in PLACE_PREPS:
                 p = phrase_object(s, c)
                 if p is not None and s.pos[p] == "PROPN":
                     named = self.actors.named(p)
                     if named is not None and not named.person and (country := country_of(named.code)):
-                        found.add(country)
-        return found.pop() if len(found) == 1 else None
+                        found.append((p, country))
+        return found
 
     def log(self, msg: str) -> None:
         if self.trace is not None:
@@ -1664,7 +1665,8 @@ class _SentenceCoder:
         of no one named ("thousands of junta supporters rallied") are people too."""
         s = self.sent
         k = next(iter(counted(s, k)), k)
-        country = self.actors.host_country or self.actors.default_country
+        near = min(self.actors.places_named, key=lambda p: abs(p[0] - k), default=None)
+        country = near[1] if near is not None else (self.actors.host_country or self.actors.default_country)
         if s.lemma[k] not in CROWD_NOUNS or not country:
             return []
         self.log(f"  {s.words[k]!r}: civilians of {country}")
