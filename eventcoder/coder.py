@@ -856,7 +856,8 @@ class _SentenceCoder:
         s = self.sent
         if s.lemma[t] in TERRITORY_NOUNS:
             return True
-        named = self.actors.named(t) if s.pos[t] == "PROPN" else None
+        # (a plural name is people: "arrested 20 Palestinians")
+        named = self.actors.named(t) if s.pos[t] == "PROPN" and s.tag[t] != "NNPS" else None
         return named is not None and len(named.code) == 3 and not named.person
 
     def _holder(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:

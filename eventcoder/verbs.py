@@ -153,6 +153,14 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         return None
     if v > 0 and stray_subject(sent, v - 1):
         return v - 1
+    h = sent.head[v]
+    if dep[v] == "acl" and h != v and dep[h] in SUBJECT_DEPS and any(
+            dep[c] in OBJECT_DEPS for c in sent.children[v]) and any(
+            c != h and dep[c] in SUBJECT_DEPS and "," in sent.words[h:c]
+            for c in sent.children[sent.head[h]]):
+        # "Israeli forces arrested 20 Palestinians ..., the Prisoners' Society said", parsed
+        # with "arrested" on "forces" and both nouns subjects of "said": the forces arrested
+        return h
     for c in sent.children[v]:
         if c < v and dep[c] == "advcl" and sent.tag[c] == "VBG":
             # "Leaders of ECOWAS, meeting in Abuja, urged ...", parsed with the subject
