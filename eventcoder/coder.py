@@ -69,6 +69,9 @@ __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 # Prepositions of a place phrase that says where police, crowds or the opposition are
 PLACE_PREPS = frozenset({"in", "outside", "near", "across"})
+# Nouns whose "that" clause is alleged or rumoured, not reported as done
+ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "rumour", "rumor",
+                              "suspicion", "speculation"})
 # Words that make a noun's act an allegation or a possibility, not an act reported as done
 HEDGES = frozenset({"alleged", "suspected", "possible", "potential", "purported", "apparent"})
 # Nouns of people who are civilians where they protest, are coerced or are massacred
@@ -667,6 +670,10 @@ class _SentenceCoder:
         if modal is not None and v not in self.framed and m.code[:2] in DONE_ROOTS:
             # "Iran should seize a British tanker", "Israel could strike": may, not did
             self.log(f"verb {s.words[v]!r}: with {s.words[modal]!r}, a possibility, not an act")
+            return
+        if s.dep[v] in ("acl", "ccomp") and s.lemma[s.head[v]] in ALLEGATION_NOUNS:
+            # "angered by allegations that officials stole coal": alleged, not reported as done
+            self.log(f"verb {s.words[v]!r}: the content of {s.words[s.head[v]]!r}, not an act reported")
             return
         governor = self._unreal_governor(v)
         if governor is not None:
