@@ -1355,11 +1355,19 @@ class _SentenceCoder:
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
         sources = self.actors.resolve(src)
-        if not sources and src is not None and s.dep[v] == "conj" and s.dep[s.head[v]] == "ccomp" \
+        reported = s.head[v]
+        for _ in range(5):
+            # up from a clause inside the reported one: "said there was no evidence the
+            # strikes had come from Yemen and blamed Iran"
+            if s.dep[reported] == "ccomp" or s.head[reported] == reported \
+                    or s.dep[reported] not in ("relcl", "acl", "attr", "dobj", "pobj", "prep"):
+                break
+            reported = s.head[reported]
+        if not sources and src is not None and s.dep[v] == "conj" and s.dep[reported] == "ccomp" \
                 and not any(s.dep[c] in SUBJECT_DEPS for c in s.children[v]):
             # "Zhao said the tariffs had nothing to do with the pandemic and mocked
             # Canberra": the reported clause's subject is no actor; the one who spoke is
-            main = subject_of(s, s.head[s.head[v]])
+            main = subject_of(s, s.head[reported])
             speakers = self.actors.resolve(main)
             if main is not None and speakers:
                 src, sources = main, speakers
@@ -1412,6 +1420,15 @@ class _SentenceCoder:
             # "claimed responsibility for shooting activist Malala Yousafzai": the one shot
             targets = next((self.actors.resolve(c) for c in s.children[tgt]
                             if s.dep[c] in OBJECT_DEPS), [])
+        if not targets and tgt is not None and code == "015" and s.lemma[tgt] in VIOLENCE_NOUNS:
+            # "claimed responsibility for drone attacks that set ablaze two of Saudi
+            # Arabia's biggest oil facilities": what the attacks struck
+            for c in s.children[tgt]:
+                if s.dep[c] in ("relcl", "acl") and s.pos[c] == "VERB":
+                    hit = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
+                    targets = (self.actors.resolve(hit) or self.actors.owner(hit)) if hit is not None else []
+                    if targets:
+                        break
         if not targets and tgt is not None:
             targets = self.actors.owner(tgt)
             if not targets and s.head[tgt] == v and (s.lemma[tgt] in VIOLENCE_NOUNS
