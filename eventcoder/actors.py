@@ -531,6 +531,13 @@ class SentenceActors:
                      person=person, plural=not person and self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
     # -- rules ------------------------------------------------------------------------
+    def host_for(self, i: int) -> str | None:
+        """The country where police, civilians or the opposition at token ``i`` are, when
+        no country is named for them (``HOST_ROLES``): the nearest place phrase's, else the
+        story's dateline's (None without either)."""
+        near = min(self.places_named, key=lambda p: abs(p[0] - i), default=None)
+        return near[1] if near is not None else self.host_country
+
     def _resolve(self, i: int, depth: int) -> Actor | None:
         s = self.sent
         low = s.lower[i]
@@ -691,10 +698,8 @@ class SentenceActors:
                 return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
-            guess = self.default_country
-            if entry.role in HOST_ROLES:
-                near = min(self.places_named, key=lambda p: abs(p[0] - i), default=None)
-                guess = near[1] if near is not None else (self.host_country or guess)
+            guess = (self.host_for(i) or self.default_country) if entry.role in HOST_ROLES \
+                else self.default_country
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")

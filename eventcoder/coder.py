@@ -437,6 +437,12 @@ def _same_actor(a: str, b: str) -> bool:
             and long[3:6] in STATE_ORGANS)
 
 
+def _same_state(a: str, b: str) -> bool:
+    """The same actor or two parts of one state (Israel and its military, its government
+    and its army): one side, not two."""
+    return _same_actor(a, b) or _one_state(a, b)
+
+
 def _verb_key(sent: Sentence, i: int, verbs: Mapping[str, object]) -> str:
     """The dictionary key of a verb whose lemma is not in the dictionary: a base form
     guessed from its inflection, when that form is in the dictionary."""
@@ -933,7 +939,7 @@ class _SentenceCoder:
         earlier = [*self.context.events, *self.events]
         for e in reversed(earlier):
             if e.event_code.startswith("112") and e.source and e.target and any(
-                    _same_actor(e.target, a.code) or _one_state(e.target, a.code) for a in sources) \
+                    _same_state(e.target, a.code) for a in sources) \
                     and not any(_same_actor(e.source, a.code) for a in sources):
                 self.log(f"  target: who made the accusation denied, {e.source_text!r} "
                          f"({e.event_code}, sentence {e.sentence_index})")
@@ -1257,7 +1263,7 @@ class _SentenceCoder:
         """Whether every actor of ``other`` is the same state as one of ``src``."""
         own, theirs = self.actors.resolve(src), self.actors.resolve(other)
         return bool(own and theirs) and all(
-            any(_same_actor(a.code, b.code) or _one_state(a.code, b.code) for a in own) for b in theirs)
+            any(_same_state(a.code, b.code) for a in own) for b in theirs)
 
     def _code_noun(self, n: int, explicit: bool = False) -> None:
         """Code noun predicate ``n``; ``explicit``: a noun inside a phrase another predicate
@@ -1482,7 +1488,7 @@ class _SentenceCoder:
             # offensive": the doer the noun names, else who did the act reported before
             doers = [] if code == "015" else [
                 a for c in s.children[ref] if s.dep[c] in ("compound", "amod") for a in self.actors.resolve(c)
-                if not any(_same_actor(a.code, b.code) or _one_state(a.code, b.code) for b in sources)]
+                if not any(_same_state(a.code, b.code) for b in sources)]
             targets = doers or self._earlier_act_source(ref, sources, victims=code == "015")
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
@@ -1690,8 +1696,7 @@ class _SentenceCoder:
         of no one named ("thousands of junta supporters rallied") are people too."""
         s = self.sent
         k = next(iter(counted(s, k)), k)
-        near = min(self.actors.places_named, key=lambda p: abs(p[0] - k), default=None)
-        country = near[1] if near is not None else (self.actors.host_country or self.actors.default_country)
+        country = self.actors.host_for(k) or self.actors.default_country
         if s.lemma[k] not in CROWD_NOUNS or not country:
             return []
         self.log(f"  {s.words[k]!r}: civilians of {country}")
