@@ -437,6 +437,12 @@ def _same_actor(a: str, b: str) -> bool:
             and long[3:6] in STATE_ORGANS)
 
 
+def _unreal_modal(sent: Sentence, v: int) -> int | None:
+    """A modal of possibility or obligation on ``v`` ("could", "should", "may"), or None."""
+    return next((c for c in sent.children[v] if sent.dep[c] == "aux" and sent.lemma[c] in UNREAL_MODALS),
+                None)
+
+
 def _same_state(a: str, b: str) -> bool:
     """The same actor or two parts of one state (Israel and its military, its government
     and its army): one side, not two."""
@@ -672,7 +678,7 @@ class _SentenceCoder:
         if m is None:
             self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
             return
-        modal = next((c for c in s.children[v] if s.dep[c] == "aux" and s.lemma[c] in UNREAL_MODALS), None)
+        modal = _unreal_modal(s, v)
         if modal is not None and v not in self.framed and m.code[:2] in DONE_ROOTS:
             # "Iran should seize a British tanker", "Israel could strike": may, not did
             self.log(f"verb {s.words[v]!r}: with {s.words[modal]!r}, a possibility, not an act")
@@ -994,6 +1000,12 @@ class _SentenceCoder:
             return attrs.evolve(a, code=country)
         return a
 
+    def _capitals(self, targets: list[Actor]) -> list[Actor] | None:
+        """The countries of ``targets`` when every one is a capital (``_struck_place``),
+        else None."""
+        places = [self._struck_place(b) for b in targets]
+        return places if all(p is not b for b, p in zip(targets, places, strict=True)) else None
+
     def _complement_target(self, v: int, obj: int | None) -> list[Actor]:
         """The subject of a ``that`` clause that completes the predicate or its object,
         when that clause is not an event of its own: "Iran warned that Israel would pay a
@@ -1216,8 +1228,7 @@ class _SentenceCoder:
         if is_negated(s, f) or is_negated(s, act):
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
             return
-        modal = next((c for c in s.children[f] if s.dep[c] == "aux" and s.lemma[c] in UNREAL_MODALS), None) \
-            if f != act and out[:2] in DONE_ROOTS else None
+        modal = _unreal_modal(s, f) if f != act and out[:2] in DONE_ROOTS else None
         if modal is not None:
             # "China could attempt to blockade Taiwan": an attempt that may come, not one made
             self.log(f"frame {frame!r} on {s.words[f]!r} with {s.words[modal]!r}: a possibility, not an act")
@@ -1362,13 +1373,14 @@ class _SentenceCoder:
             return
         sources = self.actors.resolve(src)
         reported = s.head[v]
-        for _ in range(5):
-            # up from a clause inside the reported one: "said there was no evidence the
-            # strikes had come from Yemen and blamed Iran"
-            if s.dep[reported] == "ccomp" or s.head[reported] == reported \
-                    or s.dep[reported] not in ("relcl", "acl", "attr", "dobj", "pobj", "prep"):
-                break
-            reported = s.head[reported]
+        if not sources and src is not None and s.dep[v] == "conj":
+            for _ in range(5):
+                # up from a clause inside the reported one: "said there was no evidence the
+                # strikes had come from Yemen and blamed Iran"
+                if s.dep[reported] == "ccomp" or s.head[reported] == reported \
+                        or s.dep[reported] not in ("relcl", "acl", "attr", "dobj", "pobj", "prep"):
+                    break
+                reported = s.head[reported]
         if not sources and src is not None and s.dep[v] == "conj" and s.dep[reported] == "ccomp" \
                 and not any(s.dep[c] in SUBJECT_DEPS for c in s.children[v]):
             # "Zhao said the tariffs had nothing to do with the pandemic and mocked
@@ -1500,12 +1512,12 @@ class _SentenceCoder:
                     sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
                                and country_of(a.code) not in (None, struck) else a for a in sources]
             targets = [self._struck_place(b) for b in targets]
-        elif code in ("171", "173") and targets and all(self._struck_place(b) is not b for b in targets):
+        elif code in ("171", "173") and targets and (taken := self._capitals(targets)) is not None:
             # "tried to capture Kyiv", "seized Bangui": a capital taken is territory occupied
             # (192), not an arrest or a seizure of property
             self.log("  a capital captured -> 192")
             code = "192"
-            targets = [self._struck_place(b) for b in targets]
+            targets = taken
         elif tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and s.lower[s.head[tgt]] in ("to", "into"))
                 or (code == "161" and s.lower[s.head[tgt]] == "from")):
@@ -1754,11 +1766,13 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
         kept.append((sent, matches))
     context = StoryContext()
     events: list[Event] = []
+    dateline_text = None  # the dateline's place, found once for the story's countries and places
     dateline_country = None
     if options.geolocate and kept:
         found_dateline = find_dateline(cleaned)
         if found_dateline is not None:
-            cand = Gazetteer.default().resolve(found_dateline[0])
+            dateline_text = found_dateline[0]
+            cand = Gazetteer.default().resolve(dateline_text)
             dateline_country = cand.country_iso3 if cand is not None else None
     country, context.host = _story_countries(kept, reference.date, dateline_country)
     places: Callable[[], StoryPlaces] | None = None
@@ -1768,8 +1782,7 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
 
         def places() -> StoryPlaces:
             if not built:
-                dateline = find_dateline(cleaned)
-                built.append(StoryPlaces(sentences, dateline[0] if dateline else None,
+                built.append(StoryPlaces(sentences, dateline_text,
                                          not_places=_not_places(sentences, kept, reference.date)))
             return built[0]
     for sent, matches in kept:

@@ -728,13 +728,15 @@ def _widest_first(sent: Sentence, fits: list[PatternMatch], v: int) -> list[Patt
             return sum(max((len(words) for words in choices if words <= took), default=0)
                        for choices in _multiword_choices(m.pattern.elements))
 
+        under = sent.subtree(v)
+
         def in_target(m: PatternMatch) -> int:
             # a word found only in the target's own phrase fits less well: "launched air
             # strikes on Cambodian military targets" is an air strike, not a "military strike"
             if m.target is None:
                 return 0
             phrase = set(sent.subtree(m.target)) - {m.target}  # the target's modifiers
-            outside = {w for k in sent.subtree(v) if k not in phrase for w in (lemma[k], lower[k])}
+            outside = {w for k in under if k not in phrase for w in (lemma[k], lower[k])}
             words: frozenset[str] = getattr(m.pattern, "words", frozenset())
             return sum(1 for w in words if w not in outside)
 
