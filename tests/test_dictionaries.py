@@ -1,13 +1,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventcoder.cli import main
 from eventcoder.dictionaries import load_dictionaries, read_native_text
 from eventcoder.dictionaries.entries import ActorEntry, AgentEntry, VerbPattern
-from eventcoder.dictionaries.phrases import phrase_key
+from eventcoder.dictionaries.phrases import PhraseTable, SentenceMatcher, phrase_key
 from eventcoder.errors import DictionaryError, DictionaryErrors
 
 from .conftest import TEST_DICTS
@@ -145,13 +148,59 @@ def test_person_and_null_entries():
 
 
 def test_longer_overlapping_phrase_wins():
-    from eventcoder.dictionaries.phrases import PhraseTrie
+    from eventcoder.dictionaries.phrases import PhraseTable
 
-    trie: PhraseTrie[str] = PhraseTrie()
+    trie: PhraseTable[str] = PhraseTable()
     for text in ("the West", "West Bank town", "Bank"):
         trie.add(phrase_key(text), text)
     words = ["Israel", "raided", "the", "West", "Bank", "town"]
     assert [v for _, _, v in trie.matches([w.lower() for w in words], words)] == ["West Bank town"]
+
+
+def _longest_by_brute_force(phrases: dict, words: list[str]) -> list[tuple[int, int, str]]:
+    """At each start the longest phrase there; of overlapping ones the longer, then the
+    earlier, is kept."""
+    found = []
+    for i in range(len(words)):
+        fits = [(i, j, phrases[tuple(words[i:j])]) for j in range(i + 1, len(words) + 1)
+                if tuple(words[i:j]) in phrases]
+        if fits:
+            found.append(max(fits, key=lambda m: m[1]))
+    taken: list[tuple[int, int, str]] = []
+    for m in sorted(found, key=lambda m: (m[0] - m[1], m[0])):
+        if all(m[1] <= t[0] or t[1] <= m[0] for t in taken):
+            taken.append(m)
+    return sorted(taken)
+
+
+@settings(max_examples=200, deadline=None)
+@given(keys=st.lists(st.lists(st.sampled_from("abcde"), min_size=1, max_size=4), max_size=12),
+       sentences=st.lists(st.lists(st.sampled_from("abcdef"), max_size=10), min_size=1, max_size=4))
+def test_matcher_grown_sentence_by_sentence_finds_the_longest_phrases(keys, sentences):
+    """The matcher makes a branch of its trie the first time a sentence reaches it: each
+    sentence of a run finds what a brute-force search over all phrases finds."""
+    phrases = {tuple(k): " ".join(k) for k in keys}
+    matcher = SentenceMatcher(PhraseTable(dict(phrases)))
+    for words in sentences:
+        assert matcher.match(words, words)[0] == _longest_by_brute_force(phrases, words)
+
+
+def test_one_matcher_for_actors_agents_and_discards_with_hyphen_variants(tmp_path):
+    (tmp_path / "x.actors.txt").write_text(
+        "ZZZ: Zedland\nZZZGOV: Zedland government\nIGOWST: G-7\nSOMINS: al-Shabaab\n")
+    (tmp_path / "x.agents.txt").write_text("GOV: government\n")
+    d = load_dictionaries([tmp_path], default=False)
+    assert d.actors.get(("g", "7")).text == "G-7" and d.actors.get(("g-7",)).text == "G-7"
+    assert len(d.actors) == 4   # a variant is another spelling, not another phrase
+    again = pickle.loads(pickle.dumps(d.matcher))
+    for matcher in (d.matcher, again, d.matcher):
+        for words, actors, agents in (
+                (["The", "Zedland", "government", "met", "the", "G-7"], ["Zedland government", "G-7"],
+                 ["government"]),  # each kind is matched on its own
+                (["The", "government", "and", "al", "-", "Shabaab"], ["al-Shabaab"], ["government"])):
+            found = matcher.match([w.lower() for w in words], words)
+            assert [m[2].text for m in found[0]] == actors
+            assert [m[2].text for m in found[1]] == agents
 
 
 def test_wrapped_lines_continue_the_entry():

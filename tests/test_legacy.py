@@ -639,6 +639,8 @@ def test_large_cached_pattern_file_is_built_on_demand(tmp_path, cache_env, monke
     lazy = read_dictionary_file(legacy, "verbs")     # from the cache
     assert type(first) is not dcache.LazyPatternFile
     assert isinstance(lazy, dcache.LazyPatternFile) and not lazy.materialized
+    # the rows of each verb were stored with the entry, as the patterns give them
+    assert lazy._heads == dcache._head_index((p.head, p.kind) for p in eager.entries)
     assert full(lazy.patterns_for("plead")) == full(p for p in eager.entries if p.head == "plead")
     assert not lazy.materialized
     layer = read_dictionary_file(native, "verbs", cache=False)

@@ -53,7 +53,7 @@ __all__ = ["CACHE_ENV", "LazyPatternFile", "cache_dir", "clear_cache", "load_cac
            "read_dictionary_file"]
 
 CACHE_ENV = "EVENTCODER_CACHE"
-FORMAT = 1  # bump when the layout of a cache entry changes
+FORMAT = 2  # bump when the layout of a cache entry changes
 _OFF = {"", "0", "off", "none", "false", "no"}
 NATIVE_KINDS = ("verbs", "actors", "agents", "discards")
 
@@ -252,10 +252,19 @@ def _rebuild_entries(runs: list[_Run]) -> tuple:
     return tuple(out)
 
 
-def _rebuild_file(fields: dict, runs: list, removal_runs: list) -> DictionaryFile:
-    if len(runs) == 1 and runs[0][0] is VerbPattern and runs[0][2] is not None \
-            and len(runs[0][2][1]) >= LAZY_MIN_PATTERNS:
-        return LazyPatternFile.from_run(fields, runs[0], _rebuild_entries(removal_runs))
+def _lazy(runs: list) -> bool:
+    """Whether a file of these runs comes back as a :class:`LazyPatternFile`."""
+    return len(runs) == 1 and runs[0][0] is VerbPattern and runs[0][2] is not None \
+        and len(runs[0][2][1]) >= LAZY_MIN_PATTERNS
+
+
+def _rebuild_file(fields: dict, runs: list, removal_runs: list,
+                  heads: tuple | None = None) -> DictionaryFile:
+    if _lazy(runs):
+        f = LazyPatternFile.from_run(fields, runs[0], _rebuild_entries(removal_runs))
+        if heads is not None:  # stored with the entry: not worked out again at each load
+            _set(f, "_heads", heads)
+        return f
     return DictionaryFile(**fields, entries=_rebuild_entries(runs),
                           removals=_rebuild_entries(removal_runs))
 
@@ -319,8 +328,6 @@ class LazyPatternFile(DictionaryFile):
     def _index(self) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
         got = self._heads
         if got is None:
-            heads: dict[str, list[int]] = {}
-            kinds: dict[str, set[str]] = {}
             pairs: Iterable[tuple[str, str]]
             if self._built is not None:
                 pairs = ((e.head, e.kind) for e in self._built)
@@ -328,10 +335,7 @@ class LazyPatternFile(DictionaryFile):
                 names = [n for n in _slots(VerbPattern) if n != "origin"]
                 cols = self._run[1]
                 pairs = zip(cols[names.index("head")], cols[names.index("kind")], strict=True)
-            for r, (h, k) in enumerate(pairs):
-                heads.setdefault(h, []).append(r)
-                kinds.setdefault(k, set()).add(h)
-            got = (heads, kinds)
+            got = _head_index(pairs)
             _set(self, "_heads", got)
         return got
 
@@ -348,6 +352,17 @@ class LazyPatternFile(DictionaryFile):
             args.insert(_slots(VerbPattern).index("origin"), _builder(SourceLocation)(path, lines[r]))
             made = self._objects[r] = _builder(VerbPattern)(*args)
         return made
+
+
+def _head_index(pairs: Iterable[tuple[str, str]]) -> tuple[dict[str, list[int]], dict[str, set[str]]]:
+    """The rows of each predicate lemma, and the lemmas of each kind, from (head, kind)
+    pairs in file order."""
+    heads: dict[str, list[int]] = {}
+    kinds: dict[str, set[str]] = {}
+    for r, (h, k) in enumerate(pairs):
+        heads.setdefault(h, []).append(r)
+        kinds.setdefault(k, set()).add(h)
+    return heads, kinds
 
 
 _new = object.__new__
@@ -374,7 +389,9 @@ class _Pickler(pickle.Pickler):
             f: DictionaryFile = obj  # type: ignore[assignment]
             fields = {a.alias: getattr(f, a.name) for a in attrs.fields(DictionaryFile)
                       if a.init and a.name not in ("entries", "removals")}
-            return _rebuild_file, (fields, _columns(f.entries), _columns(f.removals))
+            runs = _columns(f.entries)
+            heads = _head_index((e.head, e.kind) for e in f.entries) if _lazy(runs) else None
+            return _rebuild_file, (fields, runs, _columns(f.removals), heads)
         if attrs.has(t):
             return t, tuple(getattr(obj, name) for name in _fields(t))
         return NotImplemented

@@ -10,10 +10,13 @@ pronoun "us" is never the United States.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, TypeVar
 
-__all__ = ["PhraseKey", "PhraseTrie", "phrase_key", "token_key"]
+from .._gc import gc_paused
+
+__all__ = ["PhraseKey", "PhraseTable", "SentenceMatcher", "phrase_key", "token_key"]
 
 _HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
 _SPLIT = re.compile("[\\s" + re.escape(_HYPHENS) + "]+")
@@ -68,26 +71,47 @@ def is_hyphen(text: str) -> bool:
     return text in HYPHENS
 
 
-class PhraseTrie(Generic[T]):
-    """Longest-match phrase lookup over a sentence's tokens."""
+class PhraseTable(Generic[T]):
+    """The phrases of one kind (actors, agents or discards): key -> entry.
 
-    _END = ""
+    A hyphenated phrase is also found by its key with the hyphenated words whole
+    (:func:`hyphen_variant`: "G-7" as one token), unless a phrase of its own has that key.
+    """
 
-    def __init__(self) -> None:
-        self._root: dict = {}
-        self.size = 0
+    def __init__(self, entries: dict[PhraseKey, T] | None = None) -> None:
+        self._entries: dict[PhraseKey, T] = entries if entries is not None else {}
+        self._variants: dict[PhraseKey, T] | None = None
+        self._matcher: SentenceMatcher | None = None
 
-    def add(self, key: PhraseKey, value: T, *, count: bool = True) -> None:
-        """Add a phrase; ``count=False`` for another spelling of a phrase already counted."""
-        node = self._root
-        for tok in key:
-            node = node.setdefault(tok, {})
-        if self._END not in node and count:
-            self.size += 1
-        node[self._END] = value
+    def add(self, key: PhraseKey, value: T) -> None:
+        self._entries[key] = value
+        self._variants = self._matcher = None
 
     def __len__(self) -> int:
-        return self.size
+        return len(self._entries)
+
+    def get(self, key: PhraseKey) -> T | None:
+        value = self._entries.get(key)
+        return value if value is not None else self.variants().get(key)
+
+    def variants(self) -> dict[PhraseKey, T]:
+        """The hyphen variants that no phrase's own key takes, first phrase first."""
+        if self._variants is None:
+            out: dict[PhraseKey, T] = {}
+            own = self._entries
+            for entry in own.values():
+                text = getattr(entry, "text", entry)
+                if not isinstance(text, str) or not _has_hyphen(text):
+                    continue
+                variant = hyphen_variant(text)
+                if variant and variant not in own and variant not in out:
+                    out[variant] = entry
+            self._variants = out
+        return self._variants
+
+    def items(self) -> list[tuple[PhraseKey, T]]:
+        """Every key, the hyphen variants after the phrases' own keys."""
+        return [*self._entries.items(), *self.variants().items()]
 
     def matches(self, lower: Sequence[str], text: Sequence[str]) -> list[tuple[int, int, T]]:
         """The longest ``(start, end, value)`` matches (end exclusive), left to right.
@@ -95,25 +119,13 @@ class PhraseTrie(Generic[T]):
         A match is skipped when a longer one starts at the same token or covers it from
         an earlier start.
         """
-        return _longest(self._root, self._END, lower, text, 1, lambda v, k: v)[0]
+        if self._matcher is None:
+            self._matcher = SentenceMatcher(self)
+        return self._matcher.match(lower, text)[0]
 
-    def items(self) -> list[tuple[PhraseKey, T]]:
-        out: list[tuple[PhraseKey, T]] = []
-        stack: list[tuple[tuple[str, ...], dict]] = [((), self._root)]
-        while stack:
-            key, node = stack.pop()
-            for tok, child in node.items():
-                if tok == self._END:
-                    out.append((key, child))
-                else:
-                    stack.append(((*key, tok), child))
-        return out
 
-    def get(self, key: PhraseKey) -> T | None:
-        node: dict | None = self._root
-        for tok in key:
-            node = node.get(tok) if node is not None else None
-        return node.get(self._END) if node is not None else None
+def _has_hyphen(text: str) -> bool:
+    return "-" in text or (not text.isascii() and _HYPHEN.search(text) is not None)
 
 
 def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str], kinds: int,
@@ -164,24 +176,66 @@ def _longest(root: dict, end_key: str, lower: Sequence[str], text: Sequence[str]
 
 
 class SentenceMatcher:
-    """Actor, agent and discard phrases in one trie: one pass over a sentence finds all."""
+    """Actor, agent and discard phrases in one trie: one pass over a sentence finds all.
+
+    The trie grows as sentences need it: the phrases are grouped by their first token
+    when the matcher is made, and a group becomes branches of the trie the first time a
+    sentence has that token. Loading a large dictionary set therefore costs one pass
+    over its phrases, and coding builds only the branches that the text reaches.
+    """
 
     _END = ""
 
-    def __init__(self, *tries: PhraseTrie) -> None:
-        self.kinds = len(tries)
+    def __init__(self, *tables: PhraseTable) -> None:
+        self.kinds = len(tables)
         self._root: dict = {}
-        for k, trie in enumerate(tries):
-            for key, value in trie.items():
-                node = self._root
-                for tok in key:
-                    node = node.setdefault(tok, {})
-                slots = node.setdefault(self._END, [None] * self.kinds)
-                slots[k] = value
+        # first token -> [(key, kind, value)], each kind's own keys before its variants
+        pending: dict[str, list[tuple[PhraseKey, int, Any]]] = {}
+        for k, table in enumerate(tables):
+            for key, value in table.items():
+                if key:
+                    group = pending.get(key[0])
+                    if group is None:
+                        pending[key[0]] = [(key, k, value)]
+                    else:
+                        group.append((key, k, value))
+        self._pending = pending
+        self._lock = threading.Lock()
 
     def match(self, lower: Sequence[str], text: Sequence[str]) -> list[list[tuple[int, int, Any]]]:
         """For each kind, the longest matches ``(start, end, value)`` left to right."""
+        pending = self._pending
+        if pending:
+            grow = [t for t in (*lower, *text) if t in pending]
+            if grow:
+                self._grow(grow)
         return _longest(self._root, self._END, lower, text, self.kinds, _slot)
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_lock"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+
+    def _grow(self, tokens: list[str]) -> None:
+        """Make the branches of the phrases that start with ``tokens``."""
+        with self._lock, gc_paused():
+            for tok in tokens:
+                group = self._pending.pop(tok, None)
+                if group is None:
+                    continue
+                branch: dict = {}
+                for key, k, value in group:
+                    node = branch
+                    for t in key[1:]:
+                        node = node.setdefault(t, {})
+                    slots = node.get(self._END)
+                    if slots is None:
+                        slots = node[self._END] = [None] * self.kinds
+                    if slots[k] is None:
+                        slots[k] = value
+                self._root[tok] = branch
 
 
 def _slot(value: list, k: int) -> Any:

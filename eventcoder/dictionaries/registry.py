@@ -27,7 +27,7 @@ from .entries import (
     VerbPattern,
 )
 from .native import DictionaryFile, kind_of_path
-from .phrases import PhraseTrie, SentenceMatcher, hyphen_variant
+from .phrases import PhraseTable, SentenceMatcher
 
 __all__ = ["DictionarySet", "Manifest", "default_dictionary_path", "load_dictionaries",
            "read_layer"]
@@ -191,9 +191,9 @@ class PatternTable(dict):
 class DictionarySet:
     """All entries of all layers, compiled for matching."""
 
-    actors: PhraseTrie[ActorEntry]
-    agents: PhraseTrie[AgentEntry]
-    discards: PhraseTrie[DiscardEntry]
+    actors: PhraseTable[ActorEntry]
+    agents: PhraseTable[AgentEntry]
+    discards: PhraseTable[DiscardEntry]
     verbs: PatternTable
     nouns: PatternTable
     frames: dict[str, list[FramePattern]]
@@ -204,7 +204,8 @@ class DictionarySet:
 
     @property
     def matcher(self) -> SentenceMatcher:
-        """Actor, agent and discard phrases in one trie (built on first use)."""
+        """Actor, agent and discard phrases in one trie (grouped when the set is made, its
+        branches grown as sentences reach them)."""
         if self._matcher is None:
             self._matcher = SentenceMatcher(self.actors, self.agents, self.discards)
         return self._matcher
@@ -262,15 +263,10 @@ class DictionarySet:
                     frames.pop(r.key[1:], None)  # the patterns' removal is in ``removed``
                 else:
                     {"actors": actors, "agents": agents, "discards": discards}[r.kind].pop(r.key, None)
-        out = cls(PhraseTrie(), PhraseTrie(), PhraseTrie(), PatternTable("verb", sources),
-                  PatternTable("noun", sources), {}, frame_maps, list(manifests), names)
-        for trie, table in ((out.actors, actors), (out.agents, agents), (out.discards, discards)):
-            for key, entry in table.items():
-                trie.add(key, entry)
-            for key, entry in table.items():
-                variant = hyphen_variant(entry.text)
-                if variant and variant != key and trie.get(variant) is None:
-                    trie.add(variant, entry, count=False)
+        out = cls(PhraseTable(actors), PhraseTable(agents), PhraseTable(discards),
+                  PatternTable("verb", sources), PatternTable("noun", sources), {}, frame_maps,
+                  list(manifests), names)
+        out._matcher = SentenceMatcher(out.actors, out.agents, out.discards)
         for (head, _), frame in frames.items():
             out.frames.setdefault(head, []).append(frame)
         return out
