@@ -190,10 +190,14 @@ class StoryContext:
         """The person named earlier with ``word`` as one of the words of the name: "Kim"
         after "Kim Jong Un"; the nearest such mention (its sentence, then the three
         before)."""
-        for _, pool in self._pools(position, current):
+        for sa, pool in self._pools(position, current):
             for a in reversed(pool):
                 names = a.text.split()
                 if a.person and a.code and len(names) > 1 and word in names:
+                    return a
+                if a.code and (a.person or sa.sent.lemma[a.token] in PERSON_NOUNS) \
+                        and word in _apposed_name(sa, a.token):
+                    # "the army commander, General Juan Jose Zuniga, ...": "Zuniga" later
                     return a
         return None
 
@@ -250,6 +254,21 @@ class StoryContext:
                 if len(found) == n:
                     return found
         return []
+
+
+def _apposed_name(sa: SentenceActors, t: int) -> set[str]:
+    """The words of a name that mention head ``t`` is, or stands in apposition with: "the
+    army commander, General Juan Jose Zuniga"; "Balkhi, spokesman for ..." (titles the
+    agent dictionary knows, such as "General", left out)."""
+    s = sa.sent
+    heads = [c for c in s.children[t] if s.dep[c] == "appos" and s.pos[c] == "PROPN"]
+    if s.pos[t] == "PROPN":
+        heads.append(t)
+    if s.dep[t] == "appos" and s.pos[s.head[t]] == "PROPN":
+        heads.append(s.head[t])
+    return {s.words[k] for h in heads for k in (h, *s.children[h])
+            if s.pos[k] == "PROPN" and (k == h or s.dep[k] in ("compound", "flat"))
+            and sa.agent_at[k] is None and s.lower[k].rstrip(".") not in HONORIFICS}
 
 
 # "the two countries", "both sides": what each of the pair is called, and the role it takes

@@ -1255,7 +1255,7 @@ class _SentenceCoder:
         if tgt is None and s.pos[act] == "NOUN":
             tgt = act  # "demanded an apology from Israel": the act's owner is the target
         if tgt is not None and am is not None and am.target is not None and src is not None \
-                and tgt != am.target and self._own_side(src, tgt):
+                and tgt != am.target and s.head[tgt] != f and self._own_side(src, tgt):
             # "Trump warned that the United States would strike Iranian sites": one's own
             # side acts, on the act's target
             tgt = am.target
