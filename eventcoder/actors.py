@@ -451,6 +451,15 @@ class SentenceActors:
                     self._all.append(a)
         return self._all
 
+    def _surname_like(self, i: int) -> bool:
+        """An agent word that may be a surname: capitalised, one word, with nothing before
+        it ("Bishop flew into Suva" after "Foreign Minister Julie Bishop"; not "the
+        Bishop of Rome")."""
+        s = self.sent
+        agent = self.agent_at[i]
+        return agent is not None and agent[1] - agent[0] == 1 and s.words[i][:1].isupper() \
+            and not any(c < i for c in s.children[i])
+
     def _own_possessor(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """"His" or "her" on a verb's object is first that verb's subject: "Kim had
         expressed his eagerness", "Modi offered his condolences"."""
@@ -645,7 +654,8 @@ class SentenceActors:
                                               f"{chaired.text!r} -> {chaired.code}")
                             return attrs.evolve(chaired, token=i, person=True)
             return named
-        if s.pos[i] == "PROPN" and self.actor_at[i] is None and self.agent_at[i] is None \
+        if s.pos[i] == "PROPN" and self.actor_at[i] is None \
+                and (self.agent_at[i] is None or self._surname_like(i)) \
                 and s.dep[i] not in ("compound", "amod") and not any(
                     s.dep[c] == "compound" and s.lower[c].rstrip(".") not in HONORIFICS
                     for c in s.children[i]):

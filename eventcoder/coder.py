@@ -1518,11 +1518,12 @@ class _SentenceCoder:
             self.log("  a capital captured -> 192")
             code = "192"
             targets = taken
-        elif tgt is not None and s.dep[tgt] == "pobj" and (
+        elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and s.lower[s.head[tgt]] in ("to", "into"))
-                or (code == "161" and s.lower[s.head[tgt]] == "from")):
+                or (code == "161" and s.lower[s.head[tgt]] == "from"))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
-            # ambassador recalled "from Asuncion" is recalled from the country
+            # ambassador recalled "from Asuncion" is recalled from the country; a visitor
+            # who "arrived in Bishkek" visits the country
             targets = [self._struck_place(b) for b in targets]
         if code in ("190", "193") and not symmetric and sources and targets \
                 and all(a.code[3:6] == "COP" for a in sources) \
