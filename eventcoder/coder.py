@@ -168,6 +168,12 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 # Arriving or landing somewhere is a visit (042) only for a government, a person or a
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
+# Armed forces as a body: their arrival somewhere is no visit
+FORCE_NOUNS = frozenset({"troop", "soldier", "force", "paratrooper", "peacekeeper", "contingent",
+                         "marine", "battalion", "unit"})
+# ... and with these words, or sent by an organisation, a mission of protection (074)
+PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "mission", "stabilisation",
+                                "stabilization", "protection"})
 # A threat made "after" or "because" someone did something answers that one; one "until"
 # something befalls someone is against that one.
 REACTION_MARKS = frozenset({"after", "because", "until"})
@@ -1390,12 +1396,20 @@ class _SentenceCoder:
             if main is not None and speakers:
                 src, sources = main, speakers
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
-        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and all(
-                a.plural and a.code[3:6] != "GOV" for a in sources):
-            # "the attackers arrived at the school", "the Americans landed in Doha": people
-            # or forces arriving somewhere are making no visit
-            self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving is no visit")
-            return
+        forces = src is not None and s.lemma[src] in FORCE_NOUNS
+        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and (forces or all(
+                a.plural and a.code[3:6] != "GOV" for a in sources)):
+            if forces and (any(a.code.startswith("IGO") for a in sources)
+                           or any(s.lemma[k] in PEACEKEEPING_WORDS for k in s.subtree(v))):
+                # "SADC troops began arriving in Cabo Delgado", "paratroopers arriving in
+                # Kazakhstan as part of a peacekeeping force": a force sent to protect (074)
+                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving on a mission -> 074")
+                code = "074"
+            else:
+                # "the attackers arrived at the school", "the Americans landed in Doha":
+                # people or forces arriving somewhere are making no visit
+                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving is no visit")
+                return
         if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
                 AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
             # "A roadside bomb planted by Baloch separatists struck ...", "Drones launched by
@@ -1525,6 +1539,14 @@ class _SentenceCoder:
             # ambassador recalled "from Asuncion" is recalled from the country; a visitor
             # who "arrived in Bishkek" visits the country
             targets = [self._struck_place(b) for b in targets]
+        if code == "192" and sources and targets and all(
+                any(country_of(a.code) == country_of(b.code) and a.code[3:6] in STATE_PARTS
+                    for a in sources) for b in targets):
+            # "Rwandan and Mozambican troops have taken control of the port town": a state's
+            # forces retaking their own country's ground occupy no territory (rebels who
+            # seize a city of their country do)
+            self.log("  ground of the sources' own country: no occupation")
+            return
         if code in ("190", "193") and not symmetric and sources and targets \
                 and all(a.code[3:6] == "COP" for a in sources) \
                 and all(b.code[3:6] in REPRESSED_ROLES and b.code[:3] == sources[0].code[:3]
