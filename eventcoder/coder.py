@@ -168,6 +168,8 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 # Arriving or landing somewhere is a visit (042) only for a government, a person or a
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
+# A country's diplomatic mission: "the embassy of Rwanda" stands for its government
+MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit
 FORCE_NOUNS = frozenset({"troop", "soldier", "force", "paratrooper", "peacekeeper", "contingent",
                          "marine", "battalion", "unit"})
@@ -1428,6 +1430,14 @@ class _SentenceCoder:
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
         targets = self.actors.resolve(tgt)
+        if targets and tgt is not None and s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "of" \
+                and (held := s.head[s.head[tgt]]) != v and s.lemma[held] in MISSION_NOUNS \
+                and self.actors.agent_at[held] is not None:
+            # "attacked the embassies of Rwanda and France" (`attack embassy of +`): a
+            # country's embassy stands for its government (RWAGOV, FRAGOV)
+            whose = self.actors.resolve(held)
+            if whose and {country_of(a.code) for a in whose} == {country_of(b.code) for b in targets}:
+                targets = whose
         if not targets and tgt is not None and sources and code == "042" and s.pos[tgt] == "PROPN" \
                 and (s.dep[tgt] in OBJECT_DEPS or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "to")):
             # "travelled to Goa": a place abroad the actor dictionaries do not name is its

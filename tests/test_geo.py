@@ -113,6 +113,11 @@ def test_data_file_is_small_and_attributed():
     ("Burma", "MMR", "country", None, None),
     ("Helmand", "AFG", "admin1", None, None),
     ("North Darfur", "SDN", "admin1", None, None),
+    # a state is not the tiny town of the same name ("Florida, New York")
+    ("Florida", "USA", "admin1", None, None),
+    ("California", "USA", "admin1", None, None),
+    ("Wales", "GBR", "admin1", None, None),
+    ("New York", "USA", "city", 40.71, -74.01),
 ])
 def test_lookup_best(gaz, name, iso3, precision, lat, lon):
     best = gaz.lookup(name)[0]

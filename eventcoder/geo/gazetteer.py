@@ -13,7 +13,7 @@ import math
 import sys
 import threading
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -37,6 +37,9 @@ ALTERNATE_PENALTY = 2.5
 # An admin1 unit named like a city of its country ("Kandahar", "Kiev") is the city unless
 # the text says "province" or the like (see eventcoder.geo.story).
 EPONYMOUS_ADMIN1_PENALTY = 3.0
+# ... when that city has at least this share of the unit's population (Kandahar, Kiev and
+# Washington do; Florida, New York does not beside the state of Florida)
+EPONYMOUS_CITY_SHARE = 0.02
 # Names looked up recently, with their ranked candidates (bounded; restarted when full).
 LOOKUP_CACHE_SIZE = 50_000
 PREFERRED_ADMIN1_BONUS = 2.5  # "Gaza" is the Gaza Strip rather than Gaza City
@@ -123,6 +126,16 @@ class Candidate:
     def place(self, text: str, source: Source) -> Place:
         return Place(self.name, text, self.country_iso3, self.admin1, self.lat, self.lon,
                      self.precision, source, self.geonames_id)
+
+
+def eponymous_cities(candidates: Iterable[Candidate]) -> dict[str, int]:
+    """The population of the largest city of each country among ``candidates`` (entries
+    of one name), for :meth:`Gazetteer.rank_score`."""
+    out: dict[str, int] = {}
+    for c in candidates:
+        if c.precision == "city" and c.population >= out.get(c.country_iso3, -1):
+            out[c.country_iso3] = c.population
+    return out
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -241,7 +254,7 @@ class Gazetteer:
             if raw is None:
                 return []
             cached = [self.entry(c >> 1, bool(c & 1)) for c in map(int, raw.split(","))]
-            cities = {c.country_iso3 for c in cached if c.precision == "city"}
+            cities = eponymous_cities(cached)
             cached.sort(key=lambda c: (-self.rank_score(c, cities), c.id))
             if len(self._looked_up) >= LOOKUP_CACHE_SIZE:
                 self._looked_up.clear()  # news names recur; a full cache simply restarts
@@ -249,9 +262,13 @@ class Gazetteer:
         return list(cached)
 
     @staticmethod
-    def rank_score(c: Candidate, city_countries: set[str]) -> float:
-        """The prior, less a penalty for an admin1 unit that a city of its country names."""
-        if c.precision == "admin1" and not c.preferred and c.country_iso3 in city_countries:
+    def rank_score(c: Candidate, city_countries: Mapping[str, int]) -> float:
+        """The prior, less a penalty for an admin1 unit that a city of its country names
+        (``city_countries``: the population of the largest city of each country among the
+        candidates, :func:`eponymous_cities`), unless that city is tiny beside the unit
+        ("Florida" is the US state, not Florida, New York)."""
+        if c.precision == "admin1" and not c.preferred and c.country_iso3 in city_countries \
+                and city_countries[c.country_iso3] >= EPONYMOUS_CITY_SHARE * c.population:
             return c.prior - EPONYMOUS_ADMIN1_PENALTY
         return c.prior
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from ..parse import Sentence
 from .dateline import find_dateline
-from .gazetteer import Candidate, Gazetteer, Place
+from .gazetteer import Candidate, Gazetteer, Place, eponymous_cities
 from .names import APOSTROPHES, CONNECTORS, normalize
 
 __all__ = ["Mention", "StoryPlaces", "actor_tokens_of", "find_mentions", "iso3_of_actor"]
@@ -576,8 +576,7 @@ class StoryPlaces:
 
     def score(self, m: Mention, c: Candidate, actor_countries: Iterable[str] = ()) -> float:
         """How well a candidate fits a mention in this story (higher is better)."""
-        cities = {x.country_iso3 for x in m.candidates if x.precision == "city"}
-        s = Gazetteer.rank_score(c, cities)
+        s = Gazetteer.rank_score(c, eponymous_cities(m.candidates))
         ev = self.evidence.get(c.country_iso3, 0.0)
         if m.contrib is not None and m.contrib[0] == c.country_iso3:
             ev -= m.contrib[1]
