@@ -168,6 +168,8 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 # Arriving or landing somewhere is a visit (042) only for a government, a person or a
 # delegation, not for a plural of people or forces ("the attackers arrived at the school").
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
+# Events whose target, named as where the source went, is also the event's place
+PLACE_TARGET_CODES = frozenset({"042", "074", "192"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit
@@ -1681,7 +1683,7 @@ class _SentenceCoder:
                          f"{', ' + repr(when.text) if when.text else ''})")
             if self.places is not None:
                 if not placed:
-                    place = self._pair_place(v, a, b)
+                    place = self._pair_place(v, a, b, code)
                 self.log(f"  place {a.code} -> {b.code if b else ''}: " + (
                     f"{place.name}, {place.country_iso3} ({place.precision}, {place.source}, "
                     f"{place.text!r})" if place else "none"))
@@ -1695,14 +1697,19 @@ class _SentenceCoder:
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
 
-    def _pair_place(self, v: int, a: Actor, b: Actor | None) -> Place | None:
+    def _pair_place(self, v: int, a: Actor, b: Actor | None, code: str = "") -> Place | None:
         """Where the event of predicate ``v`` between ``a`` and ``b`` happened (None
-        without places)."""
+        without places). A target that is where the source went or struck ("arrived in
+        Cabo Delgado", "took control of the port town") is also the place."""
         if self.places is None:
             return None
         s = self.sent
-        return self.places().place_for(
-            s, v, actor_tokens_of(s, [a.token, b.token if b else None]), [a.code, b.code if b else ""])
+        tokens = [a.token]
+        if b is not None and not (code in PLACE_TARGET_CODES and 0 <= b.token < len(s) and (
+                (s.dep[b.token] == "pobj" and s.lower[s.head[b.token]] in ("in", "into", "to", "at"))
+                or s.lemma[v] == "visit")):
+            tokens.append(b.token)
+        return self.places().place_for(s, v, actor_tokens_of(s, tokens), [a.code, b.code if b else ""])
 
     def _third_location(self, v: int, a: Actor, b: Actor, place: Place | None) -> str | None:
         """044 for a meeting (040) the sentence places (``place``) "in" or "at" a country of

@@ -417,3 +417,16 @@ def test_an_actor_that_names_no_place_is_not_geocoded(coder):
     story = "Iran fired missiles at Israel in retaliation for the killing of Hassan Nasrallah."
     events = coder.code_story(story, date="2024-10-01")
     assert events and all(e.place is None or e.place.country_iso3 != "IND" for e in events)
+
+
+def test_a_place_visited_or_reached_is_the_events_place(coder):
+    # the target of a visit or of a force sent is where the event happened, though it is
+    # also the event's target; a later sentence's city does not take its place
+    story = ("Troops from the Southern African Development Community began arriving in Cabo "
+             "Delgado province this month. Police in Almaty detained 30 people.")
+    (sent, *_) = coder.code_story(story, date="2021-08-08")
+    assert (sent.event_code, sent.target) == ("074", "MOZ")
+    assert sent.place is not None and sent.place.country_iso3 == "MOZ" and sent.place.precision == "admin1"
+    (visit,) = coder.code_story("Chinese President Xi Jinping arrived in Moscow on Monday.",
+                                date="2023-03-20")
+    assert visit.place is not None and (visit.place.name, visit.place.country_iso3) == ("Moscow", "RUS")
