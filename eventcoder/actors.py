@@ -52,6 +52,8 @@ FACILITY_NOUNS = frozenset({
 # Nouns a name may follow in apposition ("the West African bloc ECOWAS")
 GROUP_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "group", "coalition",
                          "movement", "union", "body", "agency", "community"})
+# Definite nouns that stand for an international organisation named before ("the bloc")
+BLOC_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization"})
 # Diplomats act for the state that sends them, not the body they are posted to
 DIPLOMAT_NOUNS = frozenset({"ambassador", "envoy", "representative", "delegate", "diplomat",
                             "delegation", "mission", "emissary"})
@@ -210,6 +212,13 @@ class StoryContext:
                 names = a.text.lower().split()
                 if a.code and not a.person and len(names) > 1 and names[-1] == word:
                     return a
+        if word in BLOC_NOUNS:
+            # "European Union foreign policy chief Josep Borrell said the bloc stood in
+            # solidarity with France": the organisation named last
+            for _, pool in self._pools(position, current):
+                for a in reversed(pool):
+                    if a.code.startswith("IGO"):
+                        return a
         return None
 
     def group(self, position: int, current: SentenceActors) -> Actor | None:
@@ -784,7 +793,8 @@ class SentenceActors:
             if extra:
                 self._extra[i] = extra
             return attrs.evolve(owner, token=i)
-        if agent is None and depth == 0 and s.pos[i] == "NOUN" and s.tag[i] == "NN" \
+        if agent is None and depth == 0 and ((s.pos[i] == "NOUN" and s.tag[i] == "NN")
+                                             or s.lower[i] in BLOC_NOUNS) \
                 and any(s.lower[c] == "the" for c in s.children[i]):
             # "the council" after "the U.N. Human Rights Council": the one named
             ante = self.context.named_head(s.lower[i], i, self)

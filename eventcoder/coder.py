@@ -337,6 +337,11 @@ def _background_clauses(sent: Sentence) -> set[int]:
         elif sent.tag[k] == "VBD" and any(sent.dep[m] == "mark" and sent.lower[m] == "since" for m in kids):
             # "his first trip since Moscow sent its troops into Ukraine": a time anchor
             out.update(sent.subtree(k))
+        elif sent.lemma[sent.head[k]] == "come" and any(
+                sent.dep[m] == "mark" and sent.lower[m] in ("after", "before", "as") for m in kids):
+            # "The expulsion came a week after Mali demanded ...": what the story reported
+            # is placed in time by an earlier event, told before
+            out.update(sent.subtree(k))
     return out
 
 
