@@ -175,6 +175,10 @@ MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit
 FORCE_NOUNS = frozenset({"troop", "soldier", "force", "paratrooper", "peacekeeper", "contingent",
                          "marine", "battalion", "unit"})
+# Teams of rescuers or doctors: their arrival is humanitarian aid (073)
+TEAM_NOUNS = frozenset({"team", "crew", "convoy", "unit", "brigade", "contingent"})
+RELIEF_WORDS = frozenset({"rescue", "relief", "medical", "aid", "humanitarian", "disaster",
+                          "emergency", "doctor"})
 # ... and with these words, or sent by an organisation, a mission of protection (074)
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "mission", "stabilisation",
                                 "stabilization", "protection"})
@@ -1406,10 +1410,19 @@ class _SentenceCoder:
                 src, sources = main, speakers
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
         forces = src is not None and s.lemma[src] in FORCE_NOUNS
-        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and (forces or all(
-                a.plural and a.code[3:6] != "GOV" for a in sources)):
-            if forces and (any(a.code.startswith("IGO") for a in sources)
-                           or any(s.lemma[k] in PEACEKEEPING_WORDS for k in s.subtree(v))):
+        relief = src is not None and s.lemma[src] in TEAM_NOUNS and any(
+            s.lemma[k] in RELIEF_WORDS or any(w in RELIEF_WORDS for w in s.lower[k].split("-"))
+            for k in s.subtree(src) if k < src)
+        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and (forces or relief or all(
+                a.plural and a.code[3:6] != "GOV" for a in sources) or (src is not None and any(
+                s.dep[c] == "nummod" for c in s.children[src]))):
+            if relief:
+                # "A 62-member Chinese search-and-rescue team also landed in the Nepali
+                # capital": help arriving, humanitarian aid (073)
+                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving to help -> 073")
+                code = "073"
+            elif forces and (any(a.code.startswith("IGO") for a in sources)
+                             or any(s.lemma[k] in PEACEKEEPING_WORDS for k in s.subtree(v))):
                 # "SADC troops began arriving in Cabo Delgado", "paratroopers arriving in
                 # Kazakhstan as part of a peacekeeping force": a force sent to protect (074)
                 self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving on a mission -> 074")
@@ -1550,7 +1563,7 @@ class _SentenceCoder:
             code = "192"
             targets = taken
         elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
-                (code[:2] == "07" and s.lower[s.head[tgt]] in ("to", "into"))
+                (code[:2] == "07" and (s.lower[s.head[tgt]] in ("to", "into") or s.lemma[v] in ARRIVAL_VERBS))
                 or (code == "161" and s.lower[s.head[tgt]] == "from"))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
             # ambassador recalled "from Asuncion" is recalled from the country; a visitor
