@@ -322,6 +322,8 @@ def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
 
 
 BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
+# A relative clause dated more than this many days before the story tells background
+RELATIVE_PAST_DAYS = 1
 
 
 def _background_clauses(sent: Sentence) -> set[int]:
@@ -1674,6 +1676,12 @@ class _SentenceCoder:
             when = resolve_date(s, dated, self.reference)
             if _long_past(when, self.reference, opts.past_days):
                 self.log(f"  dated {when.text!r} ({when.date}), long before the story: background, not coded")
+                return
+            if s.dep[v] == "relcl" and dated == v and _long_past(when, self.reference, RELATIVE_PAST_DAYS):
+                # "Katz, who recalled Israel's ambassadors ... last week, on Tuesday ordered
+                # ...": a relative clause that tells what someone did before the news
+                self.log(f"  a relative clause dated {when.text!r} ({when.date}), before the news: "
+                         "background, not coded")
                 return
         for (a, b), code in zip(pairs, codes, strict=True):
             if b is not None and opts.drop_self_events and _self_event(a, b):
