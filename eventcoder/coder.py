@@ -1579,11 +1579,12 @@ class _SentenceCoder:
             # seize a city of their country do)
             self.log("  ground of the sources' own country: no occupation")
             return
-        if code in ("190", "193") and not symmetric and sources and targets \
+        if (code in ("190", "193", "202") or code[:3] == "182") and not symmetric and sources and targets \
                 and all(a.code[3:6] == "COP" for a in sources) \
                 and all(b.code[3:6] in REPRESSED_ROLES and b.code[:3] == sources[0].code[:3]
                         for b in targets):
-            # "police opened fire on the crowds": violent repression ("clashed" stays 190)
+            # "police opened fire on the crowds", "killing scores of people" (not a mass
+            # killing, 202): violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
