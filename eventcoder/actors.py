@@ -283,7 +283,7 @@ def _apposed_name(sa: SentenceActors, t: int) -> set[str]:
 # "the two countries", "both sides": what each of the pair is called, and the role it takes
 # (None: the pair's own codes; "": the country alone).
 PAIR_NOUNS: dict[str, str | None] = {
-    "country": "", "nation": "", "state": "", "neighbour": None, "neighbor": None,
+    "country": "", "nation": "", "state": "", "republic": "", "neighbour": None, "neighbor": None,
     "side": None, "party": None, "rival": None, "foe": None, "ally": None, "adversary": None,
     "leader": "GOV", "government": "GOV", "president": "GOV", "minister": "GOV",
     "capital": "GOV", "army": "MIL", "military": "MIL", "force": "MIL",
@@ -459,6 +459,22 @@ class SentenceActors:
                 if a is not None:
                     self._all.append(a)
         return self._all
+
+    def _shared_head(self, i: int) -> tuple[str, bool, int] | None:
+        """For a nationality at ``i`` joined to an agent noun that another nationality
+        modifies right after the conjunction ("Kyrgyz and Tajik troops"): that noun's role,
+        prefix flag and token."""
+        s = self.sent
+        for c in s.children[i]:
+            agent = self.agent_at[c]
+            if s.dep[c] != "conj" or agent is None or agent[1] - 1 != c:
+                continue
+            mods = self._left_modifiers(c)
+            first = min(mods, default=None)
+            if first is not None and self.actor_at[first] is not None \
+                    and all(s.dep[k] in ("cc", "punct") for k in range(i + 1, first)):
+                return agent[2].role, agent[2].prefix, c
+        return None
 
     def _surname_like(self, i: int) -> bool:
         """An agent word that may be a surname: capitalised, one word, with nothing before
@@ -640,6 +656,15 @@ class SentenceActors:
                 self._extra[i] = actors[1:]
                 return actors[0]
         named = self.named(i)
+        if named is not None and len(named.code) == 3 and not named.person:
+            shared = self._shared_head(i)
+            if shared is not None:
+                # "Kyrgyz and Tajik troops", the parser joining "Kyrgyz" to "troops": the
+                # first nationality shares the head noun of the second
+                role, prefix, head = shared
+                code = compose(named.code, role, prefix)
+                self.trace.append(f"{s.words[i]!r} shares {s.words[head]!r} -> {code}")
+                return attrs.evolve(named, code=code, plural=True)
         if named is not None:
             if len(named.code) == 3 and s.pos[i] == "PROPN":
                 # "Bree Prime Minister Romendacil" for a person known only by country:

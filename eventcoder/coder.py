@@ -802,10 +802,16 @@ class _SentenceCoder:
         if key in self._fits:
             return self._fits[key]
         first = best = None
-        for m in predicate_fits(self.sent, i, patterns, implicit_target):
+        s = self.sent
+        for m in predicate_fits(s, i, patterns, implicit_target):
             if first is None:
                 first = m
             t = m.target
+            if t is not None and s.lemma[t] in ARTILLERY_WEAPONS and s.dep[t] == "pobj" \
+                    and s.lower[s.head[t]] == "with" and all(a.inferred for a in self.actors.resolve(t)):
+                # "fought with tanks": the weapons they fought with, not a foe ("clashed
+                # with Israeli tanks" is one)
+                continue
             if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
                 best = m
                 break
