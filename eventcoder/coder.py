@@ -732,7 +732,7 @@ class _SentenceCoder:
             # main clause's subject's
             src = subject_of(s, h)
         code = m.code
-        if code in ("190", "183") or (code[:2] in ("14", "18", "19") and src is not None
+        if code in ("190", "183", "1712") or (code[:2] in ("14", "18", "19") and src is not None
                                        and s.lemma[src] in ("bomber", "bomb")):
             # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
             # "traded artillery fire", "detonated a truck bomb": the weapon that acts, or
@@ -747,9 +747,9 @@ class _SentenceCoder:
             if "bomb" in weapon or "bomber" in weapon:
                 kind = weapon & BOMBINGS.keys()
                 code = BOMBINGS[min(kind)] if kind else "183"
-            elif code == "190" and weapon & ARTILLERY_WEAPONS:
-                code = "194"
-            elif code == "190" and weapon & AERIAL_WEAPONS:
+            elif code in ("190", "1712") and weapon & ARTILLERY_WEAPONS:
+                code = "194"  # (destroyed by shelling or from the air: an attack of that kind)
+            elif code in ("190", "1712") and weapon & AERIAL_WEAPONS:
                 code = "195"
             if code != before:
                 self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
