@@ -748,7 +748,7 @@ class _SentenceCoder:
                 kind = weapon & BOMBINGS.keys()
                 code = BOMBINGS[min(kind)] if kind else "183"
             elif code in ("190", "1712") and weapon & ARTILLERY_WEAPONS:
-                code = "194"  # (destroyed by shelling or from the air: an attack of that kind)
+                code = "194"  # (property destroyed by them too: an attack of that kind)
             elif code in ("190", "1712") and weapon & AERIAL_WEAPONS:
                 code = "195"
             if code != before:
@@ -1417,29 +1417,11 @@ class _SentenceCoder:
             if main is not None and speakers:
                 src, sources = main, speakers
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
-        forces = src is not None and s.lemma[src] in FORCE_NOUNS
-        relief = src is not None and s.lemma[src] in TEAM_NOUNS and any(
-            s.lemma[k] in RELIEF_WORDS or any(w in RELIEF_WORDS for w in s.lower[k].split("-"))
-            for k in s.subtree(src) if k < src)
-        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and sources and (forces or relief or all(
-                a.plural and a.code[3:6] != "GOV" for a in sources) or (src is not None and any(
-                s.dep[c] == "nummod" for c in s.children[src]))):
-            if relief:
-                # "A 62-member Chinese search-and-rescue team also landed in the Nepali
-                # capital": help arriving, humanitarian aid (073)
-                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving to help -> 073")
-                code = "073"
-            elif forces and (any(a.code.startswith("IGO") for a in sources)
-                             or any(s.lemma[k] in PEACEKEEPING_WORDS for k in s.subtree(v))):
-                # "SADC troops began arriving in Cabo Delgado", "paratroopers arriving in
-                # Kazakhstan as part of a peacekeeping force": a force sent to protect (074)
-                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving on a mission -> 074")
-                code = "074"
-            else:
-                # "the attackers arrived at the school", "the Americans landed in Doha":
-                # people or forces arriving somewhere are making no visit
-                self.log(f"  {s.words[v]!r}: {sources[0].text!r} arriving is no visit")
+        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and src is not None and sources:
+            arrival = self._arrival(v, src, sources)
+            if arrival is None:
                 return
+            code = arrival
         if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
                 AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
             # "A roadside bomb planted by Baloch separatists struck ...", "Drones launched by
@@ -1729,6 +1711,34 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
+
+    def _arrival(self, v: int, src: int, sources: list[Actor]) -> str | None:
+        """The code of an arrival ("arrive", "land"): a visit (042) for a government, a
+        person or a delegation; humanitarian aid (073) for a rescue, relief or medical
+        team; military protection (074) for forces an organisation sends or that come on a
+        mission; None (no event) for other forces and for crowds."""
+        s = self.sent
+        who = repr(sources[0].text)
+        if s.lemma[src] in TEAM_NOUNS and any(
+                s.lemma[k] in RELIEF_WORDS or any(w in RELIEF_WORDS for w in s.lower[k].split("-"))
+                for k in s.subtree(src) if k < src):
+            # "A 62-member Chinese search-and-rescue team also landed in the Nepali capital"
+            self.log(f"  {s.words[v]!r}: {who} arriving to help -> 073")
+            return "073"
+        if s.lemma[src] in FORCE_NOUNS:
+            if any(a.code.startswith("IGO") for a in sources) \
+                    or any(s.lemma[k] in PEACEKEEPING_WORDS for k in s.subtree(v)):
+                # "SADC troops began arriving in Cabo Delgado", "paratroopers arriving in
+                # Kazakhstan as part of a peacekeeping force"
+                self.log(f"  {s.words[v]!r}: {who} arriving on a mission -> 074")
+                return "074"
+        elif not all(a.plural and a.code[3:6] != "GOV" for a in sources) \
+                and not any(s.dep[c] == "nummod" for c in s.children[src]):
+            return "042"
+        # "the attackers arrived at the school", "the Americans landed in Doha", "about
+        # 370,000 Rohingya have arrived in Bangladesh": no visit
+        self.log(f"  {s.words[v]!r}: {who} arriving is no visit")
+        return None
 
     def _pair_place(self, v: int, a: Actor, b: Actor | None, code: str = "") -> Place | None:
         """Where the event of predicate ``v`` between ``a`` and ``b`` happened (None
