@@ -52,6 +52,8 @@ FACILITY_NOUNS = frozenset({
 # Nouns a name may follow in apposition ("the West African bloc ECOWAS")
 GROUP_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization", "group", "coalition",
                          "movement", "union", "body", "agency", "community"})
+# "X, who heads the government's delegation": verbs by which a person leads a body
+LEADING_VERBS = frozenset({"head", "lead", "chair", "command", "run", "direct"})
 # Definite nouns that stand for an international organisation named before ("the bloc")
 BLOC_NOUNS = frozenset({"bloc", "alliance", "organisation", "organization"})
 # Diplomats act for the state that sends them, not the body they are posted to
@@ -791,6 +793,15 @@ class SentenceActors:
                 a = self.resolve_one(c, depth + 1)
                 if a is not None:
                     return attrs.evolve(a, person=True, token=i)
+        if s.pos[i] == "PROPN" and depth < 3:
+            # "Vera Grabe, who heads the government's delegation": a person who heads,
+            # leads or commands a body the dictionaries place acts for it
+            for c in s.children[i]:
+                if s.dep[c] == "relcl" and s.lemma[c] in LEADING_VERBS:
+                    obj = next((g for g in s.children[c] if s.dep[g] in ("dobj", "obj")), None)
+                    a = self.resolve_one(obj, depth + 1) if obj is not None else None
+                    if a is not None:
+                        return attrs.evolve(a, person=True, token=i)
         if owner is None and (s.lemma[i] in PERSON_NOUNS or s.lemma[i] in ORGAN_NOUNS) \
                 and s.tag[i] == "NN" and depth < 3:
             # "the head of the U.N. mission's rights division": a person of what it heads;

@@ -75,7 +75,10 @@ ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "ru
 # Words that make a noun's act an allegation or a possibility, not an act reported as done
 HEDGES = frozenset({"alleged", "suspected", "possible", "potential", "purported", "apparent"})
 # Nouns of people who are civilians where they protest, are coerced or are massacred
-CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"})
+CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist",
+                         # someone's kin, when no actor is named for them
+                         "father", "mother", "son", "daughter", "wife", "husband", "brother",
+                         "sister", "relative", "family", "child", "parent"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
@@ -93,7 +96,8 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
                             "atrocity", "shooting", "ambush", "incursion", "offensive", "invasion",
                             "execution", "murder", "assassination", "explosion", "blast"})
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
-                             "expulsion", "sanction", "crackdown", "deportation", "ban", "veto"}
+                             "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
+                             "release", "handover"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
@@ -1454,11 +1458,12 @@ class _SentenceCoder:
             # country
             targets = [b for b in self._visited_place(tgt)
                        if all(country_of(a.code) != b.code for a in sources)]
-        if not targets and tgt is not None and sources and (code[:2] == "17" or (
+        if not targets and tgt is not None and sources and (code[:2] == "17" or code == "0841" or (
                 code == "202" and not any(a.inferred for a in sources))):
-            # "officers had arrested more than 100 people": people coerced; "a gang in
-            # Haiti's capital killed at least 184 people": people massacred (by killers
-            # whose country the sentence says, not one guessed from the story)
+            # "officers had arrested more than 100 people": people coerced; "ELN rebels freed
+            # the father of Luis Diaz": someone's kin released; "a gang in Haiti's capital
+            # killed at least 184 people": people massacred (by killers whose country the
+            # sentence says, not one guessed from the story)
             targets = self._people(tgt)
         if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
             # "condemned its perpetrators", "called for the killers to be punished"
