@@ -1421,7 +1421,8 @@ class _SentenceCoder:
             if main is not None and speakers:
                 src, sources = main, speakers
                 self.log(f"  source: {s.words[src]!r}, the reporter, not the reported clause's subject")
-        if code == "042" and s.lemma[v] in ARRIVAL_VERBS and src is not None and sources:
+        if code == "042" and (s.lemma[v] in ARRIVAL_VERBS or s.lemma[v] == "fly") \
+                and src is not None and sources:
             arrival = self._arrival(v, src, sources)
             if arrival is None:
                 return
@@ -1718,15 +1719,16 @@ class _SentenceCoder:
                 place=place))
 
     def _arrival(self, v: int, src: int, sources: list[Actor]) -> str | None:
-        """The code of an arrival ("arrive", "land"): a visit (042) for a government, a
-        person or a delegation; humanitarian aid (073) for a rescue, relief or medical
-        team; military protection (074) for forces an organisation sends or that come on a
-        mission; None (no event) for other forces and for crowds."""
+        """The code of an arrival ("arrive", "land", "fly"): a visit (042) for a
+        government, a person or a delegation; humanitarian aid (073) for a rescue, relief
+        or medical team ("teams of the National Disaster Response Force were being flown to
+        Turkey"); military protection (074) for forces an organisation sends or that come
+        on a mission; None (no event) for other forces and for crowds that arrive or land."""
         s = self.sent
         who = repr(sources[0].text)
         if s.lemma[src] in TEAM_NOUNS and any(
                 s.lemma[k] in RELIEF_WORDS or any(w in RELIEF_WORDS for w in s.lower[k].split("-"))
-                for k in s.subtree(src) if k < src):
+                for k in s.subtree(src)):
             # "A 62-member Chinese search-and-rescue team also landed in the Nepali capital"
             self.log(f"  {s.words[v]!r}: {who} arriving to help -> 073")
             return "073"
@@ -1737,9 +1739,10 @@ class _SentenceCoder:
                 # Kazakhstan as part of a peacekeeping force"
                 self.log(f"  {s.words[v]!r}: {who} arriving on a mission -> 074")
                 return "074"
-        elif not all(a.plural and a.code[3:6] != "GOV" for a in sources) \
-                and not any(s.dep[c] == "nummod" for c in s.children[src]):
-            return "042"
+        elif s.lemma[v] not in ARRIVAL_VERBS or (
+                not all(a.plural and a.code[3:6] != "GOV" for a in sources)
+                and not any(s.dep[c] == "nummod" for c in s.children[src])):
+            return "042"  # ("flew to Khartoum": a visit whoever flies)
         # "the attackers arrived at the school", "the Americans landed in Doha", "about
         # 370,000 Rohingya have arrived in Bangladesh": no visit
         self.log(f"  {s.words[v]!r}: {who} arriving is no visit")
