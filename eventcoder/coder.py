@@ -1403,6 +1403,15 @@ class _SentenceCoder:
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
         sources = self.actors.resolve(src)
+        told = subject_of(s, s.head[v]) if s.dep[v] == "advcl" else None if sources else src
+        if told is not None and code[:2] in VIOLENT_ROOTS and s.lemma[told] in VIOLENCE_NOUNS \
+                and any(s.lower[c] in ("the", "these", "those", "such") for c in s.children[told]) \
+                and self._earlier_act_source(told, []):
+            # "the strikes hit homes in Khost and Paktika, killing five women": the attack
+            # reported before, told again (and its toll with it), not another one
+            self.log(f"predicate {s.words[v]!r}: {s.words[told]!r} reported before, not coded again")
+            self.violent.add(v)
+            return
         reported = s.head[v]
         if not sources and src is not None and s.dep[v] == "conj":
             for _ in range(5):
