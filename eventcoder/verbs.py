@@ -423,6 +423,14 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
                 for c in sent.children[a]:
                     if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
                         return c
+            elif sent.dep[a] == "acl" and sent.lemma[a] in RELATION_PARTICIPLES:
+                # "shared audio recordings related to the killing of Khashoggi with Saudi
+                # Arabia": the parser hangs the verb's phrase on the end of the relation
+                for p in (phrase_object(sent, c) for c in sent.children[a] if sent.dep[c] == "prep"):
+                    for c in sent.children[p] if p is not None else ():
+                        if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word \
+                                and word not in ("of", "to"):
+                            return c
     return None
 
 
