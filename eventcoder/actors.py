@@ -223,6 +223,15 @@ class StoryContext:
                         return a
         return None
 
+    def force(self, position: int, current: SentenceActors) -> Actor | None:
+        """The police or armed forces (COP, MIL) named last before ``position``, in its
+        sentence or the three before: whose "officers" are meant."""
+        for _, pool in self._pools(position, current):
+            for a in reversed(pool):
+                if a.code[3:6] in ("COP", "MIL") and len(a.code) == 6:
+                    return a
+        return None
+
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
@@ -837,6 +846,14 @@ class SentenceActors:
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i)
+        if agent is None and depth == 0 and s.lemma[i] == "officer" and not self._left_modifiers(i):
+            # "National police chief Leon Charles said officers had killed four suspects":
+            # officers alone are of the police or the army named last, if one is
+            force = self.context.force(i, self)
+            if force is not None:
+                self.trace.append(f"{s.words[i]!r} -> of {force.text!r} ({force.code})")
+                return Actor(force.code, s.words[i], i, force.rule, plural=s.tag[i] == "NNS",
+                             inferred=force.inferred)
         return None
 
     def _co_owners(self, owner_token: int, head: int) -> list[Actor]:
