@@ -430,3 +430,13 @@ def test_a_place_visited_or_reached_is_the_events_place(coder):
     (visit,) = coder.code_story("Chinese President Xi Jinping arrived in Moscow on Monday.",
                                 date="2023-03-20")
     assert visit.place is not None and (visit.place.name, visit.place.country_iso3) == ("Moscow", "RUS")
+
+
+def test_the_words_of_a_sea_are_no_places(parser):
+    # "South" is an admin1 unit of Cameroon, "China" a country: in "the South China Sea"
+    # neither is where the event happened
+    sents = parser.parse("Chinese coast guard personnel seized seven rifles from Philippine navy boats "
+                         "during a confrontation in the South China Sea this week.")
+    places = StoryPlaces(sents)
+    assert all(m.resolved is None or m.resolved.country_iso3 not in ("CMR", "CHN")
+               for ms in places.mentions for m in ms)

@@ -321,6 +321,13 @@ def _accept(sent: Sentence, gaz: Gazetteer, sent_pos: int, start: int, end: int,
     # state of Sudan) count only when the text says so ("Red Sea state").
     if _WATER.search(key) and not (nxt is not None and low[nxt] in ADMIN_DESIGNATORS):
         return None
+    # ... nor are the words of a longer name of water: "South" and "China" of "the South
+    # China Sea"
+    k = end
+    while k < len(sent) and k < end + 3 and _is_cap(words[k]) and sent.pos[k] == "PROPN":
+        if _WATER.search(low[k]):
+            return None
+        k += 1
     # A word of a longer proper name: "Jordan Bardella", "Kabul University".
     if nxt is not None and sent.pos[nxt] == "PROPN" and _is_cap(words[nxt]) \
             and low[nxt] not in ADMIN_DESIGNATORS and low[nxt] not in CITY_DESIGNATORS \
