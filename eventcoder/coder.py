@@ -1402,6 +1402,13 @@ class _SentenceCoder:
             # coded, not another attack
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
+        if src is not None and s.dep[v] == "relcl" and s.head[v] == src and s.dep[src] == "attr" \
+                and s.lemma[s.head[src]] in ("be", "become"):
+            # "..., becoming the most senior foreign official to visit Afghanistan": the
+            # one who became it
+            who = subject_of(s, s.head[src])
+            if who is not None and self.actors.resolve(who):
+                src = who
         sources = self.actors.resolve(src)
         told = subject_of(s, s.head[v]) if s.dep[v] == "advcl" else None if sources else src
         if told is not None and code[:2] in VIOLENT_ROOTS and s.lemma[told] in VIOLENCE_NOUNS \
