@@ -326,6 +326,9 @@ def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
 
 
 BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
+# Verbs that report what someone says or finds: "said Moscow was responsible for ..."
+REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare", "write", "claim",
+                             "conclude", "find", "allege", "assert"})
 # A relative clause dated more than this many days before the story tells background
 RELATIVE_PAST_DAYS = 1
 
@@ -645,9 +648,49 @@ class _SentenceCoder:
                     self._code_verb(i)
             else:
                 self._code_noun(i)
+        self._reported_blame()
         for err in self.actors.trace:
             self.log(err)
         return self.events
+
+    def _reported_blame(self) -> None:
+        """"May told parliament that it was highly likely Moscow was responsible for the
+        poisoning", "Putin said the government in Kiev bore responsibility for the
+        disaster": who says that someone is responsible for something holds them
+        responsible, as the accuse frame's `hold + responsible for <act>` codes it (none
+        without that frame)."""
+        s = self.sent
+        if "responsible" not in s.lemma and "responsibility" not in s.lemma:
+            return
+        frame = next((f for f in self.dicts.frames.get("hold", []) if "responsible" in f.elements), None)
+        if frame is None:
+            return
+        fmap = self.dicts.frame_maps.get(frame.frame)
+        code = fmap.code_for(None) if fmap is not None else None
+        if code is None:
+            return
+        for k in range(len(s)):
+            c = s.head[k]
+            if not ((s.lemma[k] == "responsible" and s.dep[k] == "acomp" and s.lemma[c] == "be")
+                    or (s.lemma[k] == "responsibility" and s.dep[k] in ("dobj", "obj")
+                        and s.lemma[c] in ("bear", "have"))):
+                continue
+            if c in self.suppressed or is_negated(s, c) or not any(
+                    s.dep[p] == "prep" and s.lower[p] == "for" for p in (*s.children[k], *s.children[c])):
+                continue
+            r = c
+            for _ in range(4):  # up to the verb that reports it: "said (it was likely) ..."
+                if s.dep[r] not in ("ccomp", "acomp", "xcomp") or s.head[r] == r:
+                    break
+                r = s.head[r]
+                if s.lemma[r] in REPORTING_VERBS:
+                    break
+            subj, speaker = subject_of(s, c), subject_of(s, r)
+            if s.lemma[r] not in REPORTING_VERBS or subj is None or speaker is None or r in self.suppressed \
+                    or not self.actors.resolve(subj) or not self.actors.resolve(speaker):
+                continue
+            self._emit(r, code, speaker, subj, f"{s.words[r]} ... {s.words[k]}", str(frame.origin or ""),
+                       f"frame {frame.frame}: {frame.text}", False)
 
     # -- predicates -------------------------------------------------------------------
     def _own_pattern_wins(self, f: int, key: str) -> bool:
