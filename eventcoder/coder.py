@@ -1640,6 +1640,13 @@ class _SentenceCoder:
             # killing, 202): violent repression ("clashed" stays 190)
             self.log("  police force against their own civilians -> 175")
             code = "175"
+        if code == "139" and s.lemma[v] == "give" and any(
+                s.lemma[c] == "leave" and s.dep[c] in ("advcl", "xcomp", "acl", "relcl")
+                for k in (v, *s.children[v]) for c in s.children[k]):
+            # "gave Iranian diplomats 48 hours to leave": a deadline to leave is an
+            # expulsion (174), not an ultimatum
+            self.log("  given time to leave -> 174")
+            code = "174"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
