@@ -846,7 +846,7 @@ class SentenceActors:
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i)
-        if agent is None and depth == 0 and s.lemma[i] == "officer" and not self._left_modifiers(i):
+        if agent is None and depth == 0 and s.lemma[i] == "officer" and self._bare(i):
             # "National police chief Leon Charles said officers had killed four suspects":
             # officers alone are of the police or the army named last, if one is
             force = self.context.force(i, self)
@@ -855,6 +855,12 @@ class SentenceActors:
                 return Actor(force.code, s.words[i], i, force.rule, plural=s.tag[i] == "NNS",
                              inferred=force.inferred)
         return None
+
+    def _bare(self, i: int) -> bool:
+        """Whether noun ``i`` has no modifier before it but a determiner ("the kingdom",
+        "officers"; not "the Jordanian kingdom", "army officers")."""
+        s = self.sent
+        return not any(c < i and s.dep[c] in MODIFIER_DEPS and s.dep[c] != "det" for c in s.children[i])
 
     def _co_owners(self, owner_token: int, head: int) -> list[Actor]:
         """The actors coordinated with the owner of ``head``: a modifier ("Indian and
