@@ -953,15 +953,21 @@ class _SentenceCoder:
         named = self.actors.named(t) if s.pos[t] == "PROPN" and s.tag[t] != "NNPS" else None
         return named is not None and len(named.code) == 3 and not named.person
 
+    def _earlier_events(self, before: int | None = None, not_by: Sequence[Actor] = ()) -> list[Event]:
+        """The story's events so far, latest first: those of the earlier sentences and, of
+        this one, those of predicates before token ``before`` (all when None); with a
+        source, and none whose source is one of ``not_by``."""
+        here = self.events if before is None else [e for e in self.events if e.verb_index < before]
+        return [e for e in reversed([*self.context.events, *here])
+                if e.source and not any(_same_actor(e.source, a.code) for a in not_by)]
+
     def _holder(self, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
         """Who holds the ``targets``: the source of the latest detention (173) or abduction
         (181) of them reported earlier in the story by someone other than ``sources``; none
         if there is no such event."""
         held = {b.code for b in targets}
-        own = {a.code for a in sources}
-        for e in reversed([*self.context.events, *self.events]):
-            if e.event_code.startswith(DETENTION_CODES) and e.target in held and e.source \
-                    and not any(_same_actor(e.source, c) for c in own):
+        for e in self._earlier_events(not_by=sources):
+            if e.event_code.startswith(DETENTION_CODES) and e.target in held:
                 self.log(f"  target: who holds {e.target_text!r}, {e.source_text!r} "
                          f"({e.event_code}, sentence {e.sentence_index})")
                 return [Actor(e.source, e.source_text, targets[0].token, e.rule)]
@@ -978,11 +984,10 @@ class _SentenceCoder:
         roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
                       else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}
-        earlier = [*self.context.events, *(e for e in self.events if e.verb_index < n)]
+        earlier = self._earlier_events(n)
         violent = roots == tuple(VIOLENT_ROOTS)
-        for e in reversed(earlier):
-            if not e.event_code.startswith(roots) or not e.source \
-                    or any(_same_actor(e.source, c) for c in own) or (victims and not e.target):
+        for e in self._earlier_events(n, sources):
+            if not e.event_code.startswith(roots) or (victims and not e.target):
                 continue
             if violent and not victims and e.source[3:6] in STATE_ORGANS and e.target \
                     and (armed_group(e.target) or e.target[3:6] in ARMED_ROLES) and any(
@@ -994,7 +999,7 @@ class _SentenceCoder:
             self.log(f"  target: who {said} what {s.words[n]!r} refers to, "
                      f"{getattr(e, side + '_text')!r} ({e.event_code}, sentence {e.sentence_index})")
             # all who did it, or suffered it, together ("Saudi Arabia and Egypt demanded ...")
-            found = {(code, getattr(d, side + "_text")): d for d in earlier
+            found = {(code, getattr(d, side + "_text")): d for d in reversed(earlier)
                      if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index
                      and (code := getattr(d, side)) and not any(_same_actor(code, c) for c in own)}
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
@@ -1016,11 +1021,9 @@ class _SentenceCoder:
         """Whom a denial with no target answers: the source of the latest accusation (112)
         earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
         any involvement" -> Russia)."""
-        earlier = [*self.context.events, *self.events]
-        for e in reversed(earlier):
-            if e.event_code.startswith("112") and e.source and e.target and any(
-                    _same_state(e.target, a.code) for a in sources) \
-                    and not any(_same_actor(e.source, a.code) for a in sources):
+        for e in self._earlier_events(not_by=sources):
+            if e.event_code.startswith("112") and e.target and any(
+                    _same_state(e.target, a.code) for a in sources):
                 self.log(f"  target: who made the accusation denied, {e.source_text!r} "
                          f"({e.event_code}, sentence {e.sentence_index})")
                 return [Actor(e.source, e.source_text, v, e.rule)]
