@@ -1448,6 +1448,14 @@ class _SentenceCoder:
             # coded, not another attack
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
             return
+        if src is not None and s.lemma[src] in ("bomb", "device", "explosive") \
+                and not self.actors.resolve(src):
+            # "A bomb planted by an unidentified man ... killed 20 people": the one who
+            # planted it
+            by = next((p for a in s.children[src] if s.dep[a] == "acl" for g in s.children[a]
+                       if s.dep[g] == "agent" for p in s.children[g] if s.dep[p] == "pobj"), None)
+            if by is not None and self.actors.resolve(by):
+                src = by
         if src is not None and s.dep[v] == "relcl" and s.head[v] == src and s.dep[src] == "attr" \
                 and s.lemma[s.head[src]] in ("be", "become"):
             # "..., becoming the most senior foreign official to visit Afghanistan": the
@@ -1475,6 +1483,7 @@ class _SentenceCoder:
                     break
                 reported = s.head[reported]
         if not sources and src is not None and s.dep[v] == "conj" and s.dep[reported] == "ccomp" \
+                and code[:2] not in VIOLENT_ROOTS \
                 and not any(s.dep[c] in SUBJECT_DEPS for c in s.children[v]):
             # "Zhao said the tariffs had nothing to do with the pandemic and mocked
             # Canberra": the reported clause's subject is no actor; the one who spoke is
@@ -1521,7 +1530,7 @@ class _SentenceCoder:
             # country
             targets = [b for b in self._visited_place(tgt)
                        if all(country_of(a.code) != b.code for a in sources)]
-        if not targets and tgt is not None and sources and (code[:2] == "17" or code == "0841" or (
+        if not targets and tgt is not None and sources and (code[:2] in ("17", "18") or code == "0841" or (
                 code == "202" and not any(a.inferred for a in sources))):
             # "officers had arrested more than 100 people": people coerced; "ELN rebels freed
             # the father of Luis Diaz": someone's kin released; "a gang in Haiti's capital
