@@ -1537,6 +1537,17 @@ class _SentenceCoder:
             # killed at least 184 people": people massacred (by killers whose country the
             # sentence says, not one guessed from the story)
             targets = self._people(tgt)
+        if code == "161" and sources and (home := country_of(sources[0].code)) \
+                and all(country_of(b.code) == home for b in targets):
+            # "France recalled its ambassador" after "Mali ordered France's ambassador to
+            # leave": recalled from the country that acted against it last in the story
+            e = next((e for e in self._earlier_events(v, sources) if e.target
+                      and country_of(e.target) == home and country_of(e.source) not in (None, home)), None)
+            if e is not None:
+                whence = country_of(e.source) or ""
+                self.log(f"  recalled from {whence}, who acted against {home} last "
+                         f"({e.event_code}, sentence {e.sentence_index})")
+                targets = [Actor(whence, e.source_text, v, e.rule)]
         if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
             # "condemned its perpetrators", "called for the killers to be punished"
             targets = self._earlier_act_source(tgt, sources) or targets
