@@ -981,6 +981,8 @@ class _SentenceCoder:
         ``victims``: those the act was done to instead ("Islamic State claimed
         responsibility for the attack" -> the people attacked)."""
         s = self.sent
+        # (a violent protest, 145, is an attack too: "protesters attacked the embassies ...
+        # condemned the attack on its embassy")
         roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
                       else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}
@@ -1614,6 +1616,14 @@ class _SentenceCoder:
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
             ref = s.head[s.head[tgt]]  # "claimed responsibility for the attack on Crocus City Hall"
+        elif tgt is not None and code[:2] == "11" and targets and sources \
+                and s.lemma[n := (s.head[s.head[tgt]] if s.dep[tgt] == "pobj" and s.lower[s.head[tgt]]
+                                  in ("on", "against") else tgt)] in VIOLENCE_NOUNS \
+                and any(s.lower[c] == "the" for c in s.children[n]) \
+                and all(b.inferred or any(_same_state(b.code, a.code) for a in sources) for b in targets):
+            # "France's foreign ministry condemned the attack on its embassy": not the
+            # embassy, but whoever attacked it, reported before
+            ref, targets = n, []
         if not targets and sources and ref is not None and s.pos[ref] == "NOUN" \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
                      or s.lemma[ref] in SAID_NOUNS) \
