@@ -174,6 +174,10 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
 # Events whose target, named as where the source went, is also the event's place
 PLACE_TARGET_CODES = frozenset({"042", "074", "192"})
+# A protest "demanding" (calling for, ...) leaders' resignation or early elections is for a
+# change of leaders (14x1)
+DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
+LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit
@@ -1680,6 +1684,16 @@ class _SentenceCoder:
             # expulsion (174), not an ultimatum
             self.log("  given time to leave -> 174")
             code = "174"
+        if code in ("141", "143", "144", "145") and self._against_leaders(v):
+            # "Demonstrators blocked highways ..., demanding Boluarte's resignation": a
+            # protest for a change of leaders (1411, 1431, 1441, 1451)
+            code += "1"
+            self.log(f"  a protest demanding a change of leaders -> {code}")
+        if code in ("0256", "1056") and targets and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
+            # "called on protesters to agree to a national truce": de-escalation asked of
+            # civilians or the opposition is an easing of popular dissent (0252, 1052)
+            code = code[:3] + "2"
+            self.log(f"  de-escalation asked of civilians or the opposition -> {code}")
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
@@ -1816,6 +1830,18 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
+
+    def _against_leaders(self, v: int) -> bool:
+        """Whether predicate ``v`` demands, in a clause of its own ("..., demanding
+        Boluarte's resignation", "to call for early elections"), that the leaders go."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] in ("advcl", "xcomp", "conj") and s.lemma[c] in DEMAND_LEMMAS:
+                for k in s.subtree(c):
+                    if s.lemma[k] in LEADERS_GO or (s.lemma[k] == "election" and any(
+                            s.lower[m] in ("early", "snap", "fresh") for m in s.children[k])):
+                        return True
+        return False
 
     def _arrival(self, v: int, src: int, sources: list[Actor]) -> str | None:
         """The code of an arrival ("arrive", "land", "fly"): a visit (042) for a
