@@ -174,6 +174,10 @@ DONE_ROOTS = frozenset({"04", "05", "06", "07", "08", "09", "14", "15", "16", "1
 ARRIVAL_VERBS = frozenset({"arrive", "land"})
 # Events whose target, named as where the source went, is also the event's place
 PLACE_TARGET_CODES = frozenset({"042", "074", "192"})
+# What a protest against a policy is against (14x2)
+POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", "price", "plan",
+                          "measure", "rule", "regulation", "amendment", "hike", "cut", "budget",
+                          "legislation", "ban", "decree"})
 # A protest "demanding" (calling for, ...) leaders' resignation or early elections is for a
 # change of leaders (14x1)
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
@@ -1689,6 +1693,12 @@ class _SentenceCoder:
             # protest for a change of leaders (1411, 1431, 1441, 1451)
             code += "1"
             self.log(f"  a protest demanding a change of leaders -> {code}")
+        elif code in ("141", "143", "144", "145") and (why := self._against_policy(v)) is not None:
+            # "farmers blocked highways ..., protesting against agricultural reform laws":
+            # one protest, for a change of policy (1412, 1432, 1442, 1452)
+            code += "2"
+            self.suppressed.add(why)
+            self.log(f"  a protest against a policy -> {code}")
         if code in ("0256", "1056") and targets and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
             # "called on protesters to agree to a national truce": de-escalation asked of
             # civilians or the opposition is an easing of popular dissent (0252, 1052)
@@ -1842,6 +1852,20 @@ class _SentenceCoder:
                             s.lower[m] in ("early", "snap", "fresh") for m in s.children[k])):
                         return True
         return False
+
+    def _against_policy(self, v: int) -> int | None:
+        """The participle of a protest that says it is against a policy ("...,
+        protesting against agricultural reform laws"), if predicate ``v`` has one."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] == "advcl" and s.tag[c] == "VBG" \
+                    and s.lemma[c] in ("protest", "demonstrate", "rally"):
+                for p in s.children[c]:
+                    if s.dep[p] == "prep" and s.lower[p] in ("against", "over"):
+                        o = phrase_object(s, p)
+                        if o is not None and s.lemma[o] in POLICY_NOUNS:
+                            return c
+        return None
 
     def _arrival(self, v: int, src: int, sources: list[Actor]) -> str | None:
         """The code of an arrival ("arrive", "land", "fly"): a visit (042) for a
