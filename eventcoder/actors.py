@@ -7,6 +7,7 @@ Pure functions over a :class:`~eventcoder.parse.Sentence` and a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import attrs
 
@@ -217,27 +218,26 @@ class StoryContext:
         if word in BLOC_NOUNS:
             # "European Union foreign policy chief Josep Borrell said the bloc stood in
             # solidarity with France": the organisation named last
-            for _, pool in self._pools(position, current):
-                for a in reversed(pool):
-                    if a.code.startswith("IGO"):
-                        return a
+            return self._latest(position, current, lambda code: code.startswith("IGO"))
         return None
 
     def force(self, position: int, current: SentenceActors) -> Actor | None:
         """The police or armed forces (COP, MIL) named last before ``position``, in its
         sentence or the three before: whose "officers" are meant."""
-        for _, pool in self._pools(position, current):
-            for a in reversed(pool):
-                if a.code[3:6] in ("COP", "MIL") and len(a.code) == 6:
-                    return a
-        return None
+        return self._latest(position, current, lambda code: code[3:6] in ("COP", "MIL") and len(code) == 6)
 
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
+        return self._latest(position, current, armed_group)
+
+    def _latest(self, position: int, current: SentenceActors,
+                test: Callable[[str], bool]) -> Actor | None:
+        """The mention named last before ``position`` (its sentence, then the three
+        before) whose code passes ``test``."""
         for _, pool in self._pools(position, current):
             for a in reversed(pool):
-                if armed_group(a.code):
+                if test(a.code):
                     return a
         return None
 
@@ -857,8 +857,8 @@ class SentenceActors:
         return None
 
     def _bare(self, i: int) -> bool:
-        """Whether noun ``i`` has no modifier before it but a determiner ("the kingdom",
-        "officers"; not "the Jordanian kingdom", "army officers")."""
+        """Whether noun ``i`` has no modifier before it but a determiner ("the officers",
+        "officers"; not "army officers")."""
         s = self.sent
         return not any(c < i and s.dep[c] in MODIFIER_DEPS and s.dep[c] != "det" for c in s.children[i])
 

@@ -989,8 +989,6 @@ class _SentenceCoder:
         ``victims``: those the act was done to instead ("Islamic State claimed
         responsibility for the attack" -> the people attacked)."""
         s = self.sent
-        # (a violent protest, 145, is an attack too: "protesters attacked the embassies ...
-        # condemned the attack on its embassy")
         roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
                       else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}

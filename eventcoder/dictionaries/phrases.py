@@ -60,7 +60,7 @@ def phrase_key(text: str) -> PhraseKey:
 def hyphen_variant(text: str) -> PhraseKey | None:
     """The key of a hyphenated phrase with its hyphenated words whole ("G-7", "MS-13"),
     as spaCy keeps some of them as one token; ``None`` without a hyphen."""
-    if _HYPHEN.search(text) is None:
+    if not _has_hyphen(text):
         return None
     words = [w.rstrip(",;") for w in text.replace("_", " ").split()]
     return tuple(w.lower() if any(h in w for h in _HYPHENS) else k
@@ -101,9 +101,7 @@ class PhraseTable(Generic[T]):
             own = self._entries
             for entry in own.values():
                 text = getattr(entry, "text", entry)
-                if not isinstance(text, str) or not _has_hyphen(text):
-                    continue
-                variant = hyphen_variant(text)
+                variant = hyphen_variant(text) if isinstance(text, str) else None
                 if variant and variant not in own and variant not in out:
                     out[variant] = entry
             self._variants = out
