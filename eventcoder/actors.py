@@ -251,6 +251,11 @@ class StoryContext:
         Arabia and the United States urged both sides" are not the sides)."""
         for sa, pool in self._pools(position, current, exclude):
             sent = sa.sent
+            # "received both ministers ... the two sides agreed": a pair named as one
+            again = next(([a, *sa._extra[a.token]] for a in pool if sent.lemma[a.token] in PAIR_NOUNS
+                          and len(sa._extra.get(a.token, ())) == n - 1), None)
+            if again is not None:
+                return again
             found: list[Actor] = []
             keys: set[str] = set()
             heads = {a.token for a in pool}
@@ -378,6 +383,8 @@ class SentenceActors:
                     self.agent_at[k] = g
         self._cache: dict[int, Actor | None] = {}
         self._all: list[Actor] | None = None
+        self._building: list[Actor] | None = None  # all_mentions while it is being built
+        self._busy = 0  # resolutions under way: a cycle guard is in the cache meanwhile
         self.trace: list[str] = []
 
     # -- public -----------------------------------------------------------------------
@@ -420,6 +427,16 @@ class SentenceActors:
                                   and any(s.dep[x] == "cc" for x in s.children[g])), None)
                     if other is not None:
                         heads.append(other)
+        if s.dep[i] in ("nsubj", "nsubjpass") and s.head[i] != i and any(
+                s.dep[c] == "cc" and s.lower[c] == "and" and c > i for c in s.children[i]) \
+                and not any(s.dep[c] == "conj" for c in s.children[i]):
+            # "Ban Ki-moon and Malaysian Prime Minister Najib Razak condemned ...", parsed as
+            # two subjects of the verb with the "and" left on the first: the second is its
+            # conjunct
+            v = s.head[i]
+            other = next((c for c in s.children[v] if i < c < v and s.dep[c] == s.dep[i]), None)
+            if other is not None:
+                heads.extend(self.conjuncts(other))
         if s.dep[i] == "pobj" and s.head[i] != i:
             # "sanctions on the ministry and on Ahmadinejad": the coordinated phrase's object
             # (the parser hangs the second phrase on the first, or on a word above it)
@@ -436,14 +453,26 @@ class SentenceActors:
         if i in self._cache:
             return self._cache[i]
         self._cache[i] = None  # guards against cycles
-        a = self._resolve(i, depth)
+        self._busy += 1
+        try:
+            a = self._resolve(i, depth)
+        finally:
+            self._busy -= 1
         self._cache[i] = a
         return a
 
     def all_mentions(self) -> list[Actor]:
-        """Every actor the sentence names as a noun phrase head, left to right."""
-        if self._all is None:
-            self._all = []
+        """Every actor the sentence names as a noun phrase head, left to right. Asked for
+        while one of its mentions is being resolved ("the government" looking back for the
+        government named before), the list lacks that mention, so it is not kept."""
+        if self._all is not None:
+            return self._all
+        if self._building is not None:
+            return self._building
+        nested = self._busy > 0
+        found: list[Actor] = []
+        self._building = found
+        try:
             s = self.sent
             for k in range(len(s)):
                 m = self.actor_at[k] or self.agent_at[k]
@@ -451,7 +480,7 @@ class SentenceActors:
                     if m is None and s.pos[k] == "PROPN" and s.dep[k] in ("nsubj", "nsubjpass"):
                         # a subject named by its title ("Kenyan President William Ruto"),
                         # else one the dictionaries do not know: a placeholder, no code
-                        self._all.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
+                        found.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
                     elif m is None and s.pos[k] == "PROPN" and s.dep[k] not in MODIFIER_DEPS \
                             and s.dep[k] != "appos" and any(
                                 self.agent_at[j] is not None and s.lemma[j] in PERSON_NOUNS
@@ -459,17 +488,21 @@ class SentenceActors:
                             and (a := self.resolve_one(k)) is not None and a.person:
                         # a person named by title in any other place ("shooting activist
                         # Malala Yousafzai"): "her" in the next sentence
-                        self._all.append(a)
+                        found.append(a)
                     elif m is None and s.lemma[k] in PERSON_NOUNS and s.tag[k] == "NN" \
                             and s.dep[k] not in MODIFIER_DEPS and (a := self.resolve_one(k)) is not None:
-                        self._all.append(a)  # "the head of the mission's division"
+                        found.append(a)  # "the head of the mission's division"
                     continue
                 if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
                     continue  # a possessor ("Jammeh's statement") can be referred to
                 a = self.resolve_one(k)
                 if a is not None:
-                    self._all.append(a)
-        return self._all
+                    found.append(a)
+        finally:
+            self._building = None
+        if not nested:
+            self._all = found
+        return found
 
     def _shared_head(self, i: int) -> tuple[str, bool, int] | None:
         """For a nationality at ``i`` joined to an agent noun that another nationality
@@ -769,6 +802,13 @@ class SentenceActors:
             ante = self.context.group(i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")
+                return attrs.evolve(ante, token=i, person=False)
+        if agent is not None and owner is None and depth == 0 and s.tag[i] == "NN" and self._bare(i) \
+                and any(s.lower[c] == "the" for c in s.children[i]) and agent[:2] == (i, i + 1):
+            # "the government" after "Mali's transitional government": the one named
+            ante = self.context.named_head(s.lower[i], i, self)
+            if ante is not None:
+                self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
