@@ -494,6 +494,12 @@ class SentenceActors:
                         found.append(a)  # "the head of the mission's division"
                     continue
                 if (s.dep[k] in MODIFIER_DEPS and s.dep[k] != "poss") or s.dep[k] == "appos":
+                    h = s.head[k]
+                    if s.dep[k] == "compound" and s.pos[h] == "NOUN" and self.actor_at[h] is None \
+                            and self.agent_at[h] is None and (a := self.named(k)) is not None \
+                            and armed_group(a.code):
+                        # "bombed al Shabaab camps ...": the group, for a later "the militants"
+                        found.append(a)
                     continue  # a possessor ("Jammeh's statement") can be referred to
                 a = self.resolve_one(k)
                 if a is not None:

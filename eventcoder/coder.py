@@ -1211,7 +1211,11 @@ class _SentenceCoder:
         for p in s.children[v]:
             if s.dep[p] == "prep":
                 for c in s.children[p]:
-                    if s.dep[c] == "pcomp":
+                    if s.dep[c] == "pcomp" and not (s.tag[c] in ("VBD", "VBZ", "VBP") and any(
+                            s.dep[g] in SUBJECT_DEPS for g in s.children[c])):
+                        # (a finite clause with its own subject under a preposition is a
+                        # misparse of a coordinated clause: "bombed camps on Monday and
+                        # Kenyan ground troops clashed with the militants")
                         self.suppressed.update(own_tokens(s, c))
             elif s.dep[p] == "xcomp":
                 self.suppressed.update(own_tokens(s, p))
