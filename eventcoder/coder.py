@@ -612,7 +612,9 @@ class _SentenceCoder:
                 else:
                     key = _verb_key(s, i, verbs)
                 self.key[i] = key
-                if key in frames and not self._own_pattern_wins(i, key):
+                if key in frames and not self._own_pattern_wins(i, key) \
+                        and not any(s.dep[c] == "oprd" for c in s.children[i]):
+                    # (not a verb that names: "called it a historic day for Turkey's relations")
                     for act in act_candidates(s, i):
                         m = match_frame(s, i, act, frames[key])
                         if m is not None:
