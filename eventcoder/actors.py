@@ -33,6 +33,11 @@ THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
+# A body an agent before it describes: "the opposition Labor party" is the opposition's
+PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "movement", "bloc"})
+# People who speak or act for the body in their "for"/"of" phrase
+SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "leader",
+                           "head", "chief", "representative", "member"})
 # Nouns of a single person (for "he" and "she"); other agents are groups or bodies.
 PERSON_NOUNS = frozenset({
     "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
@@ -778,7 +783,8 @@ class SentenceActors:
                 if state is not None and country_of(state.code) and not state.code.startswith("IGO"):
                     owner, owner_token = state, k
                     break
-        if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS))
+        if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS
+                                                      or s.lemma[i] in PARTY_NOUNS))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
                                   or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
                                       and title[2].role in ("MIL", "COP"))):
@@ -800,6 +806,14 @@ class SentenceActors:
                                 owner_token = p
                                 break
                 if owner is not None:
+                    if s.lower[c] in ("for", "of") and agent[2].role == "GOV" \
+                            and s.lemma[i] in SPEAKER_NOUNS and len(owner.code) > 3 \
+                            and owner.code[3:6] != "GOV" and country_of(owner.code):
+                        # "a spokesman for the Pakistani army" (PAKMIL), "the foreign
+                        # affairs spokeswoman for Australia's opposition Labor party" (AUSOPP):
+                        # who speaks for a body other than the government is that body's
+                        return attrs.evolve(owner, token=i, person=True,
+                                            text=s.span_text(agent[0], max(owner.token, p) + 1))
                     break
         if agent is not None and owner is None and agent[2].role in ARMED_ROLES and depth == 0 \
                 and any(s.lower[c] in ("the", "all") for c in s.children[i]):
