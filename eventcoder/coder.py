@@ -1310,6 +1310,14 @@ class _SentenceCoder:
         if am is not None:
             self.suppressed |= am.consumed
         self._suppress_allegations(act)
+        if out is None and frame in ("warn", "threaten") and fmap is not None and s.pos[act] == "VERB":
+            # "warned Guyana that the armed forces would respond to any provocation": what
+            # a military force is warned to do is military force (as a show of force, 15x)
+            subj = subject_of(s, act)
+            if subj is not None and any(a.code[3:6] == "MIL" for a in self.actors.resolve(subj)):
+                out = fmap.code_for("150")
+                if out is not None:
+                    self.log(f"frame {frame!r} over {s.words[act]!r}: done by a military force -> {out}")
         if out is None:
             self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
             if f != act and f not in self.codes and self.key.get(f, s.lemma[f]) in self.dicts.verbs:
