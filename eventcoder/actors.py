@@ -494,6 +494,9 @@ class SentenceActors:
                         # a person named by title in any other place ("shooting activist
                         # Malala Yousafzai"): "her" in the next sentence
                         found.append(a)
+                    elif m is None and s.pos[k] == "NOUN" and s.dep[k] in ("nsubj", "nsubjpass") \
+                            and (a := self.resolve_one(k)) is not None:
+                        found.append(a)  # "More than 135 Chinese maritime militia vessels": "their"
                     elif m is None and s.lemma[k] in PERSON_NOUNS and s.tag[k] == "NN" \
                             and s.dep[k] not in MODIFIER_DEPS and (a := self.resolve_one(k)) is not None:
                         found.append(a)  # "the head of the mission's division"

@@ -1108,6 +1108,9 @@ class _SentenceCoder:
                     continue
                 if c in self.framed or self._coded_here(c):
                     return []
+                if c > head and s.lemma[c] in REPORTING_VERBS and s.words[c - 1] != "that" \
+                        and any(s.words[k] == "," for k in range(head, c)):
+                    continue  # "have swarmed Whitsun Reef, the coast guard said": attribution
                 found = self._subject_of_clause(c, "from the clause of")
                 if found:
                     return found

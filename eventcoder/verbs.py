@@ -122,6 +122,14 @@ def stray_subject(sent: Sentence, k: int) -> bool:
                         for c in sent.children[n]))
 
 
+# Verbs of an attribution after the clause it reports ("..., the coast guard said, calling
+# their presence illegal": the participle is the reporter's)
+ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
+# Verbs whose object is the means, not the doer, of their infinitive: "used his speech to
+# denounce ...", "took the opportunity to thank ..."
+INSTRUMENT_VERBS = frozenset({"use", "take", "seize", "exploit"})
+
+
 def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
     """The token that acts: the subject, the "by" phrase of a passive, or the controller
     of an infinitive, the shared subject of coordinated verbs, the head of a relative clause.
@@ -205,7 +213,7 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         return subject_of(sent, h, depth + 1)
     if dep[v] == "xcomp":
         for c in sent.children[h]:
-            if dep[c] in OBJECT_DEPS:
+            if dep[c] in OBJECT_DEPS and sent.lemma[h] not in INSTRUMENT_VERBS:
                 return c
         return subject_of(sent, h, depth + 1)
     if dep[v] in ("pcomp", "acomp", "xcomp") or (dep[v] == "prep" and sent.pos[h] in ("AUX", "VERB")):
@@ -213,7 +221,9 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         return subject_of(sent, h, depth + 1)
     if dep[v] == "advcl" and sent.tag[v] == "VBG":
         if v > 0 and sent.words[v - 1] == "," and dep[h] == "ccomp" and sent.head[h] != h \
-                and sent.head[h] < h:
+                and sent.head[h] < h and not (sent.lemma[h] in ATTRIBUTION_VERBS and any(
+                    dep[c] in SUBJECT_DEPS for c in sent.children[h]) and sent.words[h - 1] != "that"
+                    and "," in sent.words[sent.head[h]:h]):
             # "China demanded that Manila withdraw ..., accusing it of ...": a participle
             # after a comma belongs to the main clause, not to the reported one (unless the
             # main clause comes last: "Gang members hunted down the victims, killing them
@@ -643,9 +653,10 @@ def _by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
 
 def _second_objects(sent: Sentence, v: int, obj: int | None) -> list[int]:
     """Objects of ``v`` besides ``obj``, and nouns the parser took for adverbial ones:
-    "gave Mali's junta two weeks", "gave Niger's junta one week to ..."."""
+    "gave Mali's junta two weeks", "gave Niger's junta one week to ..."; and what the
+    object is called: "called Maduro's moves a direct threat"."""
     return [c for c in sent.children[v] if c != obj and (
-        sent.dep[c] == "npadvmod" or sent.dep[c] in OBJECT_DEPS)]
+        sent.dep[c] in ("npadvmod", "oprd") or sent.dep[c] in OBJECT_DEPS)]
 
 
 def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
