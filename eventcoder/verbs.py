@@ -122,6 +122,8 @@ def stray_subject(sent: Sentence, k: int) -> bool:
                         for c in sent.children[n]))
 
 
+# Verbs that link their subject to an adjective or noun that carries the pattern
+COPULAS = frozenset({"be", "stand", "remain", "stay", "seem", "appear", "become"})
 # Verbs of an attribution after the clause it reports ("..., the coast guard said, calling
 # their presence illegal": the participle is the reporter's)
 ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
@@ -151,6 +153,15 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         if passive and dep[c] == "agent":
             return phrase_object(sent, c)
     if passive:
+        for c in kids:
+            if dep[c] == "prep" and sent.lower[c] == "with":
+                # "was greeted with a handshake by South Korean President Moon Jae-in", the
+                # "by" phrase hung on the "with" phrase's noun
+                for p in sent.children[c]:
+                    by = next((b for b in sent.children[p]
+                               if sent.lower[b] == "by" and dep[b] == "prep"), None)
+                    if dep[p] == "pobj" and by is not None:
+                        return phrase_object(sent, by)
         # "were beaten and detained by riot police": the "by" phrase of a coordinated
         # passive serves both
         for c in sent.children[v]:
@@ -335,13 +346,17 @@ def _clause(sent: Sentence, v: int) -> Clause:
     if obj is None and passive and sent.dep[v] == "conj":
         # "protesters were beaten and detained": the first passive's subject
         obj = next((c for c in sent.children[sent.head[v]] if sent.dep[c] == "nsubjpass"), None)
+        if obj is None and sent.pos[sent.head[v]] == "VERB" and not is_passive(sent, sent.head[v]):
+            # "Kim stepped across the line and was greeted ... by Moon": the active verb's
+            # subject is the one the passive is done to
+            obj = next((c for c in sent.children[sent.head[v]] if sent.dep[c] == "nsubj"), None)
     if obj is None and not passive:
         # "gave the French ambassador 48 hours to leave", the time parsed as an adverbial
         # noun: the one given to is the object
         obj = next((c for c in sent.children[v] if sent.dep[c] == "dative" and sent.pos[c] != "ADP"), None)
-    if obj is None and sent.lemma[v] == "be":
+    if obj is None and sent.lemma[v] in COPULAS:
         # a copula's complement carries the pattern: "was ready to meet", "is
-        # concerned about"
+        # concerned about", "stood ready to send", "remained committed to"
         obj = next((c for c in sent.children[v] if sent.dep[c] in ("acomp", "attr")), None)
     return Clause(subject_of(sent, v), obj, passive)
 
@@ -614,6 +629,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         last = hit
         taken.add(hit)
         used.update(own_tokens(sent, hit))
+    if target is not None and target in taken and any(
+            sent.dep[c] == "prt" and c not in taken for c in sent.children[v]):
+        # "give up its nuclear weapons" is no "give + &ARMS": a particle the pattern does not
+        # have changes the verb, and the target would be the arms themselves
+        return None
     if target is None and "+" not in elements:
         # "received aid from $": the one the source acts on is the subject ("was freed
         # from $": the subject of the passive)
