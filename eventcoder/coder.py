@@ -1964,7 +1964,9 @@ class _SentenceCoder:
         s = self.sent
         k = next(iter(counted(s, k)), k)
         country = self.actors.host_for(k) or self.actors.default_country
-        if s.lemma[k] not in CROWD_NOUNS or not country:
+        bare_count = s.lemma[k] in ("hundred", "thousand", "dozen", "million") and s.tag[k] == "NNS"
+        if (s.lemma[k] not in CROWD_NOUNS and not bare_count) or not country:
+            # ("killed hundreds": a count alone counts people)
             return []
         self.log(f"  {s.words[k]!r}: civilians of {country}")
         return [Actor(compose(country, "CVL"), s.words[k], k, "people", plural=True, inferred=True)]
