@@ -166,14 +166,14 @@ class StoryContext:
         # attack", "the decision")
         self.events: list = []
 
-    def _pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset()
-               ) -> list[tuple[SentenceActors, list[Actor]]]:
+    def _pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset(),
+               window: int = 3) -> list[tuple[SentenceActors, list[Actor]]]:
         """The mentions a reference back may take, nearest sentence first: those of its
-        own sentence before ``position`` (less ``exclude``), then those of the three
+        own sentence before ``position`` (less ``exclude``), then those of the ``window``
         sentences before it."""
         pools = [(current, [a for a in current.all_mentions()
                             if a.token < position and a.token not in exclude])]
-        pools.extend((sa, sa.all_mentions()) for sa in reversed(self.previous[-3:]))
+        pools.extend((sa, sa.all_mentions()) for sa in reversed(self.previous[-window:]))
         return pools
 
     def antecedent(self, pronoun: str, position: int, current: SentenceActors,
@@ -198,9 +198,9 @@ class StoryContext:
 
     def person_named(self, word: str, position: int, current: SentenceActors) -> Actor | None:
         """The person named earlier with ``word`` as one of the words of the name: "Kim"
-        after "Kim Jong Un"; the nearest such mention (its sentence, then the three
-        before)."""
-        for sa, pool in self._pools(position, current):
+        after "Kim Jong Un"; the nearest such mention (its sentence, then any before: a
+        name is no pronoun, it can reach back the whole story)."""
+        for sa, pool in self._pools(position, current, window=len(self.previous)):
             for a in reversed(pool):
                 names = a.text.split()
                 if a.person and a.code and len(names) > 1 and word in names:
@@ -208,6 +208,18 @@ class StoryContext:
                 if a.code and (a.person or sa.sent.lemma[a.token] in PERSON_NOUNS) \
                         and word in _apposed_name(sa, a.token):
                     # "the army commander, General Juan Jose Zuniga, ...": "Zuniga" later
+                    return a
+        return None
+
+    def person_other_than(self, owner: Actor, position: int, current: SentenceActors) -> Actor | None:
+        """The person of ``owner``'s country named last before ``position`` (its sentence,
+        then the three before) who is not ``owner``: whom "his predecessor" means."""
+        home = country_of(owner.code)
+        names = set(owner.text.split())
+        for _, pool in self._pools(position, current):
+            for a in reversed(pool):
+                if a.person and not a.plural and a.code and country_of(a.code) == home \
+                        and a.code[3:6] in ("GOV", "ELI", "OPP", "") and not names & set(a.text.split()):
                     return a
         return None
 
@@ -681,6 +693,15 @@ class SentenceActors:
                         self._extra[i] = [attrs.evolve(a, token=i) for a in extra]
                 return attrs.evolve(ante, token=i)
             return None
+        if s.lemma[i] in ("predecessor", "successor") and depth < 2:
+            # "Mahathir accused his predecessor": the other person of the owner's country
+            # named before (Najib Razak), not the owner
+            poss = next((c for c in s.children[i] if s.dep[c] == "poss"), None)
+            whose = self.resolve_one(poss, depth + 1) if poss is not None else None
+            other = self.context.person_other_than(whose, i, self) if whose is not None else None
+            if other is not None:
+                self.trace.append(f"{s.words[i]!r} -> {other.text!r} ({other.code})")
+                return attrs.evolve(other, token=i)
         if s.lemma[i] in PAIR_NOUNS and PAIR_NOUNS[s.lemma[i]] is not None and s.tag[i] == "NN":
             # "his country", "its government": the country of the one the pronoun means
             poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None)

@@ -1643,9 +1643,12 @@ class _SentenceCoder:
                 and s.lemma[n := (s.head[s.head[tgt]] if s.dep[tgt] == "pobj" and s.lower[s.head[tgt]]
                                   in ("on", "against") else tgt)] in VIOLENCE_NOUNS \
                 and any(s.lower[c] == "the" for c in s.children[n]) \
-                and all(b.inferred or any(_same_state(b.code, a.code) for a in sources) for b in targets):
-            # "France's foreign ministry condemned the attack on its embassy": not the
-            # embassy, but whoever attacked it, reported before
+                and all(b.inferred or any(_same_state(b.code, a.code) for a in sources)
+                        or any(e.target == b.code and e.event_code[:2] in VIOLENT_ROOTS
+                               for e in self.context.events) for b in targets):
+            # "France's foreign ministry condemned the attack on its embassy", "Biden
+            # condemned the heinous attack on Moise" after his killing was told: not the
+            # embassy or the victim, but whoever attacked, reported before
             ref, targets = n, []
         if not targets and sources and ref is not None and s.pos[ref] == "NOUN" \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS

@@ -154,13 +154,14 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             return phrase_object(sent, c)
     if passive:
         for c in kids:
-            if dep[c] == "prep" and sent.lower[c] == "with":
-                # "was greeted with a handshake by South Korean President Moon Jae-in", the
-                # "by" phrase hung on the "with" phrase's noun
+            if dep[c] == "prep" and sent.lower[c] in ("with", "from"):
+                # "was greeted with a handshake by South Korean President Moon Jae-in", "were
+                # barred from leaving the country by the immigration department": the "by"
+                # phrase hung on the phrase's noun or gerund
                 for p in sent.children[c]:
                     by = next((b for b in sent.children[p]
-                               if sent.lower[b] == "by" and dep[b] == "prep"), None)
-                    if dep[p] == "pobj" and by is not None:
+                               if sent.lower[b] == "by" and dep[b] in ("prep", "agent")), None)
+                    if dep[p] in ("pobj", "pcomp") and by is not None:
                         return phrase_object(sent, by)
         # "were beaten and detained by riot police": the "by" phrase of a coordinated
         # passive serves both
