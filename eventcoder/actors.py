@@ -223,6 +223,17 @@ class StoryContext:
                     return a
         return None
 
+    def named_phrase(self, words: list[str], position: int, current: SentenceActors) -> Actor | None:
+        """The mention named earlier whose words end in ``words`` ("the morality police"
+        again), not guessed from the story: the nearest (its sentence, then the three
+        before)."""
+        n = len(words)
+        for _, pool in self._pools(position, current):
+            for a in reversed(pool):
+                if a.code and not a.person and not a.inferred and a.text.lower().split()[-n:] == words:
+                    return a
+        return None
+
     def named_head(self, word: str, position: int, current: SentenceActors) -> Actor | None:
         """The organisation named earlier whose name ends in ``word``: "the council" after
         "the U.N. Human Rights Council", "the agency" after "the International Atomic
@@ -847,10 +858,15 @@ class SentenceActors:
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i, person=False)
-        if agent is not None and owner is None and depth == 0 and s.tag[i] == "NN" and self._bare(i) \
-                and any(s.lower[c] == "the" for c in s.children[i]) and agent[:2] == (i, i + 1):
-            # "the government" after "Mali's transitional government": the one named
-            ante = self.context.named_head(s.lower[i], i, self)
+        mods = [c for c in s.children[i] if c < i and s.dep[c] in MODIFIER_DEPS and s.dep[c] != "det"]
+        if agent is not None and owner is None and depth == 0 and (s.tag[i] == "NN" or mods) \
+                and any(s.lower[c] == "the" for c in s.children[i]) and agent[1] == i + 1 \
+                and all(s.dep[c] in ("compound", "amod") and self.actor_at[c] is None for c in mods):
+            # "the government" after "Mali's transitional government", "the morality
+            # police" after "the morality police" of Iran: the one named
+            words = [s.lower[k] for k in range(min([i, *mods]), i + 1)]
+            ante = self.context.named_head(s.lower[i], i, self) if not mods \
+                else self.context.named_phrase(words, i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i, person=False)

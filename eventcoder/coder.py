@@ -132,6 +132,9 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 # to respond to any move by the Chinese military").
 POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront", "defend",
                               "guard", "meet", "thwart"})
+# Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
+REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
+                                 "clear", "push"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -1627,6 +1630,8 @@ class _SentenceCoder:
             targets = self._complement_target(v, tgt)
         if not targets and sources and code[:2] == "14":
             targets = self._purpose_target(v)
+        if not targets and sources and code[:2] == "17":
+            targets = self._purpose_target(v, REPRESSION_PURPOSES)
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
