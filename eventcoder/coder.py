@@ -1711,6 +1711,11 @@ class _SentenceCoder:
             # expulsion (174), not an ultimatum
             self.log("  given time to leave -> 174")
             code = "174"
+        if s.lemma[v] == "march" and code[:2] in ("14", "13", "03") and sources and all(
+                a.code[3:6] in ("MIL", *ARMED_ROLES) or armed_group(a.code) for a in sources):
+            # "Russian troops marched on Kyiv", "the rebels said they would march on Bukavu"
+            self.log("  an armed force marching on a place is no demonstration")
+            return
         if code in ("141", "143", "144", "145") and self._against_leaders(v):
             # "Demonstrators blocked highways ..., demanding Boluarte's resignation": a
             # protest for a change of leaders (1411, 1431, 1441, 1451)
@@ -1872,8 +1877,10 @@ class _SentenceCoder:
             if s.dep[c] in ("advcl", "xcomp", "conj") and s.lemma[c] in DEMAND_LEMMAS:
                 for k in s.subtree(c):
                     if s.lemma[k] in LEADERS_GO or (s.lemma[k] == "election" and any(
-                            s.lower[m] in ("early", "snap", "fresh") for m in s.children[k])):
-                        return True
+                            s.lower[m] in ("early", "snap", "fresh") for m in s.children[k])) or (
+                            s.lemma[k] in ("step", "stand") and any(
+                                s.lower[m] == "down" for m in s.children[k])):
+                        return True  # ("demand that Lukashenko step down")
         return False
 
     def _against_policy(self, v: int) -> int | None:
