@@ -132,6 +132,11 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 # to respond to any move by the Chinese military").
 POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront", "defend",
                               "guard", "meet", "thwart"})
+# The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
+# places, not parties, as targets; the West (WST) is a bloc and stays one
+REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
+                     "EIN", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "MEA", "PGS", "MDT",
+                     "LAM", "SAM", "CRB", "NMR"})
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
                                  "clear", "push"})
@@ -1760,6 +1765,11 @@ class _SentenceCoder:
             self.log(f"  aid for {', '.join(sorted({s.lemma[k] for k in s.subtree(v)} & HUMANITARIAN_WORDS))}"
                      f": {code} -> {HUMANITARIAN_OF[code]}")
             code = HUMANITARIAN_OF[code]
+        if any(b.code in REGIONS for b in targets):
+            # "sent more warships to the eastern Mediterranean": a sea or a region is where,
+            # not whom (the West, a political bloc, stays an actor)
+            self.log(f"  a region is no target: {', '.join(b.code for b in targets if b.code in REGIONS)}")
+            targets = [b for b in targets if b.code not in REGIONS]
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
