@@ -374,6 +374,26 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+def _pluperfect(sent: Sentence, k: int) -> bool:
+    return sent.tag[k] == "VBN" and any(
+        sent.dep[a] == "aux" and sent.lower[a] == "had" for a in sent.children[k])
+
+
+def _pluperfect_clauses(sent: Sentence) -> set[int]:
+    """Tokens of a main clause in the past perfect, which tells background before the
+    news ("Iran had struck what it said were bases ..., killing two children"); clauses
+    joined to it in another tense stay (", and on Monday Pakistan announced ...")."""
+    out: set[int] = set()
+    for k in range(len(sent)):
+        if sent.dep[k] != "ROOT" or not _pluperfect(sent, k):
+            continue
+        keep = [c for c in sent.children[k] if sent.dep[c] == "conj" and sent.pos[c] in ("VERB", "AUX")
+                and not _pluperfect(sent, c)]
+        kept = {t for c in keep for t in sent.subtree(c)}
+        out.update(t for t in sent.subtree(k) if t not in kept)
+    return out
+
+
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 
 
@@ -605,6 +625,8 @@ class _SentenceCoder:
         self.suppressed |= _comma_clauses(s, self.options)
         self.suppressed |= _background_clauses(s)
         self.suppressed |= _conditional_clauses(s)
+        if self.options.past_days is not None:  # background is left out
+            self.suppressed |= _pluperfect_clauses(s)
         frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
         lemma, pos = s.lemma, s.pos
         candidates = []
