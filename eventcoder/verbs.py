@@ -406,9 +406,23 @@ def _next_pobj(sent: Sentence, word: int, v: int) -> int | None:
 
 
 def _word_tokens(sent: Sentence, root: int, word: str) -> list[int]:
-    """The tokens under ``root`` whose lemma or form is ``word``."""
+    """The tokens under ``root`` whose lemma or form is ``word``, outside the relative
+    clauses under it ("accused France of endangering the life of Morales, whose plane was
+    forced to land ... on suspicion that ... spy agency contractor Snowden was on board" is
+    no accusation of spying)."""
     lemma, lower = sent.lemma, sent.lower
-    return [c for c in sent.subtree(root) if lemma[c] == word or lower[c] == word]
+    hits = [c for c in sent.subtree(root) if lemma[c] == word or lower[c] == word]
+    return [c for c in hits if c in set(_scope(sent, root))] if hits else hits
+
+
+def _scope(sent: Sentence, root: int) -> list[int]:
+    """The tokens under ``root`` a pattern's words are looked for in: its subtree less the
+    relative clauses under it."""
+    under = sent.subtree(root)
+    if "relcl" not in sent.dep:
+        return under
+    inside = {t for c in under if sent.dep[c] == "relcl" and c != root for t in sent.subtree(c)}
+    return [c for c in under if c not in inside] if inside else under
 
 
 def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int | None:
@@ -598,7 +612,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             continue
         scope_head = phrase_object(sent, anchor) if anchor is not None else obj
         if ALTERNATIVE in el:
-            hits = _find_alternative(sent, sent.subtree(scope_head), el, taken) \
+            hits = _find_alternative(sent, _scope(sent, scope_head), el, taken) \
                 if scope_head is not None else None
             if hits is None and anchor is None:
                 hits = _find_alternative(sent, _second_objects(sent, v, obj), el, taken)
