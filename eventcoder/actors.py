@@ -13,7 +13,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import RELATIVE_PRONOUNS, relative_object, stray_subject, subject_of
+from .verbs import RELATIVE_PRONOUNS, phrase_object, relative_object, stray_subject, subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -31,6 +31,9 @@ NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
+SECOND_PERSON = frozenset({"you", "your", "yours"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "declare", "write", "insist", "warn", "state"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
 # A body an agent before it describes: "the opposition Labor party" is the opposition's
@@ -582,6 +585,19 @@ class SentenceActors:
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code and _compatible(pronoun, a) else None
 
+    def _speaker(self, i: int, depth: int) -> Actor | None:
+        """Who says the first-person pronoun ``i``: the subject of the sentence's reporting
+        verb ("'We will hunt you down,' Biden said"), none without one."""
+        s = self.sent
+        if depth >= 3:
+            return None
+        for v in range(len(s)):
+            if s.dep[v] == "ROOT" and s.lemma[v] in SPEECH_VERBS:
+                subj = next((c for c in s.children[v] if s.dep[c] == "nsubj"), None)
+                if subj is not None and s.pos[subj] != "PRON":
+                    return self.resolve_one(subj, depth + 1)
+        return None
+
     def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
@@ -692,6 +708,11 @@ class SentenceActors:
                     a = self.resolve_one(s.head[v], depth + 1)
                     return attrs.evolve(a, token=i) if a is not None else None
                 return None
+            if low in SECOND_PERSON:
+                return None  # "We will hunt you down": whom a speaker addresses is unsaid
+            if low in FIRST_PERSON:
+                # "'We will not forgive,' President Joe Biden said": the speaker
+                return self._speaker(i, depth)
             ante = (self._reporter(i, low, depth) or self._own_possessor(i, low, depth)
                     or self.context.antecedent(low, i, self, self._own_subject(i)))
             if ante is not None:
@@ -704,6 +725,15 @@ class SentenceActors:
                         self._extra[i] = [attrs.evolve(a, token=i) for a in extra]
                 return attrs.evolve(ante, token=i)
             return None
+        if depth < 3 and s.pos[i] in ("NOUN", "PROPN"):
+            for c in s.children[i]:
+                if s.dep[c] == "acl" and s.lemma[c] in ("know", "call", "name") and s.tag[c] == "VBN":
+                    # "Islamic State's Afghan affiliate, known as ISIS-K": the name it goes by
+                    p = next((phrase_object(s, g) for g in s.children[c]
+                              if s.dep[g] == "prep" and s.lower[g] == "as"), None)
+                    named = self.resolve_one(p, depth + 1) if p is not None else None
+                    if named is not None:
+                        return attrs.evolve(named, token=i)
         if s.lemma[i] in ("predecessor", "successor") and depth < 2:
             # "Mahathir accused his predecessor": the other person of the owner's country
             # named before (Najib Razak), not the owner
