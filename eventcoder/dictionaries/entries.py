@@ -77,9 +77,9 @@ class AgentEntry:
 
 # The words a pattern reads as prepositions (opening the phrase of the next element).
 PREPOSITIONS = frozenset({
-    "about", "above", "across", "after", "against", "along", "amid", "amidst", "among", "around",
-    "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond",
-    "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near",
+    "about", "above", "across", "after", "against", "along", "alongside", "amid", "amidst", "among",
+    "around", "as", "at", "before", "behind", "below", "beneath", "beside", "besides", "between",
+    "beyond", "by", "despite", "during", "except", "for", "from", "in", "inside", "into", "like", "near",
     "of", "off", "on", "onto", "out", "outside", "over", "past", "per", "regarding", "since",
     "through", "throughout", "to", "toward", "towards", "under", "underneath", "until", "unto",
     "upon", "via", "with", "within", "without",
