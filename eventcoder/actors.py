@@ -31,6 +31,9 @@ NON_STATE_PREFIXES = ("IGO", "NGO", "IMG", "NGM", "MNC", "INT", "UIS")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 THING_PRONOUNS = frozenset({"it", "its"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs"})
+# A region's leaders or governments together: its organisation
+REGION_BLOCS = {"SEA": "IGOASN", "EUR": "IGOEEC", "AFR": "IGOOAU", "WAF": "IGOWAS",
+                "SAF": "IGOSAD"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 SECOND_PERSON = frozenset({"you", "your", "yours"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "declare", "write", "insist", "warn", "state"})
@@ -145,6 +148,9 @@ def compose(country: str, role: str, prefix: bool = False) -> str:
         return country
     if country == "---" and prefix:
         return role  # "aid workers" with no country: NGO
+    if role == "GOV" and country in REGION_BLOCS:
+        # "Southeast Asian leaders", "European leaders": the region's own organisation
+        return REGION_BLOCS[country]
     base = country[:3]
     return role + base if prefix else base + role
 
