@@ -1029,7 +1029,8 @@ class _SentenceCoder:
         for e in self._earlier_events(n, sources):
             if not e.event_code.startswith(roots) or (victims and not e.target):
                 continue
-            if violent and not victims and e.source[3:6] in STATE_ORGANS and e.target \
+            if violent and not victims and (e.source[3:6] in STATE_ORGANS or e.source.endswith("PKO")) \
+                    and e.target \
                     and (armed_group(e.target) or e.target[3:6] in ARMED_ROLES) and any(
                     d.event_code.startswith(roots) and d is not e for d in earlier):
                 # "security forces ended the siege, killing all four gunmen ... Kenyatta
@@ -1042,6 +1043,11 @@ class _SentenceCoder:
             found = {(code, getattr(d, side + "_text")): d for d in reversed(earlier)
                      if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index
                      and (code := getattr(d, side)) and not any(_same_actor(code, c) for c in own)}
+            armed = {k: d for k, d in found.items() if armed_group(k[0]) or k[0][3:6] in ARMED_ROLES}
+            if violent and not victims and armed and len(armed) < len(found):
+                # "peacekeepers exchanged fire with them ... condemned the attack": the
+                # armed group's, not the forces that fought back
+                found = armed
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
         return []
 
