@@ -137,6 +137,9 @@ POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront"
 REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
                      "EIN", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "MEA", "PGS", "MDT",
                      "LAM", "SAM", "CRB", "NMR"})
+# Words of armed force in what a warning says will happen: a threat of military force
+MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "rocket", "missile",
+                                   "drone", "war", "army", "troop", "military", "strike"})
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
                                  "clear", "push"})
@@ -1349,21 +1352,31 @@ class _SentenceCoder:
         if am is not None:
             self.suppressed |= am.consumed
         self._suppress_allegations(act)
-        if out is None and frame in ("warn", "threaten") and fmap is not None and s.pos[act] == "VERB":
+        warned_force = False
+        if out is None and frame in ("warn", "threaten") and fmap is not None \
+                and s.pos[act] in ("VERB", "AUX"):
             # "warned Guyana that the armed forces would respond to any provocation": what
             # a military force is warned to do is military force (as a show of force, 15x)
             subj = subject_of(s, act)
-            if subj is not None and any(a.code[3:6] == "MIL" for a in self.actors.resolve(subj)):
+            armed = subj is not None and any(a.code[3:6] == "MIL" for a in self.actors.resolve(subj))
+            # ... and so is a warning that an attack "would not go unanswered", that no place
+            # "would be safe from" rockets (words of armed force in the act's clause)
+            words = {s.lemma[k] for k in s.subtree(act)} & MILITARY_THREAT_WORDS
+            if armed or words:
                 out = fmap.code_for("150")
                 if out is not None:
-                    self.log(f"frame {frame!r} over {s.words[act]!r}: done by a military force -> {out}")
+                    why = "done by a military force" if armed else f"with {', '.join(sorted(words))}"
+                    self.log(f"frame {frame!r} over {s.words[act]!r}: {why} -> {out}")
+                    warned_force = True
         if out is None:
             self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
             if f != act and f not in self.codes and self.key.get(f, s.lemma[f]) in self.dicts.verbs:
                 # "warned Georgia that its bid would stall": not a threat, but a warning (130)
                 self._code_verb(f)
             return
-        if is_negated(s, f) or is_negated(s, act):
+        if is_negated(s, f) or (is_negated(s, act) and not warned_force):
+            # (what a warning of force says will not happen is still the threat: "any attack
+            # would not go unanswered")
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
             return
         modal = _unreal_modal(s, f) if f != act and out[:2] in DONE_ROOTS else None
