@@ -886,6 +886,12 @@ class SentenceActors:
                         return attrs.evolve(owner, token=i, person=True,
                                             text=s.span_text(agent[0], max(owner.token, p) + 1))
                     break
+        if owner is None and agent is not None and depth < 3:
+            pair_token = next((c for c in s.children[i] if s.dep[c] == "poss" and s.lemma[c] in PAIR_NOUNS
+                               and s.tag[c] == "NNS"), None)
+            pair_first = self.resolve_one(pair_token, depth) if pair_token is not None else None
+            if pair_first is not None and pair_token is not None:
+                owner, owner_token = pair_first, pair_token
         if agent is not None and owner is None and agent[2].role in ARMED_ROLES and depth == 0 \
                 and any(s.lower[c] in ("the", "all") for c in s.children[i]):
             # "the rebels", "the paramilitary group", "all four gunmen": the armed group the
@@ -920,8 +926,13 @@ class SentenceActors:
             if owner is not None and owner.rule:
                 rule = f"{owner.rule} + {rule}"
             # "Indian and Pakistani troops": one actor per coordinated owner
+            co_owners = self._co_owners(owner_token, i)
+            if owner is not None and 0 <= owner_token < i and s.dep[owner_token] == "poss" \
+                    and s.lemma[owner_token] in PAIR_NOUNS:
+                # "the two countries' armies": the pair's armies, both
+                co_owners += self._extra.get(owner_token, [])
             extra = [Actor(compose(o.code, entry.role, entry.prefix), text, i,
-                           f"{o.rule} + {entry.origin or ''}") for o in self._co_owners(owner_token, i)]
+                           f"{o.rule} + {entry.origin or ''}") for o in co_owners]
             if extra:
                 self._extra[i] = extra
             # a name at the head is a person's ("Foreign Minister Lavrov"); a common noun the
