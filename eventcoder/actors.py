@@ -225,56 +225,50 @@ class StoryContext:
         then the three before) who is not ``owner``: whom "his predecessor" means."""
         home = country_of(owner.code)
         names = set(owner.text.split())
-        for _, pool in self._pools(position, current):
-            for a in reversed(pool):
-                if a.person and not a.plural and a.code and country_of(a.code) == home \
-                        and a.code[3:6] in ("GOV", "ELI", "OPP", "") and not names & set(a.text.split()):
-                    return a
-        return None
+        return self._latest(position, current, lambda a: (
+            a.person and not a.plural and bool(a.code) and country_of(a.code) == home
+            and a.code[3:6] in ("GOV", "ELI", "OPP", "") and not names & set(a.text.split())))
 
     def named_phrase(self, words: list[str], position: int, current: SentenceActors) -> Actor | None:
         """The mention named earlier whose words end in ``words`` ("the morality police"
         again), not guessed from the story: the nearest (its sentence, then the three
         before)."""
         n = len(words)
-        for _, pool in self._pools(position, current):
-            for a in reversed(pool):
-                if a.code and not a.person and not a.inferred and a.text.lower().split()[-n:] == words:
-                    return a
-        return None
+        return self._latest(position, current, lambda a: (
+            bool(a.code) and not a.person and not a.inferred and a.text.lower().split()[-n:] == words))
 
     def named_head(self, word: str, position: int, current: SentenceActors) -> Actor | None:
         """The organisation named earlier whose name ends in ``word``: "the council" after
         "the U.N. Human Rights Council", "the agency" after "the International Atomic
         Energy Agency"; the nearest such mention (its sentence, then the three before)."""
-        for _, pool in self._pools(position, current):
-            for a in reversed(pool):
-                names = a.text.lower().split()
-                if a.code and not a.person and len(names) > 1 and names[-1] == word:
-                    return a
+        found = self._latest(position, current, lambda a: (
+            bool(a.code) and not a.person and len(names := a.text.lower().split()) > 1
+            and names[-1] == word))
+        if found is not None:
+            return found
         if word in BLOC_NOUNS:
             # "European Union foreign policy chief Josep Borrell said the bloc stood in
             # solidarity with France": the organisation named last
-            return self._latest(position, current, lambda code: code.startswith("IGO"))
+            return self._latest(position, current, lambda a: a.code.startswith("IGO"))
         return None
 
     def force(self, position: int, current: SentenceActors) -> Actor | None:
         """The police or armed forces (COP, MIL) named last before ``position``, in its
         sentence or the three before: whose "officers" are meant."""
-        return self._latest(position, current, lambda code: code[3:6] in ("COP", "MIL") and len(code) == 6)
+        return self._latest(position, current, lambda a: a.code[3:6] in ("COP", "MIL") and len(a.code) == 6)
 
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
         latest one named before it, in its sentence or the three before."""
-        return self._latest(position, current, armed_group)
+        return self._latest(position, current, lambda a: armed_group(a.code))
 
     def _latest(self, position: int, current: SentenceActors,
-                test: Callable[[str], bool]) -> Actor | None:
+                test: Callable[[Actor], bool]) -> Actor | None:
         """The mention named last before ``position`` (its sentence, then the three
-        before) whose code passes ``test``."""
+        before) that passes ``test``."""
         for _, pool in self._pools(position, current):
             for a in reversed(pool):
-                if test(a.code):
+                if test(a):
                     return a
         return None
 

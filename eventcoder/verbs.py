@@ -411,18 +411,21 @@ def _word_tokens(sent: Sentence, root: int, word: str) -> list[int]:
     forced to land ... on suspicion that ... spy agency contractor Snowden was on board" is
     no accusation of spying)."""
     lemma, lower = sent.lemma, sent.lower
-    hits = [c for c in sent.subtree(root) if lemma[c] == word or lower[c] == word]
-    return [c for c in hits if c in set(_scope(sent, root))] if hits else hits
+    return [c for c in _scope(sent, root) if lemma[c] == word or lower[c] == word]
 
 
 def _scope(sent: Sentence, root: int) -> list[int]:
     """The tokens under ``root`` a pattern's words are looked for in: its subtree less the
-    relative clauses under it."""
+    relative clauses under it; computed once per sentence."""
     under = sent.subtree(root)
     if "relcl" not in sent.dep:
         return under
-    inside = {t for c in under if sent.dep[c] == "relcl" and c != root for t in sent.subtree(c)}
-    return [c for c in under if c not in inside] if inside else under
+    key = ("scope", root)
+    found = sent.memo.get(key)
+    if found is None:
+        inside = {t for c in under if sent.dep[c] == "relcl" and c != root for t in sent.subtree(c)}
+        found = sent.memo[key] = [c for c in under if c not in inside] if inside else under
+    return found  # type: ignore[no-any-return]
 
 
 def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int | None:
