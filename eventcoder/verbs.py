@@ -409,9 +409,18 @@ def _word_tokens(sent: Sentence, root: int, word: str) -> list[int]:
     """The tokens under ``root`` whose lemma or form is ``word``, outside the relative
     clauses under it ("accused France of endangering the life of Morales, whose plane was
     forced to land ... on suspicion that ... spy agency contractor Snowden was on board" is
-    no accusation of spying)."""
+    no accusation of spying). A word inside a proper name is not the word: "held talks at
+    the Peace House" are no peace talks."""
     lemma, lower = sent.lemma, sent.lower
-    return [c for c in _scope(sent, root) if lemma[c] == word or lower[c] == word]
+    return [c for c in _scope(sent, root) if (lemma[c] == word or lower[c] == word)
+            and not _in_name(sent, c)]
+
+
+def _in_name(sent: Sentence, c: int) -> bool:
+    """A capitalised word that modifies a proper noun within one name ("Peace" in "Peace
+    House")."""
+    return sent.pos[c] == "PROPN" and sent.dep[c] == "compound" and sent.pos[sent.head[c]] == "PROPN" \
+        and sent.words[c][:1].isupper()
 
 
 def _scope(sent: Sentence, root: int) -> list[int]:
