@@ -388,7 +388,7 @@ def _pluperfect_clauses(sent: Sentence) -> set[int]:
     joined to it in another tense stay (", and on Monday Pakistan announced ...")."""
     out: set[int] = set()
     for k in range(len(sent)):
-        if sent.dep[k] != "ROOT" or not _pluperfect(sent, k):
+        if sent.dep[k] not in ("ROOT", "relcl") or not _pluperfect(sent, k):
             continue
         keep = [c for c in sent.children[k] if sent.dep[c] == "conj" and sent.pos[c] in ("VERB", "AUX")
                 and not _pluperfect(sent, c)]
