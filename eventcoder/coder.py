@@ -1024,11 +1024,14 @@ class _SentenceCoder:
         ``victims``: those the act was done to instead ("Islamic State claimed
         responsibility for the attack" -> the people attacked)."""
         s = self.sent
-        roots = tuple(VIOLENT_ROOTS if s.lemma[n] in VIOLENCE_NOUNS | PERPETRATOR_NOUNS
-                      else SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
+        violent = s.lemma[n] in VIOLENCE_NOUNS or s.lemma[n] in PERPETRATOR_NOUNS
+        # (violent repression, 175, is violence too: "police opened fire on students ...
+        # condemned the shooting"; but "the violence" after protesters attacked an embassy
+        # and police dispersed them is the protesters')
+        roots = ((*VIOLENT_ROOTS, "175") if s.lemma[n] != "violence" else tuple(VIOLENT_ROOTS)) \
+            if violent else tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         own = {a.code for a in sources}
         earlier = self._earlier_events(n)
-        violent = roots == tuple(VIOLENT_ROOTS)
         for e in self._earlier_events(n, sources):
             if not e.event_code.startswith(roots) or (victims and not e.target):
                 continue

@@ -579,6 +579,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             used.add(prt)
             taken.add(prt)
             last = prt  # "pulled back from Kherson": the phrase may hang on the particle
+            if el in PREPOSITIONS and phrase_object(sent, prt) is not None:
+                # "called on O'Neill to resign", "on" parsed as a particle with an object:
+                # the preposition it is
+                anchor = prt
             continue
         if el in PREPOSITIONS:
             # after a noun of the pattern its own phrase first: "air strikes on + ... on
