@@ -79,6 +79,8 @@ CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"
                          # someone's kin, when no actor is named for them
                          "father", "mother", "son", "daughter", "wife", "husband", "brother",
                          "sister", "relative", "family", "child", "parent"})
+# People's dwellings: "burned thousands of homes" is against the civilians who live there.
+HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shop", "shelter"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
@@ -1607,6 +1609,15 @@ class _SentenceCoder:
             # country
             targets = [b for b in self._visited_place(tgt)
                        if all(country_of(a.code) != b.code for a in sources)]
+        if not targets and sources and code.startswith("171") \
+                and not any(a.inferred for a in sources):
+            # "burned thousands of homes": people's homes, whose owners no one names, are
+            # the civilians'
+            homes = next((h for c in s.children[v] if s.dep[c] in OBJECT_DEPS
+                          for h in (counted(s, c) or [c]) if s.lemma[h] in HOME_NOUNS
+                          and not any(s.dep[g] == "poss" for g in s.children[h])), None)
+            if homes is not None:
+                targets = [attrs.evolve(a, token=homes) for a in self._people(homes, any_noun=True)]
         if not targets and tgt is not None and sources and (code[:2] in ("17", "18") or code == "0841" or (
                 code == "202" and not any(a.inferred for a in sources))):
             # "officers had arrested more than 100 people": people coerced; "ELN rebels freed
@@ -2025,7 +2036,7 @@ class _SentenceCoder:
                     return "044"
         return None
 
-    def _people(self, k: int) -> list[Actor]:
+    def _people(self, k: int, any_noun: bool = False) -> list[Actor]:
         """"People" (or a count of them) as the civilians of the sentence's country (the
         dateline's, when the story names it: ``HOST_ROLES``); only where they protest, are
         coerced or massacred: elsewhere "people" is too loose to be an actor. Supporters
@@ -2034,7 +2045,7 @@ class _SentenceCoder:
         k = next(iter(counted(s, k)), k)
         country = self.actors.host_for(k) or self.actors.default_country
         bare_count = s.lemma[k] in ("hundred", "thousand", "dozen", "million") and s.tag[k] == "NNS"
-        if (s.lemma[k] not in CROWD_NOUNS and not bare_count) or not country:
+        if (s.lemma[k] not in CROWD_NOUNS and not bare_count and not any_noun) or not country:
             # ("killed hundreds": a count alone counts people)
             return []
         self.log(f"  {s.words[k]!r}: civilians of {country}")
