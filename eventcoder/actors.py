@@ -162,6 +162,21 @@ def country_of(code: str) -> str | None:
     return code[:3]
 
 
+# Prepositions of a place phrase: a name in one is where something happened, not who
+PRONOUN_PLACE_PREPS = frozenset({"in", "inside", "near", "at", "across", "throughout"})
+
+
+def _in_place_phrase(sent: Sentence, k: int) -> bool:
+    """A name in a place phrase ("in Khost and Paktika provinces"), conjuncts and a noun it
+    modifies included."""
+    for _ in range(4):
+        if sent.dep[k] in ("conj", "compound", "nmod", "appos") and sent.head[k] != k:
+            k = sent.head[k]
+        else:
+            break
+    return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in PRONOUN_PLACE_PREPS
+
+
 class StoryContext:
     """What earlier sentences of the story said: their actor mentions, for pronouns, and
     their events, for nouns that refer back to one."""
@@ -200,6 +215,10 @@ class StoryContext:
                 if a.token in heads:
                     if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                         continue  # "South Korea's spy agency said it ...": the agency
+                    if _in_place_phrase(sent, a.token):
+                        # "hit homes in Khost and Paktika provinces ... condemned them": a
+                        # place is not who; better no actor than a wrong one
+                        return None
                     # an unknown name the dictionaries lack ("Moise had been ruling...")
                     # is the likelier referent: better no actor than a wrong one
                     return a if a.code else None
