@@ -83,7 +83,7 @@ ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "pr
 # Roles of an unnamed country that belong where the story happens, not to the country
 # its actors name most: "security forces arrested an opposition leader" in a story from
 # Khartoum about an Ethiopian mediator's visit are Sudan's.
-HOST_ROLES = frozenset({"COP", "CVL", "OPP"})
+HOST_ROLES = frozenset({"COP", "CVL", "OPP", "UAF"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # Institutions that belong to the armed force or police that modifies them
