@@ -177,6 +177,10 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
     return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in PRONOUN_PLACE_PREPS
 
 
+# Verbs whose object is who hears it: "told reporters", "briefed journalists"
+AUDIENCE_VERBS = frozenset({"tell", "brief"})
+
+
 class StoryContext:
     """What earlier sentences of the story said: their actor mentions, for pronouns, and
     their events, for nouns that refer back to one."""
@@ -299,15 +303,20 @@ class StoryContext:
         (``persons``: people first, for "the two leaders"). ``exclude``: tokens of the
         sentence the pair cannot be (the subject of the verb it is the object of: "Saudi
         Arabia and the United States urged both sides" are not the sides)."""
+        # parties found in a nearer sentence stay: "Abe told reporters that the two sides had
+        # agreed" is Abe and the other party named before (Xi)
+        found: list[Actor] = []
+        keys: set[str] = set()
+        # (and not a name inside the subject's phrase: "The African Union's Peace and
+        # Security Council and the Arab League urged both sides")
+        exclude = frozenset(k for e in exclude for k in current.sent.subtree(e))
         for sa, pool in self._pools(position, current, exclude):
             sent = sa.sent
             # "received both ministers ... the two sides agreed": a pair named as one
             again = next(([a, *sa._extra[a.token]] for a in pool if sent.lemma[a.token] in PAIR_NOUNS
                           and len(sa._extra.get(a.token, ())) == n - 1), None)
-            if again is not None:
+            if again is not None and not found:
                 return again
-            found: list[Actor] = []
-            keys: set[str] = set()
             heads = {a.token for a in pool}
             people = [a for a in pool if a.person or sent.lemma[a.token] in PERSON_NOUNS]
             if persons and len({country_of(a.code) or a.code for a in people}) >= n:
@@ -321,6 +330,9 @@ class StoryContext:
             for a in pool:
                 if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                     continue  # "Sudan's army": the army
+                if sent.dep[a.token] in ("dobj", "dative") \
+                        and sent.lemma[sent.head[a.token]] in AUDIENCE_VERBS:
+                    continue  # "Abe told reporters that the two sides ...": the audience is no side
                 # a country and its state are one party; its rebels another
                 key = (country_of(a.code) or a.code) if a.code[3:6] in STATE_PARTS else a.code
                 if a.code and key not in keys:
