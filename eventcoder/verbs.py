@@ -232,6 +232,11 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Arnor is about to restore ...": through "about" to the clause's subject
         return subject_of(sent, h, depth + 1)
     if dep[v] == "advcl" and sent.tag[v] == "VBG":
+        if v > 0 and sent.words[v - 1] == "," and dep[h] == "xcomp" and sent.head[h] != h \
+                and sent.head[h] < h and any(dep[c] in OBJECT_DEPS for c in sent.children[sent.head[h]]):
+            # "Macron urged Lebanon's leaders to carry out reforms, warning during a visit
+            # ...": the one who urged warns, not the ones urged
+            return subject_of(sent, sent.head[h], depth + 1)
         if v > 0 and sent.words[v - 1] == "," and dep[h] == "ccomp" and sent.head[h] != h \
                 and sent.head[h] < h and not (sent.lemma[h] in ATTRIBUTION_VERBS and any(
                     dep[c] in SUBJECT_DEPS for c in sent.children[h]) and sent.words[h - 1] != "that"
