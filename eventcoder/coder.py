@@ -694,6 +694,13 @@ class _SentenceCoder:
             else:
                 self._code_noun(i)
         self._reported_blame()
+        if any(e.event_code == "112" and s.lemma[e.verb_index] == "blame" for e in self.events):
+            # "the US administration, which it accused of waging a hybrid war, was to blame":
+            # the blame restates the more specific accusation of the same pair
+            said = {(e.source, e.target) for e in self.events if e.event_code.startswith("112")
+                    and len(e.event_code) > 3}
+            self.events = [e for e in self.events if not (
+                e.event_code == "112" and s.lemma[e.verb_index] == "blame" and (e.source, e.target) in said)]
         for err in self.actors.trace:
             self.log(err)
         return self.events
@@ -879,9 +886,33 @@ class _SentenceCoder:
             code = head_code[:3] + code[3]
             self.log(f"verb {s.words[v]!r}: the purpose of {s.words[h]!r} ({head_code}) -> {code}")
         self.codes[v] = code
-        self._emit(v, code, src, m.target, s.words[v], str(m.pattern.origin or ""),
+        target = m.target
+        if target is None and s.lemma[v] == "blame" and s.dep[v] == "xcomp" and s.lemma[h] == "be":
+            # "Wang told Jaishankar that Indian troops ... were to blame for the clash": the
+            # ones to blame are the copula's subject, the speaker blames them
+            target = next((c for c in s.children[h] if s.dep[c] in SUBJECT_DEPS), None)
+            if target is None and s.dep[h] == "conj":
+                target = next((c for c in s.children[s.head[h]] if s.dep[c] in SUBJECT_DEPS), None)
+            if src is None or src == target:
+                src = self._reporter(v)
+        self._emit(v, code, src, target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
                    skipped=m.skipped)
+
+    def _reporter(self, v: int) -> int | None:
+        """The subject of the nearest saying verb above ``v`` ("..., China said")."""
+        s = self.sent
+        k = v
+        for _ in range(6):
+            if s.head[k] == k:
+                break
+            k = s.head[k]
+            if s.lemma[k] in REPORTING_VERBS:
+                return subject_of(s, k)
+        for c in s.children[k]:  # the main clause last: "X were to blame, China said"
+            if s.lemma[c] in REPORTING_VERBS and s.dep[c] in ("parataxis", "ccomp") and c > v:
+                return subject_of(s, c)
+        return None
 
     def _symmetric(self, m: PatternMatch | None) -> bool:
         return bool(self.options.symmetric and m is not None and getattr(m.pattern, "symmetric", False))
