@@ -24,6 +24,7 @@ import attrs
 from ._gc import gc_paused
 from .actors import (
     ARMED_ROLES,
+    HOST_ROLES,
     STATE_ORGANS,
     STATE_PARTS,
     Actor,
@@ -67,8 +68,6 @@ from .verbs import (
 __all__ = ["Coder", "CoderOptions", "StoryResult", "code_sentences"]
 
 NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
-# Prepositions of a place phrase that says where police, crowds or the opposition are
-PLACE_PREPS = frozenset({"in", "outside", "near", "across"})
 # Nouns whose "that" clause is alleged or rumoured, not reported as done
 ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "rumour", "rumor",
                               "suspicion", "speculation"})
@@ -167,6 +166,9 @@ WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "acro
 # Phrases that say where an act of violence struck, when nothing else names its target.
 PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
                          "throughout"})
+# ... and that says where police, crowds or the opposition are ("marched through central
+# Moscow")
+CROWD_PLACE_PREPS = PLACE_PREPS | {"through"}
 # Codes of verbs whose clause is no act that happened: appeals, intent, demands,
 # refusals, threats ("demanded that X release", "refused to free", "threatened to strike").
 UNREAL_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -613,7 +615,7 @@ class _SentenceCoder:
         s = self.sent
         found = []
         for c in range(len(s)):
-            if s.dep[c] == "prep" and s.lower[c] in PLACE_PREPS:
+            if s.dep[c] == "prep" and s.lower[c] in CROWD_PLACE_PREPS:
                 p = phrase_object(s, c)
                 if p is not None and s.pos[p] == "PROPN":
                     named = self.actors.named(p)
@@ -1877,6 +1879,12 @@ class _SentenceCoder:
             # agreement to rename ... North Macedonia": the subjects act together with each
             # other, not on the country of one of them
             targets = []
+        if code[:2] == "14" and sources and targets:
+            # "Russians marched ... to protest against Russia's intervention": a people
+            # protesting against its own country protests against its government
+            targets = [attrs.evolve(b, code=b.code + "GOV") if len(b.code) == 3 and country_of(b.code)
+                       and all(country_of(a.code) == b.code and a.code[3:6] in HOST_ROLES for a in sources)
+                       else b for b in targets]
         if not targets and together and len(sources) > 1:
             # "X and Y met", and for legacy patterns (as PETRARCH) any compound subject
             # with no target: "Gondor and Osgiliath have renewed diplomatic ties"
