@@ -711,8 +711,14 @@ def _second_objects(sent: Sentence, v: int, obj: int | None) -> list[int]:
     """Objects of ``v`` besides ``obj``, and nouns the parser took for adverbial ones:
     "gave Mali's junta two weeks", "gave Niger's junta one week to ..."; and what the
     object is called: "called Maduro's moves a direct threat"."""
-    return [c for c in sent.children[v] if c != obj and (
+    out = [c for c in sent.children[v] if c != obj and (
         sent.dep[c] in ("npadvmod", "oprd") or sent.dep[c] in OBJECT_DEPS)]
+    if obj is not None:
+        # "called Putin's nuclear rhetoric "dangerous and reckless"", the quoted adjective
+        # parsed as a modifier after the noun: what it is called
+        out += [c for c in sent.subtree(obj) if c > obj and sent.pos[c] == "ADJ"
+                and sent.dep[c] in ("amod", "conj") and '"' in sent.words[obj:c]]
+    return out
 
 
 def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
