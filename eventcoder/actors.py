@@ -177,6 +177,10 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
     return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in PRONOUN_PLACE_PREPS
 
 
+# Nouns for a country that "of" names: "the island nation of Nauru"
+# (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
+COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
+                           "principality"})
 # Verbs whose object is who hears it: "told reporters", "briefed journalists"
 AUDIENCE_VERBS = frozenset({"tell", "brief"})
 
@@ -964,8 +968,11 @@ class SentenceActors:
             # tagger took for a name is not ("Taiwan's defence ministry said it ...")
             # ("Guterres", "Fernandes": names the tagger reads as plural are not)
             name = s.tag[i] == "NNP" or (s.tag[i] == "NNPS" and s.lemma[i] == s.lower[i])
+            # ("Tien Chung-kwang": the last part of a hyphenated name is still the name)
+            capital = s.words[i][:1].isupper() or (
+                s.pos[i] == "PROPN" and i >= 2 and s.words[i - 1] == "-" and s.words[i - 2][:1].isupper())
             return Actor(code, text, i, rule, person=s.lemma[i] in PERSON_NOUNS or (
-                             name and s.words[i][:1].isupper()),
+                             (name or s.pos[i] == "PROPN") and capital),
                          plural=s.tag[i] == "NNS" or (s.tag[i] == "NNPS" and not name),
                          inferred=owner is None and bool(guess))
         # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
@@ -983,6 +990,15 @@ class SentenceActors:
                     a = self.resolve_one(obj, depth + 1) if obj is not None else None
                     if a is not None:
                         return attrs.evolve(a, person=True, token=i)
+        if owner is None and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
+            # "the Pacific island nation of Nauru", "the kingdom of Bahrain": the country
+            for c in s.children[i]:
+                if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
+                    pobj = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                    is_name = pobj is not None and s.pos[pobj] == "PROPN"
+                    a = self.resolve_one(pobj, depth + 1) if is_name and pobj is not None else None
+                    if a is not None and country_of(a.code) == a.code:
+                        return attrs.evolve(a, token=i)
         if owner is None and (s.lemma[i] in PERSON_NOUNS or s.lemma[i] in ORGAN_NOUNS) \
                 and s.tag[i] == "NN" and depth < 3:
             # "the head of the U.N. mission's rights division": a person of what it heads;
