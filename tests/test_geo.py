@@ -126,6 +126,18 @@ def test_lookup_best(gaz, name, iso3, precision, lat, lon):
         assert haversine_km(best.lat, best.lon, lat, lon) < 50
 
 
+def test_world_regions_are_no_places(gaz, nlp):
+    # "Asia" is also a town in the Philippines, "Pacific" one in Missouri
+    for name in ("Asia", "the Pacific", "Horn of Africa", "Middle East"):
+        assert gaz.resolve(name) is None, name
+    assert gaz.resolve("America").country_iso3 == "USA"
+    from eventcoder import Coder
+    out = Coder(model=nlp).explain(
+        "BEIJING (Reuters) - Chinese President Xi Jinping held talks with Japanese Prime Minister "
+        "Shinzo Abe on the sidelines of an Asia-Pacific summit on Monday.", date="2014-11-10")
+    assert "PHL" not in out
+
+
 def test_lookup_lists_every_reading(gaz):
     tripolis = {c.country_iso3 for c in gaz.lookup("Tripoli")}
     assert {"LBY", "LBN"} <= tripolis

@@ -42,6 +42,17 @@ EPONYMOUS_ADMIN1_PENALTY = 3.0
 EPONYMOUS_CITY_SHARE = 0.02
 # Names looked up recently, with their ranked candidates (bounded; restarted when full).
 LOOKUP_CACHE_SIZE = 50_000
+# Continents, oceans and world regions (normalised keys): names of no one place, though
+# some small towns share them ("Asia", Philippines; "Pacific", Missouri)
+WORLD_REGIONS = frozenset({
+    "asia", "africa", "europe", "americas", "north america", "south america",
+    "latin america", "central america", "oceania", "antarctica", "arctic", "antarctic",
+    "pacific", "atlantic", "indian ocean", "pacific ocean", "atlantic ocean", "arctic ocean",
+    "middle east", "near east", "far east", "east asia", "south asia", "southeast asia",
+    "central asia", "west africa", "east africa", "north africa", "southern africa",
+    "central africa", "sub saharan africa", "horn of africa", "sahel", "balkans", "caucasus",
+    "caribbean", "mediterranean", "eurasia", "scandinavia", "asia pacific", "indo pacific",
+    "western europe", "eastern europe", "central europe", "persian gulf", "gulf"})
 PREFERRED_ADMIN1_BONUS = 2.5  # "Gaza" is the Gaza Strip rather than Gaza City
 
 
@@ -247,7 +258,11 @@ class Gazetteer:
                          region="R" in f, preferred="P" in f, alternate=alternate)
 
     def lookup_key(self, key: str) -> list[Candidate]:
-        """The entries of a normalised key, best prior first."""
+        """The entries of a normalised key, best prior first; none for the name of a
+        continent, ocean or world region (``WORLD_REGIONS``: "Asia" in "an Asia-Pacific
+        summit" is no town in the Philippines)."""
+        if key in WORLD_REGIONS:
+            return []
         cached = self._looked_up.get(key)
         if cached is None:
             raw = self._index.get(key)
