@@ -197,6 +197,8 @@ POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", 
 # change of leaders (14x1)
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
 LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
+# Crowds that protest: what they demand, they demonstrate for (104x -> 141x)
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit
@@ -1879,6 +1881,12 @@ class _SentenceCoder:
             # agreement to rename ... North Macedonia": the subjects act together with each
             # other, not on the country of one of them
             targets = []
+        if code[:3] == "104" and len(code) == 4 and src is not None \
+                and s.lemma[next(iter(counted(s, src)), src)] in PROTESTER_NOUNS:
+            # "Hundreds of thousands of protesters defied a curfew to march on Dhaka,
+            # demanding her resignation": protesters demanding change demonstrate for it
+            self.log(f"  a demand by protesters: a demonstration, {code} -> 141{code[3]}")
+            code = "141" + code[3]
         if code[:2] == "14" and sources and targets:
             # "Russians marched ... to protest against Russia's intervention": a people
             # protesting against its own country protests against its government
