@@ -1942,6 +1942,14 @@ class _SentenceCoder:
                          "background, not coded")
                 return
         for (a, b), code in zip(pairs, codes, strict=True):
+            if opts.resolve_dates and (a.person or (b is not None and b.person)):
+                # a person's role on the event's day, not the story's: "Mutinous soldiers
+                # detained Malian President Ibrahim Boubacar Keita ... on Tuesday" (he
+                # resigned that night; the story is of Wednesday)
+                if when is None:
+                    when = resolve_date(s, v, self.reference)
+                a = self._on_day(a, when.date)
+                b = self._on_day(b, when.date) if b is not None else None
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
@@ -1980,6 +1988,21 @@ class _SentenceCoder:
                 event_code=code, verb_text=verb_text, rule=rule, verb_index=v,
                 story_date=self.story.date, date_precision=when.precision, date_text=when.text,
                 place=place))
+
+    def _on_day(self, a: Actor, day: dt.date | None) -> Actor:
+        """A person named by a dated dictionary entry, with the role the entry gives on
+        ``day`` (the event's date) when it differs from the story's date's."""
+        if not a.person or day is None or day == self.reference.date or a.token < 0 \
+                or a.token >= len(self.sent):
+            return a
+        m = self.actors.actor_at[a.token]
+        if m is None or not m[2].person or a.code != m[2].code_on(self.reference.date):
+            return a
+        code = m[2].code_on(day)
+        if code is None or code == a.code:
+            return a
+        self.log(f"  {a.text!r} on {day}: {a.code} -> {code}")
+        return attrs.evolve(a, code=code)
 
     def _against_leaders(self, v: int) -> bool:
         """Whether predicate ``v`` demands, in a clause of its own ("..., demanding
