@@ -13,7 +13,7 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import RELATIVE_PRONOUNS, phrase_object, relative_object, stray_subject, subject_of
+from .verbs import RELATIVE_PRONOUNS, name_subject, phrase_object, relative_object, stray_subject, subject_of
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -568,6 +568,11 @@ class SentenceActors:
                             and self.agent_at[h] is None and (a := self.named(k)) is not None \
                             and armed_group(a.code):
                         # "bombed al Shabaab camps ...": the group, for a later "the militants"
+                        found.append(a)
+                    elif s.dep[k] == "compound" and name_subject(s, h) == k \
+                            and (a := self.resolve_one(k)) is not None:
+                        # "demanded that Prime Minister Serzh Sargsyan resign", the verb
+                        # parsed as a noun: the subject, for a later "Sargsyan"
                         found.append(a)
                     continue  # a possessor ("Jammeh's statement") can be referred to
                 a = self.resolve_one(k)

@@ -1881,6 +1881,16 @@ class _SentenceCoder:
             # agreement to rename ... North Macedonia": the subjects act together with each
             # other, not on the country of one of them
             targets = []
+        if code == "120" and tgt is not None and targets and SAID_NOUNS.get(s.lemma[tgt]) == {"02", "10"}:
+            # "Sargsyan rejected the demand" after "Pashinyan demanded that Sargsyan resign"
+            # (1041): the rejection of what was asked (1231)
+            asked = next((e for e in self._earlier_events(v, sources) if e.event_code[:2] in ("02", "10")
+                          and any(e.source == b.code for b in targets)), None)
+            refused = _rejection_of(asked.event_code) if asked is not None else None
+            if asked is not None and refused is not None:
+                self.log(f"  the rejection of {asked.event_code} (sentence {asked.sentence_index}): "
+                         f"{refused}")
+                code = refused
         if code[:3] == "104" and len(code) == 4 and src is not None \
                 and s.lemma[next(iter(counted(s, src)), src)] in PROTESTER_NOUNS:
             # "Hundreds of thousands of protesters defied a curfew to march on Dhaka,
@@ -2135,6 +2145,27 @@ class _SentenceCoder:
                 self.events[n] = attrs.evolve(e, target=b.code, target_text=b.text)
                 self.log(f"  the target named more exactly: {e.target} -> {b.code}")
                 return
+
+
+# What an appeal (02x) or a demand (10x) asks for, by its code's last digits, and the code of
+# its rejection: aid 3x -> 122x, political change 4x -> 123x, yielding 5x -> 124x, a
+# meeting 6 -> 125, mediation 7, 8 -> 126, material cooperation 1x -> 121x
+_REJECTED = {"1": "121", "3": "122", "4": "123", "5": "124"}
+
+
+def _rejection_of(asked: str) -> str | None:
+    """The code of rejecting appeal or demand ``asked`` ("1041" -> "1231"), None for a
+    generic one."""
+    if len(asked) < 3 or asked[:2] not in ("02", "10"):
+        return None
+    kind = asked[2]
+    if kind == "6":
+        return "125"
+    if kind in ("7", "8"):
+        return "126"
+    if kind in _REJECTED:
+        return _REJECTED[kind] + asked[3:4]
+    return None
 
 
 def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,

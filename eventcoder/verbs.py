@@ -19,7 +19,7 @@ from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
-           "match_predicate", "own_tokens", "predicate_fits", "relative_object", "subject_of"]
+           "match_predicate", "name_subject", "own_tokens", "predicate_fits", "relative_object", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -862,7 +862,19 @@ def is_verbal(sent: Sentence, k: int) -> bool:
     Irakli Kobakhidze *resign*" (a noun with a subject, the complement of a verb)."""
     pos = sent.pos[k]
     return pos == "VERB" or pos == "AUX" or (
-        pos == "NOUN" and sent.dep[k] == "ccomp" and any(sent.dep[c] == "nsubj" for c in sent.children[k]))
+        pos == "NOUN" and sent.dep[k] == "ccomp" and (any(sent.dep[c] == "nsubj" for c in sent.children[k])
+                                                     or name_subject(sent, k) is not None))
+
+
+def name_subject(sent: Sentence, k: int) -> int | None:
+    """The name a verb the tagger took for a noun has as its subject, parsed as a compound
+    of it: "demanded that Prime Minister Serzh Sargsyan *resign*" ("that" marks the
+    clause)."""
+    kids = sent.children[k]
+    if sent.pos[k] != "NOUN" or not any(sent.dep[c] == "mark" and sent.lower[c] == "that" for c in kids):
+        return None
+    return next((c for c in reversed(kids) if c < k and sent.dep[c] == "compound" and sent.pos[c] == "PROPN"),
+                None)
 
 
 def act_candidates(sent: Sentence, f: int) -> list[int]:
@@ -913,6 +925,8 @@ def match_frame(sent: Sentence, f: int, act: int,
                 # the demand is made of; else the act's own target applies.
                 target = next((c for c in sent.children[act] if sent.dep[c] in SUBJECT_DEPS
                                and sent.lower[c] not in RELATIVE_PRONOUNS), None)
+                if target is None:
+                    target = name_subject(sent, act)
             return PatternMatch(p, target, source, frozenset(used), with_target)
     return None
 
