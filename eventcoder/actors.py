@@ -848,7 +848,10 @@ class SentenceActors:
                                               f"{chaired.text!r} -> {chaired.code}")
                             return attrs.evolve(chaired, token=i, person=True)
             return named
-        if s.pos[i] == "PROPN" and self.actor_at[i] is None \
+        # (a name the tagger took for a common noun opening the sentence: "Patino accused
+        # the British government ...")
+        if (s.pos[i] == "PROPN" or (i == 0 and s.pos[i] == "NOUN" and s.words[i][:1].isupper()
+                                    and s.dep[i] in ("nsubj", "nsubjpass"))) and self.actor_at[i] is None \
                 and (self.agent_at[i] is None or self._surname_like(i)) \
                 and s.dep[i] not in ("compound", "amod") and not any(
                     s.dep[c] == "compound" and s.lower[c].rstrip(".") not in HONORIFICS
