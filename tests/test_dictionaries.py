@@ -285,3 +285,19 @@ def test_word_sets_join_as_alternatives():
     assert expand_pattern("send &A|&B|grain to +", {"A": "x|y", "B": "z"}) == ["send x|y|z|grain to +"]
     with pytest.raises(ValueError, match="&C"):
         expand_pattern("send &A|&C to +", {"A": "x"})
+
+
+def test_noun_pattern_head_alternatives_expand(tmp_path, nlp):
+    from eventcoder import Coder, CoderOptions
+    from eventcoder.dictionaries.native import expand_pattern
+
+    assert expand_pattern("suicide bombing|attack on|in + by $", noun=True) == [
+        "suicide bombing on + by $", "suicide bombing in + by $",
+        "suicide attack on + by $", "suicide attack in + by $"]
+    # a verb pattern's object alternatives stay one element, matched in the sentence
+    assert expand_pattern("launch bombing|attack on +") == ["launch bombing|attack on +"]
+    (tmp_path / "mine.verbs.txt").write_text("1831 noun: suicide bombing|attack on + by $\n")
+    text = "The suicide attack on a police station in Maiduguri by Boko Haram killed 12 people."
+    events = Coder([tmp_path], model=nlp, options=CoderOptions(require_dyad=False)).code_story(
+        text, date="2015-01-15")
+    assert ("NGAREBBKH", "1831") in {(e.source, e.event_code) for e in events}

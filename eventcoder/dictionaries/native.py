@@ -144,14 +144,16 @@ def parse_codes(spec: str) -> tuple[DatedCode, ...]:
 _SET_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
 
 
-def expand_pattern(text: str, sets: dict[str, str] | None = None) -> list[str]:
+def expand_pattern(text: str, sets: dict[str, str] | None = None, noun: bool = False) -> list[str]:
     """The patterns one verb-file item stands for.
 
     ``&NAME`` is replaced by the word set ``NAME`` of the file (``set NAME: ...``), as
     one alternatives element. A first word (the verb) or a preposition with alternatives
     ("send|deliver aid to|for +") is expanded here into one pattern per choice, since
     patterns are found by their verb and matched by their prepositions; the other
-    alternatives stay one element, matched in the sentence.
+    alternatives stay one element, matched in the sentence. In a noun pattern (``noun``)
+    the head noun, the last word before the first slot or preposition, is expanded too
+    ("air strike|raid on + by $"), since noun patterns are found by their head.
     """
     words = text.split()
     if sets is not None:
@@ -168,10 +170,15 @@ def expand_pattern(text: str, sets: dict[str, str] | None = None) -> list[str]:
                 else:
                     parts.append(part)
             words[k] = ALTERNATIVE.join(parts)
+    head = 0
+    if noun:
+        while head + 1 < len(words) and words[head + 1] not in _SLOTS and words[head + 1] != ACT \
+                and not all(a.lower() in PREPOSITIONS for a in words[head + 1].split(ALTERNATIVE)):
+            head += 1
     choices: list[list[str]] = []
     for k, w in enumerate(words):
         alts = w.split(ALTERNATIVE) if ALTERNATIVE in w else [w]
-        if len(alts) > 1 and (k == 0 or all(a.lower() in PREPOSITIONS for a in alts)):
+        if len(alts) > 1 and (k == 0 or k == head or all(a.lower() in PREPOSITIONS for a in alts)):
             if any(not a or "_" in a for a in alts):
                 raise ValueError(f"bad alternatives {w!r}: a verb or preposition choice is one word each")
             choices.append(alts)
@@ -223,7 +230,7 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
         sets[head_words[1]] = ALTERNATIVE.join(members)
         return []
     if kind == "verbs" and head_words[0] != "remove":
-        items = [p for item in items for p in expand_pattern(item, sets)]
+        items = [p for item in items for p in expand_pattern(item, sets, noun="noun" in head_words[1:])]
     if head_words[0] == "remove":
         sub = head_words[1] if len(head_words) > 1 else None
         keys = []
