@@ -80,7 +80,8 @@ CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"
                          "father", "mother", "son", "daughter", "wife", "husband", "brother",
                          "sister", "relative", "family", "child", "parent"})
 # People's dwellings: "burned thousands of homes" is against the civilians who live there.
-HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shop", "shelter"})
+HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
+SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
@@ -1666,11 +1667,16 @@ class _SentenceCoder:
                 and not any(a.inferred for a in sources):
             # "burned thousands of homes": people's homes, whose owners no one names, are
             # the civilians'
-            homes = next((h for c in s.children[v] if s.dep[c] in OBJECT_DEPS
-                          for h in (counted(s, c) or [c]) if s.lemma[h] in HOME_NOUNS
+            objects = [tgt] if tgt is not None else []
+            objects += [c for c in s.children[v] if s.dep[c] in OBJECT_DEPS]
+            homes = next((h for c in objects for h in (counted(s, c) or [c])
+                          if (s.lemma[h] in HOME_NOUNS or s.lemma[h] in SHOP_NOUNS)
                           and not any(s.dep[g] == "poss" for g in s.children[h])), None)
             if homes is not None:
-                targets = [attrs.evolve(a, token=homes) for a in self._people(homes, any_noun=True)]
+                # (and shops are their owners', businesses: "looted and set fire to shops")
+                role = "BUS" if s.lemma[homes] in SHOP_NOUNS else "CVL"
+                targets = [attrs.evolve(a, token=homes, code=a.code[:3] + role)
+                           for a in self._people(homes, any_noun=True)]
         if not targets and tgt is not None and sources and (code[:2] in ("17", "18") or code == "0841" or (
                 code == "202" and not any(a.inferred for a in sources))):
             # "officers had arrested more than 100 people": people coerced; "ELN rebels freed
