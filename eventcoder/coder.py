@@ -40,7 +40,6 @@ from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
-from .dictionaries.phrases import phrase_key
 from .geo import Gazetteer, Place, StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
@@ -199,8 +198,6 @@ POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", 
 # change of leaders (14x1)
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
 LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
-# "a U.S.-drafted resolution": the one who drafted the text a rejection is against
-DRAFTING_PARTICIPLES = frozenset({"drafted", "sponsored", "proposed", "authored", "backed"})
 # Crowds that protest: what they demand, they demonstrate for (104x -> 141x)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
@@ -906,21 +903,6 @@ class _SentenceCoder:
         self._emit(v, code, src, target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
                    skipped=m.skipped)
-
-    def _drafter(self, n: int) -> Actor | None:
-        """Who drafted, sponsored or proposed a text, named in one hyphenated word on it:
-        "a U.S.-drafted resolution" -> USA."""
-        s = self.sent
-        for c in s.children[n]:
-            if s.dep[c] in ("amod", "compound") and c < n:
-                who, dash, how = s.words[c].rpartition("-")
-                if dash and how.lower() in DRAFTING_PARTICIPLES and who:
-                    entry = self.dicts.actors.get(phrase_key(who))
-                    code = entry.code_on(self.reference.date) if entry is not None else None
-                    if code:
-                        self.log(f"  target: who drafted {s.words[n]!r}, {who!r} ({code})")
-                        return Actor(code, who, c, str(entry.origin or "") if entry is not None else "")
-        return None
 
     def _reporter(self, v: int) -> int | None:
         """The subject of the nearest saying verb above ``v`` ("..., China said")."""
@@ -1667,8 +1649,7 @@ class _SentenceCoder:
                 and not any(a.inferred for a in sources):
             # "burned thousands of homes": people's homes, whose owners no one names, are
             # the civilians'
-            objects = [tgt] if tgt is not None else []
-            objects += [c for c in s.children[v] if s.dep[c] in OBJECT_DEPS]
+            objects = [c for c in s.children[v] if s.dep[c] in OBJECT_DEPS]
             homes = next((h for c in objects for h in (counted(s, c) or [c])
                           if (s.lemma[h] in HOME_NOUNS or s.lemma[h] in SHOP_NOUNS)
                           and not any(s.dep[g] == "poss" for g in s.children[h])), None)
@@ -1905,9 +1886,6 @@ class _SentenceCoder:
             # agreement to rename ... North Macedonia": the subjects act together with each
             # other, not on the country of one of them
             targets = []
-        if code[:2] == "12" and tgt is not None and (drafter := self._drafter(tgt)) is not None:
-            # "vetoed a U.S.-drafted resolution": rejected against the one who drafted it
-            targets = [drafter]
         if code == "120" and tgt is not None and targets and SAID_NOUNS.get(s.lemma[tgt]) == {"02", "10"}:
             # "Sargsyan rejected the demand" after "Pashinyan demanded that Sargsyan resign"
             # (1041): the rejection of what was asked (1231)
