@@ -671,6 +671,12 @@ class SentenceActors:
         if s.pos[v] not in ("VERB", "AUX"):
             return frozenset()
         subj = subject_of(s, v)
+        h = s.head[v]
+        if s.dep[v] == "acl" and h != v and s.dep[h] in ("dobj", "obj") and s.head[h] != h \
+                and any(s.lower[c] == "to" for c in s.children[v]):
+            # "Security forces fired tear gas and live ammunition to disperse them", the
+            # purpose hung on the object: who fired does the dispersing
+            subj = subject_of(s, s.head[h])
         return frozenset(self.conjuncts(subj)) if subj is not None else frozenset()
 
     def _subject_side(self, i: int, depth: int = 0) -> frozenset[int]:

@@ -1231,8 +1231,16 @@ class _SentenceCoder:
         of a show of force with ``POSTURE_PURPOSES`` and ``wide`` (any phrase but a place's:
         "to respond to any move by the Chinese military")."""
         s = self.sent
-        for c in s.children[v]:
-            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in purposes and (
+        # the verb's own clauses, and an infinitive the parser hung on its object or on a
+        # verb joined to it ("fired tear gas and live ammunition to disperse them", "live"
+        # read as a verb, "to disperse" on "ammunition")
+        heads = [v, *(c for c in s.children[v] if s.dep[c] == "conj" and s.pos[c] == "VERB")]
+        near = [c for h in heads for c in s.children[h]]
+        near += [g for c in near if s.dep[c] in OBJECT_DEPS for g in s.children[c]
+                 if s.dep[g] == "acl" and is_infinitive(s, g)]
+        for c in near:
+            if (s.dep[c] in ("advcl", "xcomp") or (s.dep[c] == "acl" and is_infinitive(s, c))) \
+                    and s.lemma[c] in purposes and (
                     is_infinitive(s, c) or s.tag[c] == "VBG"):  # "... , demanding the resignation of"
                 obj = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
                 found = self.actors.resolve(obj) or (self.actors.owner(obj) if obj is not None else [])
