@@ -616,6 +616,11 @@ class SentenceActors:
         if pronoun not in ("his", "her") or s.dep[i] != "poss" or depth >= 3:
             return None
         owned = s.head[i]
+        fronted = self._fronted_subject(i, owned)
+        if fronted is not None:
+            a = self.resolve_one(fronted, depth + 1)
+            if a is not None and a.code and _compatible(pronoun, a):
+                return a
         v = s.head[owned]
         if s.dep[owned] not in ("dobj", "obj") or s.pos[v] not in ("VERB", "AUX"):
             return None
@@ -624,6 +629,28 @@ class SentenceActors:
             return None
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code and _compatible(pronoun, a) else None
+
+    def _fronted_subject(self, i: int, owned: int) -> int | None:
+        """The subject of the main clause when possessive ``i`` is in a phrase fronted
+        before it: "On the first day of his visit to India, Trump told ..." (Trump)."""
+        s = self.sent
+        k = owned
+        for _ in range(6):
+            if s.dep[k] == "prep" and s.pos[s.head[k]] in ("VERB", "AUX") and s.head[k] > k:
+                v = s.head[k]
+                subj = next((c for c in s.children[v] if s.dep[c] in ("nsubj", "nsubjpass")), None)
+                if subj is not None and k < subj and i < subj and s.pos[subj] != "PRON" and (
+                        k == 0 or "," in s.words[max(self._subtree_ends(k)): subj]):
+                    return subj
+                return None
+            if s.head[k] == k:
+                return None
+            k = s.head[k]
+        return None
+
+    def _subtree_ends(self, k: int) -> tuple[int, int]:
+        under = self.sent.subtree(k)
+        return min(under), max(under) + 1
 
     def _speaker(self, i: int, depth: int) -> Actor | None:
         """Who says the first-person pronoun ``i``: the subject of the sentence's reporting
@@ -957,8 +984,11 @@ class SentenceActors:
                 return attrs.evolve(ante, token=i, person=False)
         if agent is not None:
             start, end, entry = agent
+            # (a person with a government title and no country: the dateline's country,
+            # "Deputy Prime Minister Kamal Thapa" in a story from Nepal that names India most)
+            titled = entry.role == "GOV" and s.pos[i] == "PROPN"
             guess = (self.host_for(i) or self.default_country) if entry.role in HOST_ROLES \
-                else self.default_country
+                else (self.host_country or self.default_country) if titled else self.default_country
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
