@@ -7,7 +7,7 @@ Pure functions over a :class:`~eventcoder.parse.Sentence` and a
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -630,6 +630,15 @@ class SentenceActors:
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code and _compatible(pronoun, a) else None
 
+    def _of_objects(self, i: int) -> Iterator[int]:
+        """The object of each "of" phrase after noun ``i`` ("the nation of Nauru")."""
+        s = self.sent
+        for c in s.children[i]:
+            if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
+                pobj = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
+                if pobj is not None:
+                    yield pobj
+
     def _fronted_subject(self, i: int, owned: int) -> int | None:
         """The subject of the main clause when possessive ``i`` is in a phrase fronted
         before it: "On the first day of his visit to India, Trump told ..." (Trump)."""
@@ -640,17 +649,13 @@ class SentenceActors:
                 v = s.head[k]
                 subj = next((c for c in s.children[v] if s.dep[c] in ("nsubj", "nsubjpass")), None)
                 if subj is not None and k < subj and i < subj and s.pos[subj] != "PRON" and (
-                        k == 0 or "," in s.words[max(self._subtree_ends(k)): subj]):
+                        k == 0 or "," in s.words[max(s.subtree(k)) + 1: subj]):
                     return subj
                 return None
             if s.head[k] == k:
                 return None
             k = s.head[k]
         return None
-
-    def _subtree_ends(self, k: int) -> tuple[int, int]:
-        under = self.sent.subtree(k)
-        return min(under), max(under) + 1
 
     def _speaker(self, i: int, depth: int) -> Actor | None:
         """Who says the first-person pronoun ``i``: the subject of the sentence's reporting
@@ -1036,23 +1041,18 @@ class SentenceActors:
                         return attrs.evolve(a, person=True, token=i)
         if owner is None and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
             # "the Pacific island nation of Nauru", "the kingdom of Bahrain": the country
-            for c in s.children[i]:
-                if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
-                    pobj = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
-                    is_name = pobj is not None and s.pos[pobj] == "PROPN"
-                    a = self.resolve_one(pobj, depth + 1) if is_name and pobj is not None else None
-                    if a is not None and country_of(a.code) == a.code:
-                        return attrs.evolve(a, token=i)
+            for pobj in self._of_objects(i):
+                a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
+                if a is not None and country_of(a.code) == a.code:
+                    return attrs.evolve(a, token=i)
         if owner is None and (s.lemma[i] in PERSON_NOUNS or s.lemma[i] in ORGAN_NOUNS) \
                 and s.tag[i] == "NN" and depth < 3:
             # "the head of the U.N. mission's rights division": a person of what it heads;
             # "the board of the IAEA": the IAEA
-            for c in s.children[i]:
-                if c > i and s.dep[c] == "prep" and s.lower[c] == "of":
-                    pobj = next((g for g in s.children[c] if s.dep[g] == "pobj"), None)
-                    a = self.resolve_one(pobj, depth + 1) if pobj is not None else None
-                    if a is not None:
-                        return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
+            for pobj in self._of_objects(i):
+                a = self.resolve_one(pobj, depth + 1)
+                if a is not None:
+                    return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
         if owner is not None and s.lemma[i] in PEACEKEEPING_POSTS and owner.code in PEACEKEEPING_IGOS:
             # "an African Union base", "a U.N. convoy": the organisation's peacekeepers
             return attrs.evolve(owner, code=owner.code + "PKO", token=i)

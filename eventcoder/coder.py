@@ -1063,11 +1063,12 @@ class _SentenceCoder:
         responsibility for the attack" -> the people attacked)."""
         s = self.sent
         violent = s.lemma[n] in VIOLENCE_NOUNS or s.lemma[n] in PERPETRATOR_NOUNS
-        # (violent repression, 175, is violence too: "police opened fire on students ...
-        # condemned the shooting"; but "the violence" after protesters attacked an embassy
-        # and police dispersed them is the protesters')
-        roots = ((*VIOLENT_ROOTS, "175") if s.lemma[n] != "violence" else tuple(VIOLENT_ROOTS)) \
-            if violent else tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
+        roots = tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
+        if violent:
+            # (violent repression, 175, is violence too: "police opened fire on students ...
+            # condemned the shooting"; but "the violence" after protesters attacked an
+            # embassy and police dispersed them is the protesters')
+            roots = (*VIOLENT_ROOTS, "175") if s.lemma[n] != "violence" else tuple(VIOLENT_ROOTS)
         own = {a.code for a in sources}
         earlier = self._earlier_events(n)
         for e in self._earlier_events(n, sources):
@@ -1663,9 +1664,8 @@ class _SentenceCoder:
                           and not any(s.dep[g] == "poss" for g in s.children[h])), None)
             if homes is not None:
                 # (and shops are their owners', businesses: "looted and set fire to shops")
-                role = "BUS" if s.lemma[homes] in SHOP_NOUNS else "CVL"
-                targets = [attrs.evolve(a, token=homes, code=a.code[:3] + role)
-                           for a in self._people(homes, any_noun=True)]
+                targets = self._people(homes, any_noun=True,
+                                       role="BUS" if s.lemma[homes] in SHOP_NOUNS else "CVL")
         if not targets and tgt is not None and sources and (code[:2] in ("17", "18") or code == "0841" or (
                 code == "202" and not any(a.inferred for a in sources))):
             # "officers had arrested more than 100 people": people coerced; "ELN rebels freed
@@ -2129,11 +2129,13 @@ class _SentenceCoder:
                     return "044"
         return None
 
-    def _people(self, k: int, any_noun: bool = False) -> list[Actor]:
+    def _people(self, k: int, any_noun: bool = False, role: str = "CVL") -> list[Actor]:
         """"People" (or a count of them) as the civilians of the sentence's country (the
         dateline's, when the story names it: ``HOST_ROLES``); only where they protest, are
         coerced or massacred: elsewhere "people" is too loose to be an actor. Supporters
-        of no one named ("thousands of junta supporters rallied") are people too."""
+        of no one named ("thousands of junta supporters rallied") are people too.
+        ``any_noun``: whatever noun ``k`` is (the owners of homes no one names), as
+        ``role`` (BUS for shops)."""
         s = self.sent
         k = next(iter(counted(s, k)), k)
         country = self.actors.host_for(k) or self.actors.default_country
@@ -2141,8 +2143,8 @@ class _SentenceCoder:
         if (s.lemma[k] not in CROWD_NOUNS and not bare_count and not any_noun) or not country:
             # ("killed hundreds": a count alone counts people)
             return []
-        self.log(f"  {s.words[k]!r}: civilians of {country}")
-        return [Actor(compose(country, "CVL"), s.words[k], k, "people", plural=True, inferred=True)]
+        self.log(f"  {s.words[k]!r}: {'civilians' if role == 'CVL' else role} of {country}")
+        return [Actor(compose(country, role), s.words[k], k, "people", plural=True, inferred=True)]
 
     def _sharpen_target(self, source: str, b: Actor, code: str) -> None:
         """The same event reached again with its target named more exactly: "burned British

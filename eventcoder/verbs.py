@@ -609,15 +609,13 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
-            if el == "that" and k + 1 == n:
+            if el == "that" and k + 1 == n and any(
+                    sent.dep[c] == "ccomp" and any(sent.dep[m] == "mark" and sent.lower[m] == "that"
+                                                   for m in sent.children[c])
+                    for h in (last, v) if h is not None for c in sent.children[h]):
                 # "be concerned that ...": a clause opened by "that" on the verb or the word
                 # matched last
-                clause_head = next((c for h in (last, v) if h is not None for c in sent.children[h]
-                                    if sent.dep[c] == "ccomp" and any(
-                                        sent.dep[m] == "mark" and sent.lower[m] == "that"
-                                        for m in sent.children[c])), None)
-                if clause_head is not None:
-                    break
+                break
             if el == "to" and k + 1 < n and _complement_verb(sent, v, elements[k + 1], taken) is not None:
                 anchor = None
                 continue  # "order + to leave": the infinitive's "to"
