@@ -62,6 +62,7 @@ from .verbs import (
     own_tokens,
     phrase_object,
     predicate_fits,
+    shifted_complement,
     subject_of,
 )
 
@@ -1373,7 +1374,7 @@ class _SentenceCoder:
         k = v
         if s.dep[k] == "conj" and s.head[k] != k:
             k = s.head[k]
-        if s.dep[k] not in ("xcomp", "ccomp") or s.head[k] == k:
+        if (s.dep[k] not in ("xcomp", "ccomp") and not shifted_complement(s, k)) or s.head[k] == k:
             return None
         h = s.head[k]
         code = self.codes.get(h, "")

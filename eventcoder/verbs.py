@@ -223,7 +223,7 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             if shared is not None:
                 return shared
         return subject_of(sent, h, depth + 1)
-    if dep[v] == "xcomp":
+    if dep[v] == "xcomp" or shifted_complement(sent, v):
         for c in sent.children[h]:
             if dep[c] in OBJECT_DEPS and sent.lemma[h] not in INSTRUMENT_VERBS:
                 return c
@@ -280,6 +280,24 @@ def _reduced_relative_root(sent: Sentence, h: int) -> bool:
 def is_infinitive(sent: Sentence, v: int) -> bool:
     """Whether verb ``v`` has its own "to": "urged Iran *to* negotiate"."""
     return any(sent.dep[a] == "aux" and sent.lower[a] == "to" for a in sent.children[v])
+
+
+def shifted_complement(sent: Sentence, v: int) -> bool:
+    """An infinitive complement the parser read as a purpose clause because a phrase of
+    time stands between it and its verb: "North Korea offered on Thursday *to hold* talks"
+    (``advcl``, as "offered to hold talks" is an ``xcomp``)."""
+    h = sent.head[v]
+    if sent.dep[v] != "advcl" or h >= v or sent.pos[h] != "VERB" or sent.pos[v] != "VERB" \
+            or not is_infinitive(sent, v) or any(sent.dep[c] in SUBJECT_DEPS for c in sent.children[v]):
+        return False
+    between = set(range(h + 1, sent.subtree(v)[0]))
+    if not between:
+        return False
+    for c in sent.children[h]:
+        if c in between and (_is_time_phrase(sent, c) if sent.dep[c] == "prep" else
+                             sent.dep[c] == "npadvmod" and sent.lemma[c] in TIME_NOUNS):
+            between.difference_update(sent.subtree(c))
+    return not between
 
 
 def own_tokens(sent: Sentence, k: int) -> frozenset[int]:
@@ -377,8 +395,8 @@ def complement_of(sent: Sentence, v: int) -> int | None:
     dep, children = sent.dep, sent.children
     found = None
     if not any(dep[c] in OBJECT_DEPS or dep[c] == "nsubjpass" for c in children[v]):
-        found = next((c for c in children[v] if dep[c] == "xcomp" and sent.pos[c] == "VERB"
-                      and is_infinitive(sent, c)
+        found = next((c for c in children[v] if (dep[c] == "xcomp" or shifted_complement(sent, c))
+                      and sent.pos[c] == "VERB" and is_infinitive(sent, c)
                       and not any(dep[g] in SUBJECT_DEPS for g in children[c])), None)
         if found is not None and any(
                 dep[p] == "prep" and p < found and sent.lower[p] in CONTROL_PREPS

@@ -146,6 +146,25 @@ def test_alternatives_in_a_native_pattern(tmp_path, nlp, text, expected):
     assert triples(coder.code_story(text, date="2023-05-01")) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Russia offered to hold talks with Ukraine.",
+    # "to hold" parsed as a purpose clause (advcl) after the phrase of time
+    "Russia offered on Tuesday to hold talks with Ukraine.",
+])
+def test_a_phrase_of_time_does_not_cut_a_verb_from_its_infinitive(tmp_path, nlp, text):
+    """With no frames (a legacy verb file alone), a pattern of "offer" reads on into its
+    infinitive, and the offer is no talks held."""
+    from eventcoder import Coder
+
+    from .conftest import TEST_DICTS
+
+    (tmp_path / "offer.verbs.txt").write_text("036: offer talks with +\n046: hold talks with +\n",
+                                              encoding="utf-8")
+    coder = Coder([TEST_DICTS / "test.actors.txt", tmp_path / "offer.verbs.txt"],
+                  default_dictionaries=False, model=nlp)
+    assert triples(coder.code_story(text, date="2023-05-01")) == [("RUS", "UKR", "036")]
+
+
 def test_he_refers_to_a_subject_named_by_title_and_nationality(test_coder):
     """"Iranian Foreign Minister Ali Bagheri said he ...": the name is in no dictionary,
     but its title and nationality make it IRNGOV, and "he" is that person."""
