@@ -127,6 +127,10 @@ COPULAS = frozenset({"be", "stand", "remain", "stay", "seem", "appear", "become"
 # Verbs of an attribution after the clause it reports ("..., the coast guard said, calling
 # their presence illegal": the participle is the reporter's)
 ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
+# Nouns of a text that speaks for whoever issued it: "a resolution urging ...", "a
+# statement condemning ..."
+DOCUMENT_NOUNS = frozenset({"statement", "resolution", "declaration", "communique", "communiqué",
+                            "letter", "message", "decree", "motion", "note", "petition"})
 # Verbs whose object is the means, not the doer, of their infinitive: "used his speech to
 # denounce ...", "took the opportunity to thank ..."
 INSTRUMENT_VERBS = frozenset({"use", "take", "seize", "exploit"})
@@ -255,6 +259,10 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Gunmen dressed as Dozo hunters killed 134 villagers", parsed with "dressed" as
         # the main verb and "killed" on "hunters": the one who killed is its subject
         return subject_of(sent, sent.head[sent.head[h]], depth + 1)
+    if dep[v] == "acl" and sent.tag[v] == "VBG" and sent.lemma[h] in DOCUMENT_NOUNS and h != sent.head[h]:
+        # "voted for a resolution urging Costa Rica and Nicaragua to withdraw", "issued a
+        # statement condemning the strike": the document speaks for who issued it
+        return _author(sent, h, depth)
     if dep[v] in ("relcl", "acl") and (sent.tag[v] != "VBN" or (
             sent.head[h] == h and sent.pos[h] in ("PROPN", "NOUN"))):
         # a participle on a noun the parser made the root is the main verb: "Algeria,
@@ -266,6 +274,21 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # verb and "killed" under it: either way the subject is the one that killed
         return subject_of(sent, h, depth + 1)
     return None
+
+
+def _author(sent: Sentence, doc: int, depth: int) -> int | None:
+    """Who issued the document ``doc``: its owner ("Iran's statement"), or the subject of
+    the verb that takes it as object ("adopted a resolution") or through a preposition
+    ("voted for a resolution", "said in a statement")."""
+    dep, h = sent.dep, sent.head[doc]
+    owner = next((c for c in sent.children[doc] if dep[c] == "poss"), None)
+    if owner is not None:
+        return owner
+    if dep[doc] == "pobj" and dep[h] == "prep" and sent.head[h] != h:
+        h = sent.head[h]
+    elif dep[doc] not in OBJECT_DEPS:
+        return None
+    return subject_of(sent, h, depth + 1) if sent.pos[h] in ("VERB", "AUX") else None
 
 
 def _reduced_relative_root(sent: Sentence, h: int) -> bool:
