@@ -1109,6 +1109,26 @@ class _SentenceCoder:
                 return [Actor(r.country_iso3, m.text, t, f"place {r.name}")]
         return []
 
+    def _mediated_parties(self, v: int) -> list[Actor]:
+        """The parties to what a mediator brokered, when the mediation is a participle on
+        the thing they agreed to: "Israel and Hamas agreed to a ceasefire brokered by
+        Egypt" (Egypt mediates between Israel and Hamas)."""
+        s = self.sent
+        n = s.head[v]
+        if s.dep[v] != "acl" or n == v:
+            return []
+        g = s.head[n]
+        if s.dep[n] == "pobj" and s.dep[g] == "prep" and s.head[g] != g:
+            g = s.head[g]
+        elif s.dep[n] not in OBJECT_DEPS:
+            return []
+        if g == n or s.pos[g] not in ("VERB", "AUX"):
+            return []
+        found = self.actors.resolve(subject_of(s, g))
+        if found:
+            self.log(f"  target: the parties to what {s.words[v]!r} names, the subject of {s.words[g]!r}")
+        return found
+
     def _accuser(self, v: int, sources: list[Actor]) -> list[Actor]:
         """Whom a denial with no target answers: the source of the latest accusation (112)
         earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
@@ -1749,6 +1769,10 @@ class _SentenceCoder:
             targets = self._condition_target(v)
         if not targets and sources and code == "016":
             targets = self._accuser(v, sources)
+        if sources and code == "045" and {t.code for t in targets} <= {a.code for a in sources}:
+            # (none, or the mediators themselves from their own "by" phrase: "a truce
+            # brokered by Saudi Arabia and the United States" is no mediation between them)
+            targets = self._mediated_parties(v)
         ref = tgt
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:

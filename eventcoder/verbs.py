@@ -127,6 +127,8 @@ COPULAS = frozenset({"be", "stand", "remain", "stay", "seem", "appear", "become"
 # Verbs of an attribution after the clause it reports ("..., the coast guard said, calling
 # their presence illegal": the participle is the reporter's)
 ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
+# Participles of mediation, whose "by" phrase names a mediator ("a truce brokered by Egypt")
+MEDIATION_PARTICIPLES = frozenset({"broker", "mediate"})
 # Nouns of a text that speaks for whoever issued it: "a resolution urging ...", "a
 # statement condemning ..."
 DOCUMENT_NOUNS = frozenset({"statement", "resolution", "declaration", "communique", "communiqué",
@@ -259,6 +261,12 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Gunmen dressed as Dozo hunters killed 134 villagers", parsed with "dressed" as
         # the main verb and "killed" on "hunters": the one who killed is its subject
         return subject_of(sent, sent.head[sent.head[h]], depth + 1)
+    if dep[v] == "acl" and sent.tag[v] == "VBN" and sent.lemma[v] in MEDIATION_PARTICIPLES:
+        # "a ceasefire brokered by Egypt": the "by" phrase of the participle (of other
+        # participles it describes the noun: "rebels backed by Rwanda")
+        agent = next((c for c in kids if dep[c] == "agent"), None)
+        if agent is not None:
+            return phrase_object(sent, agent)
     if dep[v] == "acl" and sent.tag[v] == "VBG" and sent.lemma[h] in DOCUMENT_NOUNS and h != sent.head[h]:
         # "voted for a resolution urging Costa Rica and Nicaragua to withdraw", "issued a
         # statement condemning the strike": the document speaks for who issued it
@@ -350,6 +358,9 @@ def _reports_own_event(sent: Sentence, c: int) -> bool:
         return sent.lower[c] == "during" and c > 0 and sent.words[c - 1] == ","
     if sent.dep[c] == "advcl":
         return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
+    if sent.dep[c] == "acl" and sent.lemma[c] in MEDIATION_PARTICIPLES:
+        # "agreed to a ceasefire brokered by Egypt": the mediation is an event of its own
+        return any(sent.dep[m] == "agent" for m in kids)
     if sent.dep[c] == "relcl":
         # or one set off by a comma whose subject is the relative pronoun: "spoke with
         # Chancellor Friedrich Merz, who promised to send more interceptors to Ukraine",
