@@ -54,6 +54,7 @@ from .verbs import (
     aux_frame,
     clause,
     complement_of,
+    governing_verb,
     is_infinitive,
     is_negated,
     is_passive,
@@ -1114,15 +1115,8 @@ class _SentenceCoder:
         the thing they agreed to: "Israel and Hamas agreed to a ceasefire brokered by
         Egypt" (Egypt mediates between Israel and Hamas)."""
         s = self.sent
-        n = s.head[v]
-        if s.dep[v] != "acl" or n == v:
-            return []
-        g = s.head[n]
-        if s.dep[n] == "pobj" and s.dep[g] == "prep" and s.head[g] != g:
-            g = s.head[g]
-        elif s.dep[n] not in OBJECT_DEPS:
-            return []
-        if g == n or s.pos[g] not in ("VERB", "AUX"):
+        g = governing_verb(s, s.head[v]) if s.dep[v] == "acl" else None
+        if g is None:
             return []
         found = self.actors.resolve(subject_of(s, g))
         if found:

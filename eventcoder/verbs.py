@@ -288,15 +288,22 @@ def _author(sent: Sentence, doc: int, depth: int) -> int | None:
     """Who issued the document ``doc``: its owner ("Iran's statement"), or the subject of
     the verb that takes it as object ("adopted a resolution") or through a preposition
     ("voted for a resolution", "said in a statement")."""
-    dep, h = sent.dep, sent.head[doc]
-    owner = next((c for c in sent.children[doc] if dep[c] == "poss"), None)
+    owner = next((c for c in sent.children[doc] if sent.dep[c] == "poss"), None)
     if owner is not None:
         return owner
-    if dep[doc] == "pobj" and dep[h] == "prep" and sent.head[h] != h:
+    g = governing_verb(sent, doc)
+    return subject_of(sent, g, depth + 1) if g is not None else None
+
+
+def governing_verb(sent: Sentence, n: int) -> int | None:
+    """The verb that takes noun ``n`` as its object ("adopted a resolution") or through a
+    preposition ("voted for a resolution", "agreed to a ceasefire"), if any."""
+    dep, h = sent.dep, sent.head[n]
+    if dep[n] == "pobj" and dep[h] == "prep" and sent.head[h] != h:
         h = sent.head[h]
-    elif dep[doc] not in OBJECT_DEPS:
+    elif dep[n] not in OBJECT_DEPS or h == n:
         return None
-    return subject_of(sent, h, depth + 1) if sent.pos[h] in ("VERB", "AUX") else None
+    return h if sent.pos[h] in ("VERB", "AUX") else None
 
 
 def _reduced_relative_root(sent: Sentence, h: int) -> bool:
