@@ -703,6 +703,12 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 if scope_head is not None else None
             if hits is None and anchor is None:
                 hits = _find_alternative(sent, _second_objects(sent, v, obj), el, taken)
+            if hits is None and anchor is None:
+                # "stop raiding homes" fits "stop &OFFENSIVE" (raid): a one-word choice as
+                # the verb's gerund or infinitive complement
+                hit = next((c for w in el.split(ALTERNATIVE) if "_" not in w
+                            if (c := _complement_verb(sent, v, w, taken)) is not None), None)
+                hits = [hit] if hit is not None else None
             if hits is None:
                 return None
             for hit in hits:
