@@ -788,6 +788,8 @@ class SentenceActors:
                 return None
             if low in SECOND_PERSON:
                 return None  # "We will hunt you down": whom a speaker addresses is unsaid
+            if low not in FIRST_PERSON | PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+                return None  # "what", "something", "this": no one earlier in the story
             if low in FIRST_PERSON:
                 # "'We will not forgive,' President Joe Biden said": the speaker
                 return self._speaker(i, depth)

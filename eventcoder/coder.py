@@ -95,6 +95,8 @@ SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement",
                            "development", "act"})
 # Nouns that refer back to an act of violence already reported ("condemned the attack"),
 # and to any act ("criticised the decision"): the one who did it is the target.
+# "each other", "one another" (either word may head the phrase): the sources themselves
+RECIPROCALS = {"other": ("each", "one"), "another": ("one",), "one": ("another",)}
 VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike", "assault",
                             "massacre", "shelling", "raid", "abduction", "kidnapping", "violence",
                             "atrocity", "shooting", "ambush", "incursion", "offensive", "invasion",
@@ -838,6 +840,9 @@ class _SentenceCoder:
             # main clause's subject's
             src = subject_of(s, h)
         code = m.code
+        if src is None and code[:2] in ("18", "19", "20") and is_passive(s, v):
+            # "Three Palestinians were killed in an Israeli air strike": whose strike
+            src = self._attack_owner(v)
         if code in ("190", "183", "1712") or (code[:2] in ("14", "18", "19") and src is not None
                                        and s.lemma[src] in ("bomber", "bomb")):
             # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
@@ -1109,6 +1114,43 @@ class _SentenceCoder:
                 self.log(f"  target: {m.text!r} is in {r.country_iso3}")
                 return [Actor(r.country_iso3, m.text, t, f"place {r.name}")]
         return []
+
+    def _named_thing_owner(self, what: int) -> list[Actor]:
+        """"condemned what it called Ukraine's aggression", "what it described as U.S.
+        interference": the one whose thing the free relative names."""
+        s = self.sent
+        h = s.head[what]
+        named = [c for c in s.children[h] if s.dep[c] == "oprd"]
+        named += [p for c in s.children[h] if s.dep[c] == "prep" and s.lower[c] == "as"
+                  if (p := phrase_object(s, c)) is not None]
+        for n in named:
+            found = self.actors.owner(n) or next(
+                (a for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS
+                 if (a := self.actors.resolve(g))), [])
+            if found:
+                self.log(f"  target: whose {s.words[n]!r} 'what' names")
+                return found
+        return []
+
+    def _attack_owner(self, v: int) -> int | None:
+        """The actor named on the attack a passive act of violence happened in or by ("were
+        killed in an Israeli air strike", "died in a Russian missile attack on Kyiv"), if
+        any: its modifier or possessor, or its "by" phrase."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] != "prep" or s.lower[c] not in ("in", "by", "during"):
+                continue
+            p = phrase_object(s, c)
+            if p is None or s.lemma[p] not in VIOLENCE_NOUNS:
+                continue
+            for g in s.children[p]:
+                if g < p and s.dep[g] in NOUN_SOURCE_DEPS and self.actors.resolve(g):
+                    return g
+                if s.dep[g] == "prep" and s.lower[g] == "by":
+                    by = phrase_object(s, g)
+                    if by is not None and self.actors.resolve(by):
+                        return by
+        return None
 
     def _mediated_parties(self, v: int) -> list[Actor]:
         """The parties to what a mediator brokered, when the mediation is a participle on
@@ -1655,6 +1697,13 @@ class _SentenceCoder:
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
         targets = self.actors.resolve(tgt)
+        if not targets and tgt is not None and len(sources) > 1 and any(
+                s.lower[c] in RECIPROCALS.get(s.lower[tgt], ()) for c in s.children[tgt]):
+            # "Armenia and Azerbaijan accused each other": each acts on the others
+            targets = sources
+            self.log("  target: each other, the sources themselves")
+        if not targets and tgt is not None and s.lower[tgt] == "what":
+            targets = self._named_thing_owner(tgt)
         if targets and tgt is not None and s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "of" \
                 and (held := s.head[s.head[tgt]]) != v and s.lemma[held] in MISSION_NOUNS \
                 and self.actors.agent_at[held] is not None:
