@@ -95,6 +95,8 @@ SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement",
                            "development", "act"})
 # Nouns that refer back to an act of violence already reported ("condemned the attack"),
 # and to any act ("criticised the decision"): the one who did it is the target.
+# Consultations more specific than a bare one (040): by phone, at a third place, negotiation
+SPECIFIC_CONSULTATIONS = frozenset({"041", "044", "046"})
 # "each other", "one another" (either word may head the phrase): the sources themselves
 RECIPROCALS = {"other": ("each", "one"), "another": ("one",), "one": ("another",)}
 VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike", "assault",
@@ -710,6 +712,12 @@ class _SentenceCoder:
                     and len(e.event_code) > 3}
             self.events = [e for e in self.events if not (
                 e.event_code == "112" and s.lemma[e.verb_index] == "blame" and (e.source, e.target) in said)]
+        specific = {(e.source, e.target) for e in self.events if e.event_code in SPECIFIC_CONSULTATIONS}
+        if specific:
+            # "met on the sidelines of a summit and discussed the situation": one meeting,
+            # coded by its more specific code (044), not again as a bare consultation
+            self.events = [e for e in self.events
+                           if not (e.event_code == "040" and (e.source, e.target) in specific)]
         for err in self.actors.trace:
             self.log(err)
         return self.events
