@@ -261,6 +261,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         # "Gunmen dressed as Dozo hunters killed 134 villagers", parsed with "dressed" as
         # the main verb and "killed" on "hunters": the one who killed is its subject
         return subject_of(sent, sent.head[sent.head[h]], depth + 1)
+    if dep[v] == "acl" and (sent.tag[v] == "VBD" or (sent.tag[v] == "VBN" and sent.words[v - 1] == ",")) \
+            and dep[h] == "pobj" and sent.head[h] != h:
+        g = sent.head[sent.head[h]]  # the verb the phrase hangs on
+        if sent.pos[g] in ("VERB", "AUX") and any(dep[c] == "cc" and c < h for c in sent.children[g]):
+            # "Bashir flew into Juba and, in a speech, called on Obama to ...", parsed with
+            # "called" on "speech": a second verb joined to the first, of its subject
+            return subject_of(sent, g, depth + 1)
     if dep[v] == "acl" and sent.tag[v] == "VBN" and sent.lemma[v] in MEDIATION_PARTICIPLES:
         # "a ceasefire brokered by Egypt": the "by" phrase of the participle (of other
         # participles it describes the noun: "rebels backed by Rwanda")
