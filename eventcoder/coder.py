@@ -93,12 +93,12 @@ BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832"
 # Nouns that sum up the main clause: ", a move Israel condemned".
 SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
                            "development", "act"})
-# Nouns that refer back to an act of violence already reported ("condemned the attack"),
-# and to any act ("criticised the decision"): the one who did it is the target.
 # Consultations more specific than a bare one (040): by phone, at a third place, negotiation
 SPECIFIC_CONSULTATIONS = frozenset({"041", "044", "046"})
 # "each other", "one another" (either word may head the phrase): the sources themselves
 RECIPROCALS = {"other": ("each", "one"), "another": ("one",), "one": ("another",)}
+# Nouns that refer back to an act of violence already reported ("condemned the attack"),
+# and to any act ("criticised the decision"): the one who did it is the target.
 VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike", "assault",
                             "massacre", "shelling", "raid", "abduction", "kidnapping", "violence",
                             "atrocity", "shooting", "ambush", "incursion", "offensive", "invasion",
@@ -128,7 +128,10 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "flight": frozenset({"15"}), "overflight": frozenset({"15"}),
               "drill": frozenset({"15"}), "exercise": frozenset({"15"}),
               "deployment": frozenset({"15"}), "buildup": frozenset({"15"}),
-              "mobilisation": frozenset({"15"}), "mobilization": frozenset({"15"})}
+              "mobilisation": frozenset({"15"}), "mobilization": frozenset({"15"}),
+              # "welcomed the meeting", "criticised the trip": who met, who travelled
+              "meeting": frozenset({"04"}), "talk": frozenset({"04"}), "summit": frozenset({"04"}),
+              "visit": frozenset({"042"}), "trip": frozenset({"042"})}
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.

@@ -151,6 +151,14 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
         if dep[c] in SUBJECT_DEPS:
             if sent.lower[c] in RELATIVE_PRONOUNS and dep[v] == "relcl":
                 return sent.head[v]
+            if dep[v] == "conj" and sent.head[v] != v and c < v and sent.subtree(c)[0] > 0 \
+                    and sent.words[sent.subtree(c)[0] - 1] == "," \
+                    and any(dep[g] == "cc" and g > c for g in sent.children[c]) \
+                    and not any(dep[d] in SUBJECT_DEPS for d in kids[n + 1:]):
+                # "Modi made a surprise stop in Pakistan, the first visit by an Indian leader
+                # in a decade, and held talks ...": an apposition the parser took for the
+                # subject of the verb joined after it; the first verb's subject acts
+                return subject_of(sent, sent.head[v], depth + 1)
             # of two subjects the parser gave one verb apart, the nearer before it:
             # "Meeting in the Nigerian capital, ECOWAS leaders imposed ..." ("Meeting" a
             # noun subject), "Lions, tigers, and Gondor welcomed ..."
