@@ -214,6 +214,19 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
                 if a is not None:
                     return a
         return None
+    if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX") and sent.tag[v] == "VBD" \
+            and dep[h] in ("acl", "ccomp") and sent.tag[h] in ("VBN", "VBD") \
+            and not any(dep[c] in SUBJECT_DEPS for c in sent.children[h]):
+        # "it would stop observing limits agreed under a 2015 deal ..., and gave Britain
+        # 60 days": a finite verb joined to a participle on a noun belongs to the clause
+        # above it, the first verb up the tree with a subject of its own
+        k = sent.head[h]
+        for _ in range(8):
+            if sent.pos[k] in ("VERB", "AUX") and any(dep[c] in SUBJECT_DEPS for c in sent.children[k]):
+                return subject_of(sent, k, depth + 1)
+            if sent.head[k] == k:
+                break
+            k = sent.head[k]
     if dep[v] == "conj" and sent.pos[h] in ("VERB", "AUX"):
         k = v - 1
         if k > h and dep[k] == "conj" and sent.pos[k] in ("PROPN", "NOUN") \
