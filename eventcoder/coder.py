@@ -45,6 +45,7 @@ from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
+    DOCUMENT_NOUNS,
     OBJECT_DEPS,
     RELATION_PARTICIPLES,
     SUBJECT_DEPS,
@@ -1656,6 +1657,10 @@ class _SentenceCoder:
             if who is not None and self.actors.resolve(who):
                 src = who
         sources = self.actors.resolve(src)
+        if src is not None and s.lemma[src] in DOCUMENT_NOUNS and sources:
+            # "The Saudi statement objected to ...": a country's statement is its government's
+            sources = [attrs.evolve(a, code=a.code + "GOV") if len(a.code) == 3 and country_of(a.code) else a
+                       for a in sources]
         told = subject_of(s, s.head[v]) if s.dep[v] == "advcl" else None if sources else src
         if told is not None and code[:2] in VIOLENT_ROOTS and s.lemma[told] in VIOLENCE_NOUNS \
                 and any(s.lower[c] in ("the", "these", "those", "such") for c in s.children[told]) \
