@@ -945,7 +945,13 @@ class SentenceActors:
             phrase_heads = [i]
             if s.dep[i] == "conj" and self.agent_at[s.head[i]] is not None:
                 phrase_heads.append(s.head[i])
-            for c in (c for h in phrase_heads for c in s.children[h] if c > i):
+            preps = [c for h in phrase_heads for c in s.children[h] if c > i]
+            if s.dep[i] in ("dobj", "obj") and (after := s.subtree(i)[-1] + 1) < len(s) \
+                    and s.lower[after] == "in" and s.head[after] == s.head[i]:
+                # "accused the authorities in Brazzaville of ...", the parser hanging "in
+                # Brazzaville" on the verb: right after the agent, it is the agent's
+                preps.append(after)
+            for c in preps:
                 if s.dep[c] == "prep" and s.lower[c] in LINKING_PREPS:
                     for p in s.children[c]:
                         if s.dep[p] == "pobj":
