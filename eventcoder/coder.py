@@ -94,6 +94,8 @@ BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832"
 # Nouns that sum up the main clause: ", a move Israel condemned".
 SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
                            "development", "act"})
+# What an act may be made in, addressed to someone: "apologised in a letter to Putin"
+LETTER_NOUNS = frozenset({"letter", "message", "note", "statement", "call", "telegram", "cable"})
 # Consultations more specific than a bare one (040): by phone, at a third place, negotiation
 SPECIFIC_CONSULTATIONS = frozenset({"041", "044", "046"})
 # "each other", "one another" (either word may head the phrase): the sources themselves
@@ -1164,6 +1166,22 @@ class _SentenceCoder:
                         return by
         return None
 
+    def _letter_recipient(self, v: int) -> list[Actor]:
+        """Whom the letter or message an act was made in went to: "Erdogan apologised for
+        the downing of the jet in a letter to Putin" (Putin)."""
+        s = self.sent
+        for c in s.children[v]:
+            p = phrase_object(s, c) if s.dep[c] == "prep" and s.lower[c] == "in" else None
+            if p is None or s.lemma[p] not in LETTER_NOUNS:
+                continue
+            for g in s.children[p]:
+                if s.dep[g] == "prep" and s.lower[g] == "to":
+                    found = self.actors.resolve(phrase_object(s, g))
+                    if found:
+                        self.log(f"  target: whom the {s.words[p]!r} went to")
+                        return found
+        return []
+
     def _mediated_parties(self, v: int) -> list[Actor]:
         """The parties to what a mediator brokered, when the mediation is a participle on
         the thing they agreed to: "Israel and Hamas agreed to a ceasefire brokered by
@@ -1828,6 +1846,8 @@ class _SentenceCoder:
             targets = self._condition_target(v)
         if not targets and sources and code == "016":
             targets = self._accuser(v, sources)
+        if not targets and sources:
+            targets = self._letter_recipient(v)
         if sources and code == "045" and {t.code for t in targets} <= {a.code for a in sources}:
             # (none, or the mediators themselves from their own "by" phrase: "a truce
             # brokered by Saudi Arabia and the United States" is no mediation between them)
