@@ -404,6 +404,15 @@ def counted(sent: Sentence, i: int) -> list[int]:
 STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
+def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
+    """A name of several capitalised words ("National Unity Government") found written all
+    in lower case: the common words, not the name."""
+    start, end, entry = m
+    words = entry.text.split()
+    return end - start > 1 and len(words) > 1 and all(w[:1].isupper() for w in words) \
+        and all(w.islower() for w in sent.words[start:end])
+
+
 def stance(sent: Sentence, start: int) -> bool:
     """A phrase written as a stance: "pro-Russian", "anti-government"; it names no actor."""
     low = sent.lower
@@ -441,6 +450,8 @@ class SentenceActors:
         for m in actor_matches:
             if stance(sent, m[0]):
                 continue  # "pro-European protesters", "anti-government rallies": a stance
+            if _common_phrase(sent, m):
+                continue  # "to form an interim national unity government": no name
             for k in range(m[0], m[1]):
                 self.actor_at[k] = m
         for g in agent_matches:
@@ -493,6 +504,12 @@ class SentenceActors:
                                   and any(s.dep[x] == "cc" for x in s.children[g])), None)
                     if other is not None:
                         heads.append(other)
+        if self.actor_at[i] is None:
+            # "Rival Palestinian factions Hamas and Fatah signed ...": the noun names the
+            # first of the actors in apposition to it, and the others joined to that one
+            for c in s.children[i]:
+                if s.dep[c] == "appos" and self.actor_at[c] is not None:
+                    heads.extend(g for g in self.conjuncts(c) if g != c and g not in heads)
         if s.dep[i] in ("nsubj", "nsubjpass") and s.head[i] != i and any(
                 s.dep[c] == "cc" and s.lower[c] == "and" and c > i for c in s.children[i]) \
                 and not any(s.dep[c] == "conj" for c in s.children[i]):
