@@ -882,6 +882,19 @@ class SentenceActors:
                 code = compose(named.code, role, prefix)
                 self.trace.append(f"{s.words[i]!r} shares {s.words[head]!r} -> {code}")
                 return attrs.evolve(named, code=code, plural=True)
+        if named is not None and not named.person and len(named.code) == 6 and country_of(named.code) \
+                and (m := self.actor_at[i]) is not None and m[1] - m[0] == 1 and depth < 3:
+            # "Protesters stormed Paraguay's Congress": an institution named by one word
+            # ("Congress", the US legislature alone) of another country's owner is that
+            # country's
+            poss = next((c for c in s.children[i] if s.dep[c] == "poss"), None)
+            whose = self.resolve_one(poss, depth + 1) if poss is not None else None
+            if poss is not None and whose is not None and len(whose.code) == 3 \
+                    and whose.code != country_of(named.code) \
+                    and country_of(whose.code) == whose.code:
+                code = whose.code + named.code[3:]
+                self.trace.append(f"{s.span_text(poss, i + 1)!r}: {named.code} of {whose.code} -> {code}")
+                return attrs.evolve(named, code=code)
         if named is not None:
             if len(named.code) == 3 and s.pos[i] == "PROPN":
                 # "Bree Prime Minister Romendacil" for a person known only by country:
