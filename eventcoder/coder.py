@@ -74,6 +74,10 @@ NOUN_SOURCE_DEPS = ("poss", "amod", "compound", "nmod")
 # Nouns whose "that" clause is alleged or rumoured, not reported as done
 ALLEGATION_NOUNS = frozenset({"allegation", "accusation", "claim", "charge", "rumour", "rumor",
                               "suspicion", "speculation"})
+# Verbs that deny what their clause says, and the nouns of what they may deny ("denied
+# reports that ...")
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+REPORT_NOUNS = ALLEGATION_NOUNS | {"report", "story", "suggestion", "assertion"}
 # Words that make a noun's act an allegation or a possibility, not an act reported as done
 HEDGES = frozenset({"alleged", "suspected", "possible", "potential", "purported", "apparent"})
 # Nouns of people who are civilians where they protest, are coerced or are massacred
@@ -829,6 +833,11 @@ class _SentenceCoder:
         if s.dep[v] in ("acl", "ccomp") and s.lemma[s.head[v]] in ALLEGATION_NOUNS:
             # "angered by allegations that officials stole coal": alleged, not reported as done
             self.log(f"verb {s.words[v]!r}: the content of {s.words[s.head[v]]!r}, not an act reported")
+            return
+        denier = _denied_by(s, v)
+        if denier is not None:
+            # "The Taliban denied (reports) that they had detained a British journalist"
+            self.log(f"verb {s.words[v]!r}: denied by {s.words[denier]!r}, not an act reported")
             return
         governor = self._unreal_governor(v)
         if governor is not None:
@@ -2284,6 +2293,19 @@ def _rejection_of(asked: str) -> str | None:
         return "126"
     if kind in _REJECTED:
         return _REJECTED[kind] + asked[3:4]
+    return None
+
+
+def _denied_by(s: Sentence, v: int) -> int | None:
+    """The verb of denial whose content clause ``v`` is, directly ("denied that they had
+    detained ...") or through the reports it denies ("denied reports that ...")."""
+    h = s.head[v]
+    if h == v or s.dep[v] not in ("ccomp", "acl"):
+        return None
+    if s.dep[v] == "ccomp" and s.lemma[h] in DENIAL_VERBS:
+        return h
+    if s.lemma[h] in REPORT_NOUNS and s.dep[h] in OBJECT_DEPS and s.lemma[s.head[h]] in DENIAL_VERBS:
+        return s.head[h]
     return None
 
 

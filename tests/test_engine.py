@@ -31,7 +31,8 @@ CASES = [
     ("Iran criticised the memos sent by Israel.", [("IRN", "ISR", "111")]),
     # the subject of a that-clause that is not an event of its own is the target
     ("Iran rejected reports that Israel had sent envoys.", [("IRN", "ISR", "120")]),
-    ("Iran rejected that Israel attacked Pakistan.", [("ISR", "PAK", "190")]),
+    # what is denied is not reported as done (the convention on reported speech)
+    ("Iran rejected that Israel attacked Pakistan.", []),
     ("Iran condemned the roads leading into Israel.", [("IRN", "ISR", "111")]),
     ("Iran said it would attack Israel. It also criticised the United States.",
      [("IRN", "ISR", "190"), ("IRN", "USA", "111")]),
