@@ -36,6 +36,10 @@ REGION_BLOCS = {"SEA": "IGOASN", "EUR": "IGOEEC", "AFR": "IGOOAU", "WAF": "IGOWA
                 "SAF": "IGOSAD"}
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"})
 SECOND_PERSON = frozenset({"you", "your", "yours"})
+# Pronouns that refer back to an actor (reflexives to their clause's subject: "blew himself
+# up"); others ("what", "something", "this") do not
+REFLEXIVE_PRONOUNS = frozenset({"himself", "herself", "itself", "themselves"})
+REFERRING_PRONOUNS = FIRST_PERSON | PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS | REFLEXIVE_PRONOUNS
 SPEECH_VERBS = frozenset({"say", "tell", "add", "declare", "write", "insist", "warn", "state"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "det"})
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
@@ -805,7 +809,7 @@ class SentenceActors:
                 return None
             if low in SECOND_PERSON:
                 return None  # "We will hunt you down": whom a speaker addresses is unsaid
-            if low not in FIRST_PERSON | PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
+            if low not in REFERRING_PRONOUNS:
                 return None  # "what", "something", "this": no one earlier in the story
             if low in FIRST_PERSON:
                 # "'We will not forgive,' President Joe Biden said": the speaker
