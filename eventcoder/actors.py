@@ -814,6 +814,12 @@ class SentenceActors:
             if low in FIRST_PERSON:
                 # "'We will not forgive,' President Joe Biden said": the speaker
                 return self._speaker(i, depth)
+            if low in REFLEXIVE_PRONOUNS:
+                # "The bomber blew himself up": its own clause's subject, or no one
+                subj = subject_of(s, s.head[i]) if s.head[i] != i else None
+                own = self.resolve_one(subj, depth + 1) \
+                    if subj is not None and subj != i and depth < 3 else None
+                return attrs.evolve(own, token=i) if own is not None else None
             ante = (self._reporter(i, low, depth) or self._own_possessor(i, low, depth)
                     or self.context.antecedent(low, i, self, self._own_subject(i)))
             if ante is not None:
