@@ -887,7 +887,8 @@ class _SentenceCoder:
                 code = "195"
             if code != before:
                 self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
-        if code[:2] in ("18", "19") and s.lemma[v] in KILL_LEMMAS and _victims(s, v) >= MASS_KILLING:
+        if code[:2] in ("18", "19") and (s.lemma[v] in KILL_LEMMAS or _shot_dead(s, v)) \
+                and _victims(s, v) >= MASS_KILLING:
             # "gunmen killed at least 160 people": a mass killing
             code = "202"
             self.log(f"verb {s.words[v]!r}: {MASS_KILLING} or more killed -> 202")
@@ -2294,6 +2295,13 @@ def _rejection_of(asked: str) -> str | None:
     if kind in _REJECTED:
         return _REJECTED[kind] + asked[3:4]
     return None
+
+
+def _shot_dead(s: Sentence, v: int) -> bool:
+    """"shot dead 72 migrants", "gunned down": a killing said with another verb."""
+    return (s.lemma[v] == "shoot" and (any(s.lower[c] == "dead" for c in s.children[v])
+                                       or (v + 1 < len(s) and s.lower[v + 1] == "dead"))) or (
+        s.lemma[v] == "gun" and any(s.lower[c] == "down" for c in s.children[v]))
 
 
 def _denied_by(s: Sentence, v: int) -> int | None:
