@@ -730,7 +730,12 @@ class SentenceActors:
             # "Security forces fired tear gas and live ammunition to disperse them", the
             # purpose hung on the object: who fired does the dispersing
             subj = subject_of(s, s.head[h])
-        return frozenset(self.conjuncts(subj)) if subj is not None else frozenset()
+        if subj is None:
+            return frozenset()
+        # the subject's conjuncts and the mentions inside its phrase: "U.S. Secretary of
+        # State Antony Blinken spoke to Saied ... and urged him": not the title's "Secretary
+        # of State"
+        return frozenset(k for c in self.conjuncts(subj) for k in s.subtree(c))
 
     def _subject_side(self, i: int, depth: int = 0) -> frozenset[int]:
         """The subject of the verb whose object ``i`` is, and every mention of the
