@@ -166,7 +166,7 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Relations that subjects acting together have with each other: "both countries recalled
 # their ambassadors", "agreed to reopen their embassies".
-MUTUAL_ROOTS = frozenset({"04", "05", "06", "16"})
+MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "16"})
 # Acts of force and coercion: named inside a phrase another predicate took ("condemned the
 # arrest of Lissu by police"), they are events of their own; a visit or a meeting is not.
 FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
@@ -1993,8 +1993,8 @@ class _SentenceCoder:
             sources, targets = targets, sources  # the target acts on the source
         together = symmetric or co_subjects or (pattern is not None and pattern.any_target)
         mutual = len(sources) > 1 and bool(targets) and tgt is not None and code[:2] in MUTUAL_ROOTS \
-            and any(s.lower[c] == "their" for c in s.children[tgt]) and all(
-                any(country_of(b.code) == country_of(a.code) for a in sources) for b in targets)
+            and (any(s.lower[c] == "their" for c in s.children[tgt]) or all(b.inferred for b in targets)) \
+            and all(any(country_of(b.code) == country_of(a.code) for a in sources) for b in targets)
         if mutual and tgt is not None:
             # "recalled their ambassadors from Qatar": from Qatar; "both countries recalled
             # their ambassadors": each from the other
