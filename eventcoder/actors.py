@@ -409,11 +409,11 @@ STANCE_PREFIXES = frozenset({"pro", "anti"})
 
 
 def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
-    """A name of several capitalised words ("National Unity Government") found written all
-    in lower case: the common words, not the name."""
+    """A name of capitalised words ("National Unity Government", "Turkey") found written
+    all in lower case: the common words, not the name ("the turkey farmers")."""
     start, end, entry = m
     words = entry.text.split()
-    return end - start > 1 and len(words) > 1 and all(w[:1].isupper() for w in words) \
+    return bool(words) and all(w[:1].isupper() for w in words) \
         and all(w.islower() for w in sent.words[start:end])
 
 
