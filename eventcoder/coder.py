@@ -380,12 +380,21 @@ def _background_clauses(sent: Sentence) -> set[int]:
     crowds burned down its embassy", "months after the coup" (not "hours after"), and
     "since" clauses in the past ("the first visit since Moscow sent troops into Ukraine")."""
     out: set[int] = set()
-    if "advcl" not in sent.dep:
+    if "advcl" not in sent.dep and "relcl" not in sent.dep:
         return out
     for k in range(len(sent)):
+        kids = sent.children[k]
+        if sent.dep[k] == "relcl" and any(sent.lower[a] in ("has", "have", "had") for a in kids
+                                          if sent.dep[a] == "aux") and any(
+                sent.dep[p] == "prep" and sent.lower[p] == "since"
+                and (o := phrase_object(sent, p)) is not None
+                and (sent.pos[o] == "NUM" or sent.lemma[o] in TIME_NOUNS) for p in kids):
+            # "The Saudi-led coalition, which has been fighting the Houthis since 2015,
+            # carried out air strikes": a state of affairs since a date, background
+            out.update(sent.subtree(k))
+            continue
         if sent.dep[k] != "advcl":
             continue
-        kids = sent.children[k]
         if any(sent.dep[m] == "mark" and sent.lower[m] in ("after", "since") for m in kids) and any(
                 sent.dep[c] == "npadvmod" and sent.lemma[c] in BACKGROUND_SPANS for c in kids):
             out.update(sent.subtree(k))
