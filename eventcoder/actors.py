@@ -1040,6 +1040,13 @@ class SentenceActors:
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i, person=False)
+        if agent is not None and owner is None and depth < 3:
+            # "its forces", "their leaders": the country or group the pronoun means
+            poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"
+                         and s.lower[c] in THING_PRONOUNS | PLURAL_PRONOUNS | PERSONAL_PRONOUNS), None)
+            meant = self.resolve_one(poss, depth + 1) if poss is not None else None
+            if meant is not None and not meant.person and country_of(meant.code):
+                owner = meant
         if agent is not None:
             start, end, entry = agent
             # (a person with a government title and no country: the dateline's country,
