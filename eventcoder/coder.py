@@ -1157,9 +1157,8 @@ class _SentenceCoder:
         named += [p for c in s.children[h] if s.dep[c] == "prep" and s.lower[c] == "as"
                   if (p := phrase_object(s, c)) is not None]
         for n in named:
-            found = self.actors.owner(n) or next(
-                (a for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS
-                 if (a := self.actors.resolve(g))), [])
+            mod = self._modifier_actor(n)
+            found = self.actors.owner(n) or (self.actors.resolve(mod) if mod is not None else [])
             if found:
                 self.log(f"  target: whose {s.words[n]!r} 'what' names")
                 return found
@@ -1170,28 +1169,39 @@ class _SentenceCoder:
         killed in an Israeli air strike", "died in a Russian missile attack on Kyiv"), if
         any: its modifier or possessor, or its "by" phrase."""
         s = self.sent
-        for c in s.children[v]:
-            if s.dep[c] != "prep" or s.lower[c] not in ("in", "by", "during"):
+        for p in self._phrase_objects(v, ("in", "by", "during")):
+            if s.lemma[p] not in VIOLENCE_NOUNS:
                 continue
-            p = phrase_object(s, c)
-            if p is None or s.lemma[p] not in VIOLENCE_NOUNS:
-                continue
-            for g in s.children[p]:
-                if g < p and s.dep[g] in NOUN_SOURCE_DEPS and self.actors.resolve(g):
-                    return g
-                if s.dep[g] == "prep" and s.lower[g] == "by":
-                    by = phrase_object(s, g)
-                    if by is not None and self.actors.resolve(by):
-                        return by
+            mod = self._modifier_actor(p)  # (the modifiers come before the noun's phrases)
+            if mod is not None:
+                return mod
+            by = next((b for b in self._phrase_objects(p, ("by",)) if self.actors.resolve(b)), None)
+            if by is not None:
+                return by
         return None
+
+    def _modifier_actor(self, n: int) -> int | None:
+        """The first modifier or possessor before noun ``n`` that names an actor
+        ("Ukraine's aggression", "the U.S. aggression")."""
+        s = self.sent
+        return next((g for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS
+                     and self.actors.resolve(g)), None)
+
+    def _phrase_objects(self, h: int, preps: tuple[str, ...]) -> Iterator[int]:
+        """The object of each phrase on ``h`` opened by one of ``preps``."""
+        s = self.sent
+        for c in s.children[h]:
+            if s.dep[c] == "prep" and s.lower[c] in preps:
+                p = phrase_object(s, c)
+                if p is not None:
+                    yield p
 
     def _letter_recipient(self, v: int) -> list[Actor]:
         """Whom the letter or message an act was made in went to: "Erdogan apologised for
         the downing of the jet in a letter to Putin" (Putin)."""
         s = self.sent
-        for c in s.children[v]:
-            p = phrase_object(s, c) if s.dep[c] == "prep" and s.lower[c] == "in" else None
-            if p is None or s.lemma[p] not in LETTER_NOUNS:
+        for p in self._phrase_objects(v, ("in",)):
+            if s.lemma[p] not in LETTER_NOUNS:
                 continue
             for g in s.children[p]:
                 if s.dep[g] == "prep" and s.lower[g] == "to":
@@ -1696,8 +1706,7 @@ class _SentenceCoder:
         sources = self.actors.resolve(src)
         if src is not None and s.lemma[src] in DOCUMENT_NOUNS and sources:
             # "The Saudi statement objected to ...": a country's statement is its government's
-            sources = [attrs.evolve(a, code=a.code + "GOV") if len(a.code) == 3 and country_of(a.code) else a
-                       for a in sources]
+            sources = _with_role(sources, "GOV")
         told = subject_of(s, s.head[v]) if s.dep[v] == "advcl" else None if sources else src
         if told is not None and code[:2] in VIOLENT_ROOTS and s.lemma[told] in VIOLENCE_NOUNS \
                 and any(s.lower[c] in ("the", "these", "those", "such") for c in s.children[told]) \
@@ -1744,8 +1753,7 @@ class _SentenceCoder:
         if src is not None and any(len(a.code) == 3 for a in sources) \
                 and _weapon_words(s, src) & (AERIAL_WEAPONS | ARTILLERY_WEAPONS):
             # "Russian missiles struck Kyiv": weapons that act are the military's
-            sources = [attrs.evolve(a, code=a.code + "MIL") if len(a.code) == 3 and country_of(a.code)
-                       else a for a in sources]
+            sources = _with_role(sources, "MIL")
         if not sources and src is not None and code[:2] == "14":
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
@@ -2304,6 +2312,12 @@ def _rejection_of(asked: str) -> str | None:
     if kind in _REJECTED:
         return _REJECTED[kind] + asked[3:4]
     return None
+
+
+def _with_role(actors: list[Actor], role: str) -> list[Actor]:
+    """``actors`` with ``role`` added to each bare country ("Russian missiles": RUSMIL)."""
+    return [attrs.evolve(a, code=a.code + role) if len(a.code) == 3 and country_of(a.code) else a
+            for a in actors]
 
 
 def _shot_dead(s: Sentence, v: int) -> bool:
