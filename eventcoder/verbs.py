@@ -16,6 +16,7 @@ import attrs
 from .dates import MONTH_NAMES, WEEKDAY_NAMES
 from .dictionaries import FramePattern, VerbPattern
 from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
+from .dictionaries.registry import PatternList
 from .parse import Sentence
 
 __all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
@@ -875,11 +876,14 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
     see ``_match_elements``). Of patterns with as many elements, the one that matched more
     words through choices of several words comes first: "war crimes" fits ``&ATROCITY``
     (094) with the choice "war_crime" and ``&CRIME`` (091) with "crime" alone."""
+    present = None
+    if isinstance(patterns, PatternList):  # only the patterns whose words are there
+        present = _words_under(sent, i)
+        patterns = patterns.candidates(present)
     if not patterns:
         return
     kind = patterns[0].kind
     cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
-    present = None
     tied: list[PatternMatch] = []  # fits of the current specificity
     for p in patterns:
         if tied and p.specificity != tied[0].pattern.specificity:  # type: ignore[union-attr]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from eventcoder.dictionaries.entries import VerbPattern
 from eventcoder.dictionaries.native import format_entry, read_native_text
+from eventcoder.dictionaries.registry import PatternList
 from eventcoder.errors import EventCoderError
 from eventcoder.io import EventWriter, read_events
 
@@ -70,3 +72,24 @@ def test_coding_any_text_never_raises(test_coder, text, date):
 @given(NEWSISH)
 def test_same_input_same_output(test_coder, text):
     assert test_coder.code_story(text, date="2023-01-01") == test_coder.code_story(text, date="2023-01-01")
+
+
+VOCABULARY = st.sampled_from(["attack", "war", "crime", "aid", "of", "to", "with", "on", "talks"])
+ELEMENT = st.one_of(VOCABULARY, st.just("+"), st.just("$"),
+                    st.lists(st.lists(VOCABULARY, min_size=1, max_size=2).map("_".join),
+                             min_size=2, max_size=3).map("|".join))
+
+
+@given(st.lists(st.lists(ELEMENT, max_size=4), max_size=12), st.sets(VOCABULARY), st.booleans())
+@example([["aid", "to", "+"], ["war|war_crime", "+"], []], {"aid", "war"}, True)
+@settings(max_examples=300)
+def test_pattern_index_keeps_every_fitting_pattern_in_order(elements, present, implicit):
+    """A predicate's word index passes over only patterns whose words are not there."""
+    patterns = sorted((VerbPattern("010", "say", tuple(e)) for e in elements), key=lambda p: -p.specificity)
+
+    def possible(p: VerbPattern) -> bool:
+        words = p.core_words if implicit else p.words
+        return words <= present and not any(present.isdisjoint(a) for a in p.alternative_words)
+
+    indexed = PatternList(patterns)
+    assert [p for p in indexed.candidates(present) if possible(p)] == [p for p in patterns if possible(p)]

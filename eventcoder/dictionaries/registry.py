@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from importlib import resources
 from pathlib import Path
 
@@ -136,6 +136,64 @@ class _PatternSource:
     removed: dict[str, list[tuple]]
 
 
+class PatternList(list[VerbPattern]):
+    """A predicate's patterns, most specific first, indexed by a word each needs.
+
+    Most of a common verb's patterns name words that a sentence does not have ("accuse
+    ... of war crimes"); ``candidates`` gives, in order, only those that may fit the words
+    under the predicate, by looking up the words instead of testing every pattern. A
+    pattern is filed under the one of its required words (or of its first choice of
+    words, "a|b": every word of it) that fewest of the list's patterns need. The list is
+    not changed once looked up."""
+
+    def __init__(self, patterns: Iterable[VerbPattern] = ()) -> None:
+        super().__init__(patterns)
+        self._always: list[int] | None = None  # built at the first look-up
+        self._by_word: dict[str, list[int]] = {}
+
+    def _build(self) -> list[int]:
+        counts: dict[str, int] = {}
+        for p in self:
+            for w in p.core_words:
+                counts[w] = counts.get(w, 0) + 1
+        always: list[int] = []
+        by_word: dict[str, list[int]] = {}
+        for k, p in enumerate(self):
+            if p.core_words:  # (the words a framed act needs; ``words`` has these too)
+                anchor: Iterable[str] = (min(p.core_words, key=lambda w: (counts[w], w)),)
+            elif p.alternative_words:
+                anchor = p.alternative_words[0]
+            else:
+                always.append(k)
+                continue
+            for w in anchor:
+                by_word.setdefault(w, []).append(k)
+        self._by_word = by_word
+        self._always = always
+        return always
+
+    def candidates(self, present: Set[str]) -> list[VerbPattern]:
+        """The patterns, in order, whose indexed word is in ``present`` (the lemmas and
+        forms under the predicate) or that need no word."""
+        always = self._always
+        if always is None:
+            always = self._build()
+        by_word = self._by_word
+        picked = list(always)
+        if len(by_word) < len(present):
+            for w, ks in by_word.items():
+                if w in present:
+                    picked.extend(ks)
+        else:
+            for w in present:
+                filed = by_word.get(w)
+                if filed:
+                    picked.extend(filed)
+        if len(picked) == len(always):
+            return [self[k] for k in always]
+        return [self[k] for k in sorted(set(picked))]
+
+
 class PatternTable(dict):
     """The patterns of one kind ("verb" or "noun") by predicate lemma, over every layer:
     a pattern of a later file replaces one of an earlier file with the same words (in
@@ -155,7 +213,7 @@ class PatternTable(dict):
                 if super().__contains__(head) and not self._make(head):
                     super().__delitem__(head)
 
-    def _make(self, head: str) -> list[VerbPattern]:
+    def _make(self, head: str) -> PatternList:
         got = super().get(head)
         if got is None:
             table: dict[tuple, VerbPattern] = {}
@@ -168,11 +226,11 @@ class PatternTable(dict):
                 for key in src.removed.get(head, ()):
                     if key[0] == kind:
                         table.pop(key[2], None)
-            got = sorted(table.values(), key=lambda p: -p.specificity)
+            got = PatternList(sorted(table.values(), key=lambda p: -p.specificity))
             super().__setitem__(head, got)
         return got
 
-    def __getitem__(self, head: str) -> list[VerbPattern]:
+    def __getitem__(self, head: str) -> PatternList:
         if not super().__contains__(head):
             raise KeyError(head)
         return self._make(head)
