@@ -602,11 +602,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
     skipped: frozenset[int] = frozenset()
     obj = cl.object
     n = len(elements)
-    owner_taken = False
+    filled = False
     for k, el in enumerate(elements):
-        if owner_taken:
-            owner_taken = False
-            continue  # the "+" or "$" a possessor stood for
+        if filled:
+            filled = False
+            continue  # the "+" or "$" a possessor or an indirect object stood for
         if el == SKIP:
             if anchor is not None:
                 tok = phrase_object(sent, anchor)
@@ -717,7 +717,16 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                     else:
                         source = owner
                     used.add(owner)
-                    owner_taken = True
+                    filled = True
+                    continue
+            if el in ("to", "for") and elements[k + 1:k + 2] == ("+",) and last is not None:
+                # "offered Fiji a loan" fits "offer loan to +", "sold Russia drones" "sell
+                # drone to +": the indirect object is the one given to
+                given = next((c for c in sent.children[v] if sent.dep[c] == "dative"
+                              and sent.pos[c] != "ADP" and c not in taken and c != obj), None)
+                if given is not None:
+                    target = given
+                    filled = True
                     continue
             if implicit_target and elements[k + 1:] == ("+",) and last is not None:
                 target = obj  # as a pattern without "+": the object, then its phrases
@@ -884,12 +893,15 @@ def predicate_fits(sent: Sentence, i: int, patterns: list[VerbPattern],
         return
     kind = patterns[0].kind
     cl = Clause(None, None, False) if kind == "noun" else _extended(sent, i, clause(sent, i))
+    # with an indirect object ("offered Fiji a loan") a last "to +" may go unsaid too
+    core = implicit_target or (kind == "verb" and any(
+        sent.dep[c] == "dative" and sent.pos[c] != "ADP" for c in sent.children[i]))
     tied: list[PatternMatch] = []  # fits of the current specificity
     for p in patterns:
         if tied and p.specificity != tied[0].pattern.specificity:  # type: ignore[union-attr]
             yield from _widest_first(sent, tied, i)
             tied = []
-        words = p.core_words if implicit_target else p.words
+        words = p.core_words if core else p.words
         if words or p.alternative_words:
             if present is None:
                 present = _words_under(sent, i)
