@@ -81,6 +81,7 @@ CHAIR_NOUNS = frozenset({"chairman", "chairwoman", "chair", "chairperson"})
 PEACEKEEPING_IGOS = frozenset({"IGOUNO", "IGOOAU", "IGOWAS", "IGOSAD", "IGOEAC", "IGONAT"})
 PEACEKEEPING_POSTS = frozenset({"base", "camp", "convoy", "patrol", "outpost", "garrison",
                                 "checkpoint", "vehicle", "airbase"})
+AID_MODIFIERS = frozenset({"aid", "relief", "humanitarian", "food", "medical"})
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
@@ -1113,8 +1114,10 @@ class SentenceActors:
                 a = self.resolve_one(pobj, depth + 1)
                 if a is not None:
                     return attrs.evolve(a, token=i, person=s.lemma[i] in PERSON_NOUNS)
-        if owner is not None and s.lemma[i] in PEACEKEEPING_POSTS and owner.code in PEACEKEEPING_IGOS:
-            # "an African Union base", "a U.N. convoy": the organisation's peacekeepers
+        if owner is not None and s.lemma[i] in PEACEKEEPING_POSTS and owner.code in PEACEKEEPING_IGOS \
+                and not any(s.lemma[c] in AID_MODIFIERS for c in s.children[i]):
+            # "an African Union base", "a U.N. convoy": the organisation's peacekeepers (a
+            # "U.N. aid convoy" is the organisation's own)
             return attrs.evolve(owner, code=owner.code + "PKO", token=i)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.

@@ -40,7 +40,7 @@ from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
-from .geo import Gazetteer, Place, StoryPlaces, actor_tokens_of, find_dateline
+from .geo import Gazetteer, Mention, Place, StoryPlaces, actor_tokens_of, find_dateline
 from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
@@ -639,7 +639,8 @@ class _SentenceCoder:
     def _sentence_places(self) -> list[tuple[int, str]]:
         """The countries the sentence's place phrases name, with their tokens ("rallied
         outside the French embassy in Niamey" -> NER), for police, civilians and the
-        opposition of no named country (``HOST_ROLES``), which take the nearest."""
+        opposition of no named country (``HOST_ROLES``), which take the nearest; a town the
+        actor dictionaries do not name is placed by the story's places ("in Burgas": BGR)."""
         s = self.sent
         found = []
         for c in range(len(s)):
@@ -649,6 +650,8 @@ class _SentenceCoder:
                     named = self.actors.named(p)
                     if named is not None and not named.person and (country := country_of(named.code)):
                         found.append((p, country))
+                    elif named is None and (place := self._place_country(p)) is not None:
+                        found.append((p, place[0]))  # a town the actor dictionaries do not name
         return found
 
     def log(self, msg: str) -> None:
@@ -1139,14 +1142,23 @@ class _SentenceCoder:
     def _visited_place(self, t: int) -> list[Actor]:
         """The country of a place the story's places resolve token ``t`` to (a city or
         region: "travelled to Goa" -> IND); none without places."""
-        if self.places is None:
+        got = self._place_country(t)
+        if got is None:
             return []
+        country, m = got
+        self.log(f"  target: {m.text!r} is in {country}")
+        return [Actor(country, m.text, t, f"place {m.resolved.name if m.resolved else ''}")]
+
+    def _place_country(self, t: int) -> tuple[str, Mention] | None:
+        """The country of the city or region the story's places resolve token ``t`` to, with
+        the mention ("Goa" -> IND); None without places."""
+        if self.places is None:
+            return None
         for m in self.places().sentence_mentions(self.sent):
             r = m.resolved
             if t in m.tokens() and r is not None and r.precision in ("city", "admin1") and r.country_iso3:
-                self.log(f"  target: {m.text!r} is in {r.country_iso3}")
-                return [Actor(r.country_iso3, m.text, t, f"place {r.name}")]
-        return []
+                return r.country_iso3, m
+        return None
 
     def _named_thing_owner(self, what: int) -> list[Actor]:
         """"condemned what it called Ukraine's aggression", "what it described as U.S.

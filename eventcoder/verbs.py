@@ -546,6 +546,9 @@ def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int 
 # Participles whose phrase is their own complement, not the noun's: "recordings related
 # to the killing of X", "suspects linked to the attack"
 RELATION_PARTICIPLES = frozenset({"relate", "link", "connect", "tie"})
+# "sent two planes carrying relief supplies to Fiji": where a carrier goes is where the
+# verb sends it
+CARRYING_PARTICIPLES = frozenset({"carry", "bring", "transport", "ferry", "deliver"})
 
 
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
@@ -564,7 +567,8 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
         if h is None or sent.pos[h] not in ("NOUN", "PROPN"):
             continue
         for a in sent.children[h]:
-            if sent.dep[a] == "acl" and sent.tag[a] == "VBN" and sent.lemma[a] not in RELATION_PARTICIPLES:
+            if sent.dep[a] == "acl" and (sent.tag[a] == "VBN" or sent.lemma[a] in CARRYING_PARTICIPLES) \
+                    and sent.lemma[a] not in RELATION_PARTICIPLES:
                 for c in sent.children[a]:
                     if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
                         return c
