@@ -123,6 +123,7 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               "demand": frozenset({"02", "10"}), "request": frozenset({"02", "10"}),
               "call": frozenset({"02", "10"}), "appeal": frozenset({"02", "10"}),
               "ultimatum": frozenset({"10", "13"}), "threat": frozenset({"13"}),
+              "warning": frozenset({"13"}), "invitation": frozenset({"036", "04"}),
               "accusation": frozenset({"11"}), "allegation": frozenset({"11"}),
               "charge": frozenset({"11"}), "criticism": frozenset({"11"}),
               # a court's words: "sentenced Greste ... Al Jazeera condemned the verdict" (116)
