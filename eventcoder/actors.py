@@ -786,6 +786,19 @@ class SentenceActors:
                      person=person, plural=not person and self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
     # -- rules ------------------------------------------------------------------------
+    def _conjunct_country(self, i: int, depth: int) -> str | None:
+        """The country of a state actor coordinated with token ``i`` ("the government and the
+        opposition", "the opposition and Venezuela's government")."""
+        s = self.sent
+        others = [c for c in s.children[i] if s.dep[c] == "conj"]
+        if s.dep[i] == "conj":
+            others.append(s.head[i])
+        for k in others:
+            a = self.resolve_one(k, depth + 1)
+            if a is not None and not a.inferred and a.code[3:6] in STATE_ORGANS and country_of(a.code):
+                return country_of(a.code)
+        return None
+
     def host_for(self, i: int) -> str | None:
         """The country where police, civilians or the opposition at token ``i`` are, when
         no country is named for them (``HOST_ROLES``): the nearest place phrase's, else the
@@ -1055,6 +1068,11 @@ class SentenceActors:
             titled = entry.role == "GOV" and s.pos[i] == "PROPN"
             guess = (self.host_for(i) or self.default_country) if entry.role in HOST_ROLES \
                 else (self.host_country or self.default_country) if titled else self.default_country
+            if owner is None and entry.role == "OPP" and depth < 2 \
+                    and (partner := self._conjunct_country(i, depth)) is not None:
+                # "Venezuela's government and the opposition signed an agreement in
+                # Barbados": the opposition of the government it is named with
+                guess = partner
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")

@@ -134,6 +134,12 @@ MEDIATION_PARTICIPLES = frozenset({"broker", "mediate"})
 # statement condemning ..."
 DOCUMENT_NOUNS = frozenset({"statement", "resolution", "declaration", "communique", "communiqué",
                             "letter", "message", "decree", "motion", "note", "petition"})
+# Verbs that stop a document from being issued ("blocked an EU statement criticising
+# China") and verbs that answer one issued by others ("rejected a G7 statement ...")
+BLOCKING_VERBS = frozenset({"block", "veto", "prevent", "stop", "thwart", "scupper", "torpedo"})
+ANSWERING_VERBS = frozenset({"reject", "dismiss", "welcome", "condemn", "criticise", "criticize",
+                             "denounce", "slam", "deplore", "praise", "hail", "oppose", "protest",
+                             "challenge", "decry", "blast", "refute", "deny"})
 # Verbs whose object is the means, not the doer, of their infinitive: "used his speech to
 # denounce ...", "took the opportunity to thank ..."
 INSTRUMENT_VERBS = frozenset({"use", "take", "seize", "exploit"})
@@ -316,12 +322,21 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
 def _author(sent: Sentence, doc: int, depth: int) -> int | None:
     """Who issued the document ``doc``: its owner ("Iran's statement"), or the subject of
     the verb that takes it as object ("adopted a resolution") or through a preposition
-    ("voted for a resolution", "said in a statement")."""
+    ("voted for a resolution", "said in a statement"). The subject of a verb that answers
+    the document is not its author: "China rejected a G7 statement criticising its
+    policies" is the G7's (the name on the document, if any); a document blocked or vetoed
+    was not issued, and speaks for no one ("Hungary blocked an EU statement criticising
+    China")."""
     owner = next((c for c in sent.children[doc] if sent.dep[c] == "poss"), None)
     if owner is not None:
         return owner
     g = governing_verb(sent, doc)
-    return subject_of(sent, g, depth + 1) if g is not None else None
+    if g is not None and sent.lemma[g] in BLOCKING_VERBS:
+        return None
+    if g is None or sent.lemma[g] in ANSWERING_VERBS:
+        return next((c for c in sent.children[doc] if sent.dep[c] in ("compound", "amod", "nmod")
+                     and sent.pos[c] in ("PROPN", "ADJ") and sent.words[c][:1].isupper()), None)
+    return subject_of(sent, g, depth + 1)
 
 
 def governing_verb(sent: Sentence, n: int) -> int | None:
