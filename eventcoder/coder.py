@@ -89,6 +89,9 @@ CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"
 HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
 SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
 # Weapons that, as the subject of a plain attack (190), say which force it was.
+# Prepositions of a phrase that says where: a capital there is the country, not its
+# government
+WHERE_PREPS = frozenset({"in", "at", "near", "inside"})
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
@@ -474,6 +477,8 @@ def _weapon_words(s: Sentence, tok: int) -> set[str]:
         k = stack.pop()
         out.add(s.lemma[k])
         stack.extend(c for c in s.children[k] if s.dep[c] in ("compound", "conj", "amod", "nmod"))
+    if out & {"defence", "defense"}:
+        out.discard("air")  # air defences shoot down; they are no aerial weapon
     return out
 
 
@@ -973,22 +978,45 @@ class _SentenceCoder:
         key = (i, id(patterns), implicit_target)
         if key in self._fits:
             return self._fits[key]
-        first = best = None
+        first = best = where = None
         s = self.sent
         for m in predicate_fits(s, i, patterns, implicit_target):
             if first is None:
                 first = m
             t = m.target
-            if t is not None and s.lemma[t] in ARTILLERY_WEAPONS and s.dep[t] == "pobj" \
+            if t is None:
+                continue
+            if s.lemma[t] in ARTILLERY_WEAPONS and s.dep[t] == "pobj" \
                     and s.lower[s.head[t]] == "with" and all(a.inferred for a in self.actors.resolve(t)):
                 # "fought with tanks": the weapons they fought with, not a foe ("clashed
                 # with Israeli tanks" is one)
                 continue
-            if t is not None and (self.actors.resolve(t) or self.actors.owner(t)):
+            named = self._named_target(t)
+            if where is not None and not named:
+                continue  # after a place, only someone named will do
+            if named and s.dep[t] == "pobj" and s.lower[s.head[t]] in WHERE_PREPS and s.pos[t] == "PROPN":
+                # "claimed responsibility for killing lawmaker X in Mogadishu": where it
+                # happened yields to whom it was done to, if another pattern names them
+                where = where or m
+                continue
+            if named or self.actors.resolve(t) or self.actors.owner(t):
                 best = m
                 break
-        self._fits[key] = best or first
-        return best or first
+        best = best or where or first
+        self._fits[key] = best
+        return best
+
+    def _named_target(self, t: int) -> bool:
+        """Whether target ``t`` names someone in its own words: a name, a noun with an actor
+        among its modifiers ("Hezbollah targets"), or a gerund whose object is an actor ("for
+        killing lawmaker X"); not a noun that takes its country from elsewhere ("troops")."""
+        s = self.sent
+        if s.pos[t] == "PROPN":
+            return bool(self.actors.resolve(t))
+        if s.pos[t] == "VERB" and s.dep[t] == "pcomp":
+            return any(self.actors.resolve(c) for c in s.children[t] if s.dep[c] in OBJECT_DEPS)
+        return any(s.dep[c] in ("compound", "amod", "poss") and self.actors.named(c) is not None
+                   for c in s.children[t])
 
     def _prepositional_target(self, v: int, obj: int, any_prep: bool = False,
                               where: bool = True, skipped: frozenset[int] = frozenset(),
@@ -1935,10 +1963,13 @@ class _SentenceCoder:
             targets = taken
         elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and (s.lower[s.head[tgt]] in ("to", "into") or s.lemma[v] in ARRIVAL_VERBS))
-                or (code == "161" and s.lower[s.head[tgt]] == "from"))):
+                or (code == "161" and s.lower[s.head[tgt]] == "from")
+                or (code[:2] != "14" and s.lower[s.head[tgt]] in WHERE_PREPS))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
             # ambassador recalled "from Asuncion" is recalled from the country; a visitor
-            # who "arrived in Bishkek" visits the country
+            # who "arrived in Bishkek" visits the country; "claimed responsibility for the
+            # bombing in Kabul" names where, not who governs there (a protest "in Moscow"
+            # is against the government)
             targets = [self._struck_place(b) for b in targets]
         if code == "192" and sources and targets and all(
                 any(country_of(a.code) == country_of(b.code) and a.code[3:6] in STATE_PARTS
