@@ -82,6 +82,9 @@ PEACEKEEPING_IGOS = frozenset({"IGOUNO", "IGOOAU", "IGOWAS", "IGOSAD", "IGOEAC",
 PEACEKEEPING_POSTS = frozenset({"base", "camp", "convoy", "patrol", "outpost", "garrison",
                                 "checkpoint", "vehicle", "airbase"})
 AID_MODIFIERS = frozenset({"aid", "relief", "humanitarian", "food", "medical"})
+# "a U.S.-drafted resolution", "a Russian-sponsored text": the one who wrote it
+DRAFTING_PARTICIPLES = frozenset({"drafted", "sponsored", "proposed", "authored", "written",
+                                  "tabled", "penned"})
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
@@ -441,6 +444,7 @@ class SentenceActors:
                  context: StoryContext | None = None, matches: list | None = None,
                  default_country: str | None = None) -> None:
         self.sent = sent
+        self.dicts = dicts
         self.date = date
         self.default_country = default_country
         self.host_country: str | None = None  # for HOST_ROLES, when no place is fronted
@@ -753,6 +757,9 @@ class SentenceActors:
         """Whose thing a noun is: "Pakistan's claims", "the claims by Pakistan", "the
         agreement that Congo and Rwanda signed"."""
         s = self.sent
+        drafter = self._drafter(i)
+        if drafter is not None:
+            return [drafter]
         for c in s.children[i]:
             if s.dep[c] == "poss":
                 return self.resolve(c)
@@ -768,6 +775,28 @@ class SentenceActors:
                 if subj is not None:
                     return self.resolve(subj)
         return []
+
+    def _drafter(self, i: int) -> Actor | None:
+        """Who wrote the thing at token ``i``, named in a hyphenated modifier ("a
+        U.S.-drafted resolution", "a French-proposed plan")."""
+        s = self.sent
+        for c in s.children[i]:
+            if s.dep[c] == "amod" and "-" in s.words[c]:
+                name, _, made = s.words[c].rpartition("-")
+                if made.lower() in DRAFTING_PARTICIPLES and name:
+                    return self._named_text(name, c)
+        return None
+
+    def _named_text(self, text: str, i: int) -> Actor | None:
+        """The actor a dictionary phrase names when it is all of ``text``, a part of token
+        ``i`` ("U.S." of "U.S.-drafted")."""
+        words = text.split()
+        found = self.dicts.actors.matches([w.lower() for w in words], words)
+        if len(found) != 1 or found[0][:2] != (0, len(words)):
+            return None
+        entry = found[0][2]
+        code = entry.code_on(self.date)
+        return Actor(code, text, i, str(entry.origin or "")) if code else None
 
     def named(self, i: int) -> Actor | None:
         """The actor a dictionary phrase names at token ``i`` (no agents, no pronouns)."""
@@ -1137,6 +1166,10 @@ class SentenceActors:
             # "an African Union base", "a U.N. convoy": the organisation's peacekeepers (a
             # "U.N. aid convoy" is the organisation's own)
             return attrs.evolve(owner, code=owner.code + "PKO", token=i)
+        if agent is None and s.pos[i] == "NOUN" and (drafter := self._drafter(i)) is not None:
+            # "vetoed a U.S.-drafted U.N. Security Council resolution": the drafter's, not
+            # the body's the other modifiers name
+            return attrs.evolve(drafter, token=i)
         # The head is unknown but a modifier is an actor: "a Russian delegation" is Russia,
         # "Israeli and Hamas negotiators" are Israel and Hamas.
         if owner is not None and s.pos[i] in ("NOUN", "PROPN"):
