@@ -1006,6 +1006,22 @@ class _SentenceCoder:
         self._fits[key] = best
         return best
 
+    def _included(self, v: int, t: int) -> list[Actor]:
+        """The actors an "including" phrase on target ``t`` (or on verb ``v`` after it)
+        names, other than civilians: "11 people, including the four suspected gunmen"."""
+        s = self.sent
+        for c in [*s.children[t], *(k for k in s.children[v] if k > t)]:
+            if s.lower[c] == "including" and s.dep[c] == "prep":
+                p = phrase_object(s, c)
+                if p is None:
+                    continue
+                found = [a for k in self.actors.conjuncts(p) for a in self.actors.resolve(k)
+                         if a.code[3:6] != "CVL"]
+                if found:
+                    self.log(f"  target: those {s.words[t]!r} includes")
+                    return found
+        return []
+
     def _named_target(self, t: int) -> bool:
         """Whether target ``t`` names someone in its own words: a name, a noun with an actor
         among its modifiers ("Hezbollah targets"), or a gerund whose object is an actor ("for
@@ -1920,6 +1936,10 @@ class _SentenceCoder:
             # (none, or the mediators themselves from their own "by" phrase: "a truce
             # brokered by Saudi Arabia and the United States" is no mediation between them)
             targets = self._mediated_parties(v)
+        if targets and tgt is not None and all(b.code[3:6] == "CVL" for b in targets):
+            # "detained about 6,000 people, including senior generals and soldiers": those
+            # the count includes, when they are more than civilians
+            targets = self._included(v, tgt) or targets
         ref = tgt
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
