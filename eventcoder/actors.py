@@ -85,6 +85,8 @@ AID_MODIFIERS = frozenset({"aid", "relief", "humanitarian", "food", "medical"})
 # "a U.S.-drafted resolution", "a Russian-sponsored text": the one who wrote it
 DRAFTING_PARTICIPLES = frozenset({"drafted", "sponsored", "proposed", "authored", "written",
                                   "tabled", "penned"})
+# An office owned by a person ("his office") acts for that person
+OFFICE_NOUNS = frozenset({"office", "team", "staff", "aides"})
 # Bodies of an organisation named through "of": "the board of the IAEA" is the IAEA
 ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "presidency",
                          "committee", "bureau"})
@@ -1153,6 +1155,13 @@ class SentenceActors:
                 a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
                 if a is not None and country_of(a.code) == a.code:
                     return attrs.evolve(a, token=i)
+        if owner is None and agent is None and s.lemma[i] in OFFICE_NOUNS and depth < 3:
+            # "the ICC prosecutor said his office was investigating": the office acts for
+            # the one who heads it
+            poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"), None)
+            meant = self.resolve_one(poss, depth + 1) if poss is not None else None
+            if meant is not None:
+                return attrs.evolve(meant, token=i, person=False)
         if owner is None and (s.lemma[i] in PERSON_NOUNS or s.lemma[i] in ORGAN_NOUNS) \
                 and s.tag[i] == "NN" and depth < 3:
             # "the head of the U.N. mission's rights division": a person of what it heads;
