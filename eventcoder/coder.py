@@ -161,7 +161,11 @@ REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SE
                      "LAM", "SAM", "CRB", "NMR"})
 # Words of armed force in what a warning says will happen: a threat of military force
 MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "rocket", "missile",
-                                   "drone", "war", "army", "troop", "military", "strike"})
+                                   "drone", "war", "army", "troop", "military", "strike", "force",
+                                   "crushing", "crush", "intervene"})
+# Vows that threaten when what is vowed is a response ("vowed to respond strongly")
+THREAT_VOWS = frozenset({"vow", "pledge", "promise", "swear"})
+RESPONSE_VERBS = frozenset({"respond", "react", "answer", "retaliate", "avenge"})
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
                                  "clear", "push"})
@@ -1576,7 +1580,8 @@ class _SentenceCoder:
             self.suppressed |= am.consumed
         self._suppress_allegations(act)
         warned_force = False
-        if out is None and frame in ("warn", "threaten") and fmap is not None \
+        vowed = frame == "intent" and s.lemma[f] in THREAT_VOWS and s.lemma[act] in RESPONSE_VERBS
+        if out is None and (frame in ("warn", "threaten") or vowed) and fmap is not None \
                 and s.pos[act] in ("VERB", "AUX"):
             # "warned Guyana that the armed forces would respond to any provocation": what
             # a military force is warned to do is military force (as a show of force, 15x)
@@ -1585,10 +1590,13 @@ class _SentenceCoder:
             # ... and so is a warning that an attack "would not go unanswered", that no place
             # "would be safe from" rockets (words of armed force in the act's clause)
             words = {s.lemma[k] for k in s.subtree(act)} & MILITARY_THREAT_WORDS
-            if armed or words:
+            if armed or words or vowed:
+                # (a vow to respond, "vowed to respond strongly to the attack", is a threat
+                # of force)
                 out = fmap.code_for("150")
                 if out is not None:
-                    why = "done by a military force" if armed else f"with {', '.join(sorted(words))}"
+                    why = "done by a military force" if armed else \
+                        f"with {', '.join(sorted(words))}" if words else "a response vowed"
                     self.log(f"frame {frame!r} over {s.words[act]!r}: {why} -> {out}")
                     warned_force = True
         if out is None:
