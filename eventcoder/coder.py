@@ -1924,8 +1924,15 @@ class _SentenceCoder:
             # "promised Ukraine more tanks", "gave Hamas 24 hours": the one given to
             targets = next((self.actors.resolve(c) for c in s.children[v]
                             if s.dep[c] == "dative" and s.pos[c] != "ADP"), [])
+        if not targets and sources and code == "016":
+            # "Russia denied that it had played any part": a denial answers who accused,
+            # not the one the denied clause names (mostly the denier's own side)
+            targets = self._accuser(v, sources)
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt)
+            if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
+                                     for b in targets):
+                targets = []
         if not targets and sources and code[:2] == "14":
             targets = self._purpose_target(v)
         if not targets and sources and code[:2] == "17":

@@ -696,6 +696,13 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # the preposition it is
                 anchor = prt
             continue
+        if el == "that" and k + 1 == n and el not in PREPOSITIONS and any(
+                sent.dep[c] in ("ccomp", "acl") and any(
+                    sent.dep[m] == "mark" and sent.lower[m] == "that" for m in sent.children[c])
+                for h in (last, v) if h is not None for c in sent.children[h]):
+            # "denied that it had played any part", "rejected claims that ...": a clause
+            # opened by "that" on the verb or on the word matched last
+            break
         if el in PREPOSITIONS:
             # after a noun of the pattern its own phrase first: "air strikes on + ... on
             # Saturday" takes "strikes on", not the verb's "on Saturday"
