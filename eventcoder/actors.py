@@ -393,6 +393,13 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
 
 # Object pronouns that are not reflexive: they never mean their own verb's subject.
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it", "us"})
+# Words answered ("rejected its remarks"): their owner is not the one who answers
+ANSWERED_NOUNS = frozenset({"remark", "statement", "comment", "claim", "accusation", "allegation",
+                            "criticism", "report", "finding", "demand", "proposal", "offer",
+                            "warning", "threat", "charge", "assertion"})
+ANSWERING_LEMMAS = frozenset({"reject", "dismiss", "deny", "refute", "criticise", "criticize",
+                              "condemn", "denounce", "slam", "welcome", "praise", "question",
+                              "challenge", "rebuff", "decry"})
 
 
 def counted(sent: Sentence, i: int) -> list[int]:
@@ -644,6 +651,8 @@ class SentenceActors:
         if pronoun not in ("his", "her") or s.dep[i] != "poss" or depth >= 3:
             return None
         owned = s.head[i]
+        if s.lemma[owned] in ANSWERED_NOUNS and s.lemma[s.head[owned]] in ANSWERING_LEMMAS:
+            return None  # "rejected his remarks": another's words (``_own_subject``)
         fronted = self._fronted_subject(i, owned)
         if fronted is not None:
             a = self.resolve_one(fronted, depth + 1)
@@ -715,7 +724,13 @@ class SentenceActors:
         """The subject of the verb a pronoun is the object of, which the pronoun cannot
         mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
         are not Britain; a reflexive would say so)."""
-        if self.sent.lower[i] not in OBJECT_PRONOUNS:
+        s = self.sent
+        if s.dep[i] == "poss" and s.lemma[s.head[i]] in ANSWERED_NOUNS and s.head[i] != i \
+                and s.lemma[s.head[s.head[i]]] in ANSWERING_LEMMAS:
+            # "The French foreign ministry rejected its remarks": whose words one answers
+            # are another's
+            return self._governing_subject(s.head[i])
+        if s.lower[i] not in OBJECT_PRONOUNS:
             return frozenset()
         return self._governing_subject(i)
 
