@@ -241,10 +241,12 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "mission", "stabi
 REACTION_MARKS = frozenset({"after", "because", "until"})
 # Economic aid (given, promised, asked for, refused, cut) whose clause says it is for
 # refugees, victims or relief is the humanitarian sub-code of the same family.
-HUMANITARIAN_OF = {"071": "073", "0331": "0333", "0231": "0233", "1031": "1033",
-                   "1221": "1223", "1621": "1623"}
+HUMANITARIAN_OF = {"070": "073", "071": "073", "074": "073", "033": "0333", "0331": "0333",
+                   "0334": "0333", "0231": "0233", "1031": "1033", "1221": "1223", "1621": "1623"}
 HUMANITARIAN_WORDS = frozenset({"refugee", "displaced", "humanitarian", "famine", "earthquake",
-                                "flood", "relief", "survivor", "victim", "evacuee", "starvation"})
+                                "flood", "relief", "survivor", "victim", "evacuee", "starvation",
+                                "quake", "typhoon", "hurricane", "cyclone", "tsunami", "disaster",
+                                "epidemic", "outbreak", "drought"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
@@ -1999,12 +2001,13 @@ class _SentenceCoder:
         elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and (s.lower[s.head[tgt]] in ("to", "into") or s.lemma[v] in ARRIVAL_VERBS))
                 or (code == "161" and s.lower[s.head[tgt]] == "from")
-                or (code[:2] != "14" and s.lower[s.head[tgt]] in WHERE_PREPS))):
+                or (code[:2] != "14" and s.lower[s.head[tgt]] in WHERE_PREPS
+                    and self.actors.agent_at[s.head[s.head[tgt]]] is None))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
             # ambassador recalled "from Asuncion" is recalled from the country; a visitor
             # who "arrived in Bishkek" visits the country; "claimed responsibility for the
             # bombing in Kabul" names where, not who governs there (a protest "in Moscow"
-            # is against the government)
+            # is against the government; "the coup leaders in Niamey" are its government)
             targets = [self._struck_place(b) for b in targets]
         if code == "192" and sources and targets and all(
                 any(country_of(a.code) == country_of(b.code) and a.code[3:6] in STATE_PARTS

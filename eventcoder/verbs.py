@@ -545,15 +545,25 @@ def _scope(sent: Sentence, root: int) -> list[int]:
     return found  # type: ignore[no-any-return]
 
 
-def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int]) -> int | None:
+def _purpose_at(elements: tuple[str, ...], k: int) -> bool:
+    """Whether the "to" at ``elements[k]`` may open a purpose infinitive: after a word of
+    what is done ("send troop to help +"), not right after the verb ("- * {TO SUPPLY}")"""
+    return k > 0 and elements[k - 1] not in ("+", "$", SKIP) and elements[k - 1] not in PREPOSITIONS
+
+
+def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int], purpose: bool = False) -> int | None:
     """A gerund or infinitive complement of ``v`` that is ``word``: "stop *fighting*",
-    "ordered the advisers to *leave*" (under the verb, or under its object)."""
+    "ordered the advisers to *leave*" (under the verb, or under its object); with
+    ``purpose`` (the pattern writes the infinitive's "to"), a purpose infinitive too: "sent
+    troops to *help* the Philippines"."""
     heads = [v, *(c for c in sent.children[v] if sent.dep[c] in OBJECT_DEPS)]
     for h in heads:
         for c in sent.children[h]:
-            if c not in taken and sent.dep[c] in ("xcomp", "acl", "ccomp") and sent.pos[c] == "VERB" \
-                    and (sent.lemma[c] == word or sent.lower[c] == word) \
-                    and (sent.tag[c] == "VBG" or is_infinitive(sent, c)):
+            if c in taken or sent.pos[c] != "VERB" or (sent.lemma[c] != word and sent.lower[c] != word):
+                continue
+            if sent.dep[c] in ("xcomp", "acl", "ccomp") and (sent.tag[c] == "VBG" or is_infinitive(sent, c)):
+                return c
+            if purpose and sent.dep[c] == "advcl" and h == v and is_infinitive(sent, c):
                 return c
     return None
 
@@ -655,6 +665,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                     and sent.pos[last] == "VERB" and k and elements[k - 1][0] not in "+$<^":
                 # "paused programmes benefiting +": the object of the participle matched
                 tok = next((c for c in sent.children[last] if sent.dep[c] in OBJECT_DEPS), None)
+                if tok is None:
+                    # "to help the Philippines recover": the subject of its clause
+                    tok = next((g for c in sent.children[last] if sent.dep[c] in ("ccomp", "xcomp")
+                                for g in sent.children[c] if sent.dep[g] == "nsubj"), None)
             else:
                 tok = (phrase_object(sent, anchor) if anchor is not None
                        else obj if el == "+" else cl.subject)
@@ -730,7 +744,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # "be concerned that ...": a clause opened by "that" on the verb or the word
                 # matched last
                 break
-            if el == "to" and k + 1 < n and _complement_verb(sent, v, elements[k + 1], taken) is not None:
+            if el == "to" and k + 1 < n and _complement_verb(
+                    sent, v, elements[k + 1], taken, purpose=_purpose_at(elements, k)) is not None:
                 anchor = None
                 continue  # "order + to leave": the infinitive's "to"
             if el in OWNER_PREPS and k + 1 < n and elements[k + 1] in ("+", "$") and last is not None \
@@ -788,7 +803,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
         if anchor is None and not in_scope:
             # "stop fighting", "ordered the advisers to leave": the word is the verb's
             # gerund or infinitive complement
-            hit = _complement_verb(sent, v, el, taken)
+            hit = _complement_verb(sent, v, el, taken, k > 0 and elements[k - 1] == "to"
+                                   and _purpose_at(elements, k - 1))
         if hit is None:
             if scope_head is None and not in_scope:
                 return None

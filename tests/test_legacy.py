@@ -917,7 +917,8 @@ OPEN
     # an infinitive continues a verb with no object of its own: its object and phrases
     # are the verb's (PETRARCH reads the words after the verb)
     ("Iran threatened to attack Israel.", [("IRN", "ISR", "130")]),
-    ("Iran promised to provide humanitarian aid to Ukraine.", [("IRN", "UKR", "033")]),
+    # (the promise of aid is 033 in the legacy file; humanitarian aid makes it 0333)
+    ("Iran promised to provide humanitarian aid to Ukraine.", [("IRN", "UKR", "0333")]),
     # ... but not when someone else is to act: "called on X to ..."
     ("Iran called on Russia to send weapons to Ukraine.", [("IRN", "RUS", "020")]),
     # "according to" is a preposition, not the verb ACCORD
