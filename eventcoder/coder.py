@@ -169,6 +169,8 @@ RESPONSE_VERBS = frozenset({"respond", "react", "answer", "retaliate", "avenge"}
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
                                  "clear", "push"})
+# Those a state's soldiers fire on in repression, not in war
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -2018,12 +2020,15 @@ class _SentenceCoder:
             self.log("  ground of the sources' own country: no occupation")
             return
         if (code in ("190", "193", "202") or code[:3] == "182") and not symmetric and sources and targets \
-                and all(a.code[3:6] == "COP" for a in sources) \
+                and (all(a.code[3:6] == "COP" for a in sources) or (
+                    tgt is not None and s.lemma[tgt] in PROTESTER_NOUNS
+                    and all(a.code[3:6] in ("MIL", "GOV") for a in sources))) \
                 and all(b.code[3:6] in REPRESSED_ROLES and b.code[:3] == sources[0].code[:3]
                         for b in targets):
             # "police opened fire on the crowds", "killing scores of people" (not a mass
-            # killing, 202): violent repression ("clashed" stays 190)
-            self.log("  police force against their own civilians -> 175")
+            # killing, 202): violent repression ("clashed" stays 190); so is soldiers'
+            # fire on protesters
+            self.log("  force against their own civilians -> 175")
             code = "175"
         if code == "139" and s.lemma[v] == "give" and any(
                 s.lemma[c] == "leave" and s.dep[c] in ("advcl", "xcomp", "acl", "relcl")
