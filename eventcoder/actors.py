@@ -419,6 +419,9 @@ def counted(sent: Sentence, i: int) -> list[int]:
 
 
 STANCE_PREFIXES = frozenset({"pro", "anti"})
+# "an Iranian-backed militia", "Russian-supported separatists": the backer is not the owner
+BACKER_WORDS = frozenset({"backed", "supported", "funded", "sponsored", "armed", "trained",
+                          "aligned", "allied", "financed"})
 
 
 def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
@@ -430,9 +433,13 @@ def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
         and all(w.islower() for w in sent.words[start:end])
 
 
-def stance(sent: Sentence, start: int) -> bool:
-    """A phrase written as a stance: "pro-Russian", "anti-government"; it names no actor."""
+def stance(sent: Sentence, start: int, end: int | None = None) -> bool:
+    """A phrase written as a stance: "pro-Russian", "anti-government"; or as a backer
+    (with ``end``, the phrase's end): "an Iranian-backed militia" is not Iran's. It names
+    no actor of the noun it modifies."""
     low = sent.lower
+    if end is not None and end + 1 < len(sent) and low[end] in ("-", "–") and low[end + 1] in BACKER_WORDS:
+        return True
     return start >= 2 and low[start - 1] in ("-", "–") and low[start - 2] in STANCE_PREFIXES
 
 
@@ -466,7 +473,7 @@ class SentenceActors:
         self.agent_at: list[tuple[int, int, AgentEntry] | None] = [None] * n
         actor_matches, agent_matches = (matches or dicts.matcher.match(sent.lower, sent.words))[:2]
         for m in actor_matches:
-            if stance(sent, m[0]):
+            if stance(sent, m[0], m[1]):
                 continue  # "pro-European protesters", "anti-government rallies": a stance
             if _common_phrase(sent, m):
                 continue  # "to form an interim national unity government": no name

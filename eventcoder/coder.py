@@ -336,8 +336,8 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
     and the ``dateline`` country if its actors name it too (else None)."""
     counts: collections.Counter[str] = collections.Counter()
     for sent, matches in kept:
-        for start, _, entry in matches[0]:
-            if stance(sent, start):
+        for start, end, entry in matches[0]:
+            if stance(sent, start, end):
                 continue
             code = entry.code_on(date)
             c = country_of(code) if code else None
