@@ -872,6 +872,12 @@ class _SentenceCoder:
             self.log(f"verb {s.words[v]!r}: governed by {s.words[governor]!r} "
                      f"({self.codes[governor]}), not an act that happened")
             return
+        said = self._document_content(v, m) if m.code == "010" else None
+        if said is not None:
+            # "sent Tokayev a message praising ...": what the message does is the event
+            self.log(f"verb {s.words[v]!r}: the {s.words[s.head[said]]!r} {s.words[said]!r}, "
+                     f"not a statement ({m.pattern.text!r})")
+            return
         self.suppressed |= m.consumed
         self._suppress_allegations(v)
         if m.code == NULL_CODE:
@@ -960,6 +966,20 @@ class _SentenceCoder:
         self._emit(v, code, src, target, s.words[v], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern,  # type: ignore[arg-type]
                    skipped=m.skipped)
+
+    def _document_content(self, v: int, m: PatternMatch) -> int | None:
+        """A participle that says what a document sent or handed over does ("a message
+        praising", "a letter urging"), when a pattern of its own fits it: that act is
+        coded, through the document's author, instead of a plain statement."""
+        s = self.sent
+        for d in m.consumed:
+            if s.lemma[d] in DOCUMENT_NOUNS and s.head[d] == v:
+                for c in s.children[d]:
+                    if s.dep[c] == "acl" and s.tag[c] == "VBG" and c not in self.codes:
+                        patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
+                        if patterns and next(iter(predicate_fits(s, c, patterns)), None) is not None:
+                            return c
+        return None
 
     def _reporter(self, v: int) -> int | None:
         """The subject of the nearest saying verb above ``v`` ("..., China said")."""
@@ -1274,6 +1294,18 @@ class _SentenceCoder:
                     if found:
                         self.log(f"  target: whom the {s.words[p]!r} went to")
                         return found
+        d = s.head[v]
+        if s.dep[v] == "acl" and s.lemma[d] in LETTER_NOUNS and s.dep[d] in ("dobj", "obj"):
+            # "sent Tokayev a message praising ...": whom the message was sent to
+            g = s.head[d]
+            to = [c for c in s.children[g] if s.dep[c] == "dative" and s.pos[c] != "ADP"]
+            to += [q for c in s.children[g] if s.dep[c] in ("prep", "dative") and s.lower[c] == "to"
+                   if (q := phrase_object(s, c)) is not None]
+            for k in to:
+                found = self.actors.resolve(k)
+                if found:
+                    self.log(f"  target: whom the {s.words[d]!r} went to")
+                    return found
         return []
 
     def _mediated_parties(self, v: int) -> list[Actor]:
