@@ -88,10 +88,10 @@ CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"
 # People's dwellings: "burned thousands of homes" is against the civilians who live there.
 HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
 SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
-# Weapons that, as the subject of a plain attack (190), say which force it was.
 # Prepositions of a phrase that says where: a capital there is the country, not its
 # government
 WHERE_PREPS = frozenset({"in", "at", "near", "inside"})
+# Weapons that, as the subject of a plain attack (190), say which force it was.
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
@@ -975,10 +975,9 @@ class _SentenceCoder:
         for d in m.consumed:
             if s.lemma[d] in DOCUMENT_NOUNS and s.head[d] == v:
                 for c in s.children[d]:
-                    if s.dep[c] == "acl" and s.tag[c] == "VBG" and c not in self.codes:
-                        patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
-                        if patterns and next(iter(predicate_fits(s, c, patterns)), None) is not None:
-                            return c
+                    if s.dep[c] == "acl" and s.tag[c] == "VBG" and c not in self.codes \
+                            and self._coded_here(c):
+                        return c
         return None
 
     def _reporter(self, v: int) -> int | None:

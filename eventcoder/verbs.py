@@ -710,12 +710,13 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # the preposition it is
                 anchor = prt
             continue
-        if el == "that" and k + 1 == n and el not in PREPOSITIONS and any(
+        if el == "that" and k + 1 == n and any(
                 sent.dep[c] in ("ccomp", "acl") and any(
                     sent.dep[m] == "mark" and sent.lower[m] == "that" for m in sent.children[c])
                 for h in (last, v) if h is not None for c in sent.children[h]):
-            # "denied that it had played any part", "rejected claims that ...": a clause
-            # opened by "that" on the verb or on the word matched last
+            # "be concerned that ...", "denied that it had played any part", "rejected
+            # claims that ...": a clause opened by "that" on the verb or on the word matched
+            # last ("that" is no preposition)
             break
         if el in PREPOSITIONS:
             # after a noun of the pattern its own phrase first: "air strikes on + ... on
@@ -737,13 +738,6 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
-            if el == "that" and k + 1 == n and any(
-                    sent.dep[c] == "ccomp" and any(sent.dep[m] == "mark" and sent.lower[m] == "that"
-                                                   for m in sent.children[c])
-                    for h in (last, v) if h is not None for c in sent.children[h]):
-                # "be concerned that ...": a clause opened by "that" on the verb or the word
-                # matched last
-                break
             if el == "to" and k + 1 < n and _complement_verb(
                     sent, v, elements[k + 1], taken, purpose=_purpose_at(elements, k)) is not None:
                 anchor = None
