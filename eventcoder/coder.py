@@ -169,7 +169,8 @@ RESPONSE_VERBS = frozenset({"respond", "react", "answer", "retaliate", "avenge"}
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
                                  "clear", "push"})
-# Those a state's soldiers fire on in repression, not in war
+# Those a state's soldiers fire on in repression, not in war; crowds that protest: what
+# they demand, they demonstrate for (104x -> 141x)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
@@ -224,8 +225,6 @@ POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", 
 # change of leaders (14x1)
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
 LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
-# Crowds that protest: what they demand, they demonstrate for (104x -> 141x)
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "marcher", "rioter"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
 # Armed forces as a body: their arrival somewhere is no visit

@@ -127,6 +127,10 @@ def stray_subject(sent: Sentence, k: int) -> bool:
 COPULAS = frozenset({"be", "stand", "remain", "stay", "seem", "appear", "become"})
 # Verbs of an attribution after the clause it reports ("..., the coast guard said, calling
 # their presence illegal": the participle is the reporter's)
+# What something is said in: "warned in a statement that ...", "told a news conference"
+UTTERANCE_NOUNS = frozenset({"statement", "letter", "speech", "address", "interview", "message",
+                             "post", "tweet", "note", "communique", "communiqué", "briefing",
+                             "broadcast", "conference", "video", "declaration"})
 ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
 # Participles of mediation, whose "by" phrase names a mediator ("a truce brokered by Egypt")
 MEDIATION_PARTICIPLES = frozenset({"broker", "mediate"})
@@ -1056,6 +1060,11 @@ def act_candidates(sent: Sentence, f: int) -> list[int]:
             for g in children[c]:
                 if dep[g] in ("pobj", "pcomp") and pos[g] in ("NOUN", "VERB"):
                     out.append(g)
+                    if sent.lemma[g] in UTTERANCE_NOUNS:
+                        # "warned in a statement that rioters would face a firm response":
+                        # the clause is parsed on the statement it was made in
+                        out.extend(a for a in children[g] if dep[a] == "acl" and any(
+                            dep[m] == "mark" and sent.lower[m] == "that" for m in children[a]))
     return out
 
 
