@@ -163,6 +163,8 @@ REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SE
 MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "rocket", "missile",
                                    "drone", "war", "army", "troop", "military", "strike", "force",
                                    "crushing", "crush", "intervene"})
+# Words of sanctions in a warning's clause ("our tariff will increase"): a threat of them
+SANCTION_THREAT_WORDS = frozenset({"sanction", "tariff", "embargo", "boycott"})
 # Vows that threaten when what is vowed is a response ("vowed to respond strongly")
 THREAT_VOWS = frozenset({"vow", "pledge", "promise", "swear"})
 RESPONSE_VERBS = frozenset({"respond", "react", "answer", "retaliate", "avenge"})
@@ -1479,6 +1481,9 @@ class _SentenceCoder:
         threat's verb or the frame verb over it)."""
         s = self.sent
         heads = [v] + ([s.head[v]] if s.dep[v] in ("xcomp", "ccomp") and s.head[v] != v else [])
+        # ... or on the clause a warning says: "warned that if Canada retaliated, our tariff
+        # would increase"
+        heads += [c for c in s.children[v] if s.dep[c] in ("xcomp", "ccomp")]
         for h in heads:
             for c in s.children[h]:
                 if _conditional(s, c) or (s.dep[c] == "advcl" and any(
@@ -1621,10 +1626,23 @@ class _SentenceCoder:
             # a military force is warned to do is military force (as a show of force, 15x)
             subj = subject_of(s, act)
             armed = subj is not None and any(a.code[3:6] == "MIL" for a in self.actors.resolve(subj))
-            # ... and so is a warning that an attack "would not go unanswered", that no place
-            # "would be safe from" rockets (words of armed force in the act's clause)
-            words = {s.lemma[k] for k in s.subtree(act)} & MILITARY_THREAT_WORDS
-            if armed or words or vowed:
+            # "warned that if Canada retaliated, our tariff would increase": a warning of
+            # sanctions on a condition is a threat of them (the map's entry for 163); without
+            # one it may be a warning of harm ("warned that U.S. tariffs would slow growth")
+            span = s.subtree(act)
+            cond = _conditional_clauses(s)
+            sanctions = {s.lemma[k] for k in span if k not in cond} & SANCTION_THREAT_WORDS \
+                if frame in ("warn", "threaten") and cond.intersection(span) else set()
+            # ... and a warning that an attack "would not go unanswered", that no place
+            # "would be safe from" rockets (words of armed force in the act's clause, its
+            # condition's too: "would take all necessary action if rocket fire resumed")
+            words = {s.lemma[k] for k in span} & MILITARY_THREAT_WORDS
+            if sanctions:
+                out = fmap.code_for("163")
+                if out is not None:
+                    named = ", ".join(sorted(sanctions))
+                    self.log(f"frame {frame!r} over {s.words[act]!r}: with {named} -> {out}")
+            elif armed or words or vowed:
                 # (a vow to respond, "vowed to respond strongly to the attack", is a threat
                 # of force)
                 out = fmap.code_for("150")
@@ -1975,8 +1993,11 @@ class _SentenceCoder:
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
             targets = self._infinitive_object_target(v, tgt)
-        if not targets and sources and code[:2] == "13":
-            targets = self._condition_target(v)
+        if sources and code[:2] == "13" and (not targets or all(
+                any(_same_state(a.code, b.code) for a in sources) for b in targets)):
+            # "warned that Egypt could intervene directly if forces of Libya's government
+            # advanced": one's own side acts; the threat is to the one the condition names
+            targets = self._condition_target(v) or targets
         if not targets and sources and code == "016":
             targets = self._accuser(v, sources)
         if not targets and sources:
