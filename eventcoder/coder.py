@@ -1474,6 +1474,21 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _purpose_code(self, v: int, code: str) -> str | None:
+        """Protest form ``code`` refined by what its purpose infinitive's own pattern
+        says it is for ("to protest against + spending_cut", 1412: a march is 1412);
+        None when the purpose says nothing more."""
+        s = self.sent
+        if code not in PROTEST_FORMS:
+            return None
+        for c in s.children[v]:
+            if s.dep[c] in ("advcl", "xcomp") and s.lemma[c] in PURPOSE_LEMMAS and is_infinitive(s, c):
+                patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
+                m = self._best_fit(c, patterns) if patterns else None
+                if m is not None and len(m.code) == 4 and m.code[:2] == "14" and m.code[3] in "12345":
+                    return code + m.code[3]
+        return None
+
     def _condition_target(self, v: int) -> list[Actor]:
         """A threat is made to the one its condition names: "would use nuclear weapons if
         South Korea and the United States attacked it", or the one whose act it answers:
@@ -1985,8 +2000,17 @@ class _SentenceCoder:
             if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
                                      for b in targets):
                 targets = []
-        if not targets and sources and code[:2] == "14":
-            targets = self._purpose_target(v)
+        if sources and code[:2] == "14":
+            # "marched on parliament to protest against the government's spending cuts": the
+            # purpose says whom the protest is against (GRCGOV, not the building marched
+            # on) and, when its own pattern refines it, what for (1412 -> 141 + 2)
+            purpose = self._purpose_target(v)
+            if purpose:
+                targets = purpose
+                refined = self._purpose_code(v, code)
+                if refined is not None:
+                    self.log(f"  the purpose's code: {code} -> {refined}")
+                    code = refined
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES)
         if not targets and sources and s.dep[v] == "relcl":
