@@ -45,6 +45,7 @@ from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
 from .verbs import (
+    CARRYING_PARTICIPLES,
     DOCUMENT_NOUNS,
     OBJECT_DEPS,
     RELATION_PARTICIPLES,
@@ -236,6 +237,10 @@ FORCE_NOUNS = frozenset({"troop", "soldier", "force", "paratrooper", "peacekeepe
 TEAM_NOUNS = frozenset({"team", "crew", "convoy", "unit", "brigade", "contingent"})
 RELIEF_WORDS = frozenset({"rescue", "relief", "medical", "aid", "humanitarian", "disaster",
                           "emergency", "doctor"})
+# Goods that planes or ships arriving carry as relief ("landed in Karachi carrying tents,
+# food and medicine"): their arrival is humanitarian aid (073)
+RELIEF_GOODS = RELIEF_WORDS | {"food", "medicine", "tent", "blanket", "water", "supply", "shelter",
+                               "vaccine", "tarpaulin"}
 # ... and with these words, or sent by an organisation, a mission of protection (074)
 PEACEKEEPING_WORDS = frozenset({"peacekeeping", "peacekeeper", "mission", "stabilisation",
                                 "stabilization", "protection"})
@@ -1905,10 +1910,11 @@ class _SentenceCoder:
             whose = self.actors.resolve(held)
             if whose and {country_of(a.code) for a in whose} == {country_of(b.code) for b in targets}:
                 targets = whose
-        if not targets and tgt is not None and sources and code == "042" and s.pos[tgt] == "PROPN" \
+        if not targets and tgt is not None and sources and (code == "042" or code[:2] == "07") \
+                and s.pos[tgt] == "PROPN" \
                 and (s.dep[tgt] in OBJECT_DEPS or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "to")):
-            # "travelled to Goa": a place abroad the actor dictionaries do not name is its
-            # country
+            # "travelled to Goa", "flew relief supplies to Tacloban": a place abroad the
+            # actor dictionaries do not name is its country
             targets = [b for b in self._visited_place(tgt)
                        if all(country_of(a.code) != b.code for a in sources)]
         if not targets and sources and code.startswith("171") \
@@ -2361,6 +2367,13 @@ class _SentenceCoder:
                 for k in s.subtree(src)):
             # "A 62-member Chinese search-and-rescue team also landed in the Nepali capital"
             self.log(f"  {s.words[v]!r}: {who} arriving to help -> 073")
+            return "073"
+        carrying = [c for c in [*s.children[v], *s.children[src]] if s.dep[c] in ("advcl", "acl")
+                    and s.lemma[c] in CARRYING_PARTICIPLES]
+        if any(s.lemma[k] in RELIEF_GOODS for c in carrying for k in s.subtree(c)):
+            # "Turkish military transport planes landed in Karachi carrying tents, food and
+            # medicine for victims of Pakistan's floods"
+            self.log(f"  {s.words[v]!r}: {who} arriving with relief -> 073")
             return "073"
         if s.lemma[src] in FORCE_NOUNS:
             if any(a.code.startswith("IGO") for a in sources) \
