@@ -1911,12 +1911,16 @@ class _SentenceCoder:
             if whose and {country_of(a.code) for a in whose} == {country_of(b.code) for b in targets}:
                 targets = whose
         if not targets and tgt is not None and sources and (code == "042" or code[:2] == "07") \
-                and s.pos[tgt] == "PROPN" \
                 and (s.dep[tgt] in OBJECT_DEPS or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "to")):
-            # "travelled to Goa", "flew relief supplies to Tacloban": a place abroad the
-            # actor dictionaries do not name is its country
-            targets = [b for b in self._visited_place(tgt)
-                       if all(country_of(a.code) != b.code for a in sources)]
+            # "travelled to Goa", "flew relief supplies to Tacloban", "to the devastated
+            # city of Tacloban": a place abroad the actor dictionaries do not name is its
+            # country
+            named = tgt if s.pos[tgt] == "PROPN" else next(
+                (o for p in s.children[tgt] if s.lower[p] == "of" and s.lemma[tgt] in TERRITORY_NOUNS
+                 for o in s.children[p] if s.dep[o] == "pobj" and s.pos[o] == "PROPN"), None)
+            if named is not None:
+                targets = [b for b in self._visited_place(named)
+                           if all(country_of(a.code) != b.code for a in sources)]
         if not targets and sources and code.startswith("171") \
                 and not any(a.inferred for a in sources):
             # "burned thousands of homes": people's homes, whose owners no one names, are
