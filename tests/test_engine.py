@@ -227,3 +227,24 @@ def test_a_blank_line_ends_a_sentence(nlp):
     assert [s.text.strip() for s in sentences] == [
         "Darmanin ordered buses to stop running after 9 p.m.",
         "President Emmanuel Macron urged parents to keep their children at home."]
+
+
+def test_a_name_split_from_its_noun_is_joined_back():
+    """Two objects of one verb, a proper noun and the common noun right after it ("accused
+    Azerbaijani forces": the small model's parse), are one phrase; a name and a noun in
+    different roles are left alone."""
+    from eventcoder.parse import join_split_nominals
+
+    # Armenia accused Azerbaijani forces of shelling
+    tag = ["NNP", "VBD", "NNP", "NNS", "IN", "VBG"]
+    pos = ["PROPN", "VERB", "PROPN", "NOUN", "ADP", "VERB"]
+    dep = ["nsubj", "ROOT", "dobj", "dobj", "prep", "pcomp"]
+    head = [1, 1, 1, 1, 1, 4]
+    join_split_nominals(tag, pos, dep, head)
+    assert (dep[2], head[2]) == ("compound", 3)
+    assert (dep[3], head[3]) == ("dobj", 1)
+    # Russia gave Ukraine weapons: the one given to is a dative, not a second object
+    dep2 = ["nsubj", "ROOT", "dative", "dobj"]
+    head2 = [1, 1, 1, 1]
+    join_split_nominals(["NNP", "VBD", "NNP", "NNS"], ["PROPN", "VERB", "PROPN", "NOUN"], dep2, head2)
+    assert dep2 == ["nsubj", "ROOT", "dative", "dobj"] and head2 == [1, 1, 1, 1]
