@@ -144,6 +144,9 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               # "welcomed the meeting", "criticised the trip": who met, who travelled
               "meeting": frozenset({"04"}), "talk": frozenset({"04"}), "summit": frozenset({"04"}),
               "visit": frozenset({"042"}), "trip": frozenset({"042"})}
+# Verbs that call off what their object names: "postponed his trip to Beijing" is no visit
+CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "scrap", "shelve", "defer", "abandon",
+                              "scrub", "suspend", "halt"})
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
@@ -1743,6 +1746,11 @@ class _SentenceCoder:
         if is_negated(s, h) and h != n:
             self.log(f"noun {s.words[n]!r}: its verb is negated, no event")
             return
+        if h != n and s.dep[n] in OBJECT_DEPS and (s.lemma[h] in CALLED_OFF_VERBS or (
+                s.lemma[h] == "call" and any(s.lower[c] == "off" for c in s.children[h]))):
+            # "Blinken postponed his trip to Beijing", "called off the strike": not done
+            self.log(f"noun {s.words[n]!r}: {s.words[h]!r}, not done")
+            return
         hedge = next((s.words[c] for c in s.children[n] if s.lower[c] in HEDGES), None)
         if hedge is not None:
             # "gathering evidence of alleged killings of civilians by Russian forces": an
@@ -2508,11 +2516,14 @@ def _shot_dead(s: Sentence, v: int) -> bool:
 
 def _denied_by(s: Sentence, v: int) -> int | None:
     """The verb of denial whose content clause ``v`` is, directly ("denied that they had
-    detained ...") or through the reports it denies ("denied reports that ...")."""
+    detained ...", "denied supplying drones to Russia") or through the reports it denies
+    ("denied reports that ...")."""
     h = s.head[v]
-    if h == v or s.dep[v] not in ("ccomp", "acl"):
+    if h == v or s.dep[v] not in ("ccomp", "acl", "xcomp"):
         return None
     if s.dep[v] == "ccomp" and s.lemma[h] in DENIAL_VERBS:
+        return h
+    if s.dep[v] == "xcomp" and s.tag[v] == "VBG" and s.lemma[h] == "deny":
         return h
     if s.lemma[h] in REPORT_NOUNS and s.dep[h] in OBJECT_DEPS and s.lemma[s.head[h]] in DENIAL_VERBS:
         return s.head[h]
