@@ -2003,8 +2003,15 @@ class _SentenceCoder:
             # acts on is further on, in whatever phrase
             targets = self._prepositional_target(v, tgt, True, where, skipped, sources) or targets
             if code[:2] == "15" and all(_one_state(a.code, b.code) for a in sources for b in targets):
-                # "put its forces on alert to respond to any move by the Chinese military"
-                targets = self._purpose_target(v, POSTURE_PURPOSES, wide=True) or targets
+                # "put its forces on alert to respond to any move by the Chinese military",
+                # "deployed troops to quell the protests"
+                targets = self._purpose_target(v, POSTURE_PURPOSES | REPRESSION_PURPOSES, wide=True) \
+                    or targets
+                if all(_one_state(a.code, b.code) for a in sources for b in targets):
+                    # "The Kenyan government deployed troops": its own forces are what it
+                    # moves, not whom it acts on
+                    self.log("  the source's own forces moved: no target")
+                    targets = []
         if not targets and sources and tgt is not None and s.head[tgt] == v:
             # "promised Ukraine more tanks", "gave Hamas 24 hours": the one given to
             targets = next((self.actors.resolve(c) for c in s.children[v]
