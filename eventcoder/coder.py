@@ -2029,7 +2029,7 @@ class _SentenceCoder:
             # "marched on parliament to protest against the government's spending cuts": the
             # purpose says whom the protest is against (GRCGOV, not the building marched
             # on) and, when its own pattern refines it, what for (1412 -> 141 + 2)
-            purpose = self._purpose_target(v)
+            purpose = self._purpose_target(v) or ([] if targets else self._policy_owner(v, sources))
             if purpose:
                 targets = purpose
                 refined = self._purpose_code(v, code)
@@ -2147,11 +2147,12 @@ class _SentenceCoder:
             # protest for a change of leaders (1411, 1431, 1441, 1451)
             code += "1"
             self.log(f"  a protest demanding a change of leaders -> {code}")
-        elif code in ("141", "143", "144", "145") and (why := self._against_policy(v)) is not None:
-            # "farmers blocked highways ..., protesting against agricultural reform laws":
-            # one protest, for a change of policy (1412, 1432, 1442, 1452)
+        elif code in ("141", "143", "144", "145") and (why := self._policy_protested(v)) is not None:
+            # "farmers blocked highways ..., protesting against agricultural reform laws",
+            # "took to the streets to protest pension reform": one protest, for a change of
+            # policy (1412, 1432, 1442, 1452)
             code += "2"
-            self.suppressed.add(why)
+            self.suppressed.add(why[0])
             self.log(f"  a protest against a policy -> {code}")
         if code in ("0256", "1056") and targets and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
             # "called on protesters to agree to a national truce": de-escalation asked of
@@ -2359,19 +2360,39 @@ class _SentenceCoder:
                         return True  # ("demand that Lukashenko step down")
         return False
 
-    def _against_policy(self, v: int) -> int | None:
-        """The participle of a protest that says it is against a policy ("...,
-        protesting against agricultural reform laws"), if predicate ``v`` has one."""
+    def _policy_protested(self, v: int) -> tuple[int, int] | None:
+        """The participle or purpose infinitive of protest ``v`` that names a policy it is
+        against, and the policy noun ("..., protesting against agricultural reform laws",
+        "took to the streets to protest pension reform")."""
         s = self.sent
         for c in s.children[v]:
-            if s.dep[c] == "advcl" and s.tag[c] == "VBG" \
+            if s.dep[c] in ("advcl", "xcomp") and (s.tag[c] == "VBG" or is_infinitive(s, c)) \
                     and s.lemma[c] in ("protest", "demonstrate", "rally"):
                 for p in s.children[c]:
-                    if s.dep[p] == "prep" and s.lower[p] in ("against", "over"):
-                        o = phrase_object(s, p)
-                        if o is not None and s.lemma[o] in POLICY_NOUNS:
-                            return c
+                    o = phrase_object(s, p) if s.dep[p] == "prep" and s.lower[p] in ("against", "over") \
+                        else p if s.dep[p] in OBJECT_DEPS else None
+                    if o is not None and s.lemma[o] in POLICY_NOUNS:
+                        return c, o
         return None
+
+    def _policy_owner(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """The government of the protesters' country, for a protest against a policy no
+        one is named to own ("took to the streets of Paris to protest pension reform"):
+        policies are governments'. Only for people, not for state organs."""
+        found = self._policy_protested(v)
+        countries = {country_of(a.code) for a in sources}
+        if found is None or len(countries) != 1 or None in countries \
+                or any(a.code[3:6] in STATE_ORGANS for a in sources):
+            return []
+        c, o = found
+        s = self.sent
+        if any(s.dep[k] == "poss" or (s.dep[k] == "prep" and s.lower[k] in ("by", "of"))
+               for k in s.children[o]):
+            return []  # someone's policy, named or not an actor
+        country = next(iter(countries))
+        self.log(f"  a policy of no one named ({s.words[o]!r}): the government of {country}")
+        self.suppressed.add(c)
+        return [Actor(compose(country or "", "GOV"), s.words[o], o, "policy", inferred=True)]
 
     def _arrival(self, v: int, src: int, sources: list[Actor]) -> str | None:
         """The code of an arrival ("arrive", "land", "fly"): a visit (042) for a
