@@ -2154,6 +2154,12 @@ class _SentenceCoder:
             code += "2"
             self.suppressed.add(why[0])
             self.log(f"  a protest against a policy -> {code}")
+        if code in ("020", "100") and tgt is not None and targets and s.lemma[tgt] in PROTESTER_NOUNS \
+                and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
+            # "urged the protesters to go home", "to express their views in a lawful
+            # manner": what protesters are asked is to ease their dissent (0252, 1052)
+            code = code[:2] + "52"
+            self.log(f"  an appeal to protesters -> {code}")
         if code in ("0256", "1056") and targets and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
             # "called on protesters to agree to a national truce": de-escalation asked of
             # civilians or the opposition is an easing of popular dissent (0252, 1052)
