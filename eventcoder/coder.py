@@ -1902,6 +1902,14 @@ class _SentenceCoder:
         if not sources and src is not None and code[:2] == "14":
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
+        if code[:2] == "14" and s.lemma[v] == "protest" and sources and src is not None \
+                and s.head[src] == v and s.dep[src] in SUBJECT_DEPS and not counted(s, src) \
+                and all(a.code[3:6] in ("", "GOV") and not a.plural for a in sources):
+            # "The Philippines protested China's use of water cannon": a state's protest
+            # is an official complaint (114) about what it protested, not a demonstration
+            obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
+            self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
+            code, tgt = "114", obj if obj is not None else tgt
         targets = self.actors.resolve(tgt)
         if not targets and tgt is not None and len(sources) > 1 and any(
                 s.lower[c] in RECIPROCALS.get(s.lower[tgt], ()) for c in s.children[tgt]):
