@@ -187,6 +187,12 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
     return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in PRONOUN_PLACE_PREPS
 
 
+# Countries whose legislature is called a congress: "Congress" alone in a story from one of
+# them is its own (Argentina, Brazil, Chile, Colombia, the Dominican Republic, Guatemala,
+# Honduras, Mexico, Paraguay, Peru, the Philippines, Micronesia; Spain's Congress of
+# Deputies)
+CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PRY",
+                                "PER", "PHL", "FSM", "ESP"})
 # Nouns for a country that "of" names: "the island nation of Nauru"
 # (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
 COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
@@ -964,6 +970,14 @@ class SentenceActors:
                 code = compose(named.code, role, prefix)
                 self.trace.append(f"{s.words[i]!r} shares {s.words[head]!r} -> {code}")
                 return attrs.evolve(named, code=code, plural=True)
+        if named is not None and named.code == "USALEG" and s.lower[i] == "congress" \
+                and (m := self.actor_at[i]) is not None and m[1] - m[0] == 1 \
+                and not any(s.dep[c] in ("poss", "compound", "amod") for c in s.children[i]) \
+                and (home := self.host_country or self.default_country) in CONGRESS_COUNTRIES:
+            # "BRASILIA (AP) - Thousands of supporters of Bolsonaro stormed Congress": in a
+            # story from a country whose legislature is a congress, it is that one
+            self.trace.append(f"{s.words[i]!r} in a story of {home}: {home}LEG")
+            return attrs.evolve(named, code=home + "LEG")
         if named is not None and not named.person and len(named.code) == 6 and country_of(named.code) \
                 and (m := self.actor_at[i]) is not None and m[1] - m[0] == 1 and depth < 3:
             # "Protesters stormed Paraguay's Congress": an institution named by one word
