@@ -147,6 +147,9 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
 # Verbs that call off what their object names: "postponed his trip to Beijing" is no visit
 CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "scrap", "shelve", "defer", "abandon",
                               "scrub", "suspend", "halt"})
+# Attacks that a state makes with its armed forces: "Russian strikes", "an Israeli raid"
+MILITARY_STRIKES = frozenset({"strike", "airstrike", "bombardment", "shelling", "raid", "incursion",
+                              "offensive", "invasion"})
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
 PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
@@ -661,13 +664,16 @@ class _SentenceCoder:
 
     def _sentence_places(self) -> list[tuple[int, str]]:
         """The countries the sentence's place phrases name, with their tokens ("rallied
-        outside the French embassy in Niamey" -> NER), for police, civilians and the
-        opposition of no named country (``HOST_ROLES``), which take the nearest; a town the
-        actor dictionaries do not name is placed by the story's places ("in Burgas": BGR)."""
+        outside the French embassy in Niamey" -> NER, "strikes on Kharkiv" -> UKR), for
+        police, civilians and the opposition of no named country (``HOST_ROLES``), which
+        take the nearest; a town the actor dictionaries do not name is placed by the
+        story's places ("in Burgas": BGR)."""
         s = self.sent
         found = []
         for c in range(len(s)):
-            if s.dep[c] == "prep" and s.lower[c] in CROWD_PLACE_PREPS:
+            if s.dep[c] == "prep" and (s.lower[c] in CROWD_PLACE_PREPS or (
+                    # "killed in Russian strikes on Kharkiv": the place struck
+                    s.lower[c] == "on" and s.lemma[s.head[c]] in VIOLENCE_NOUNS)):
                 p = phrase_object(s, c)
                 if p is not None and s.pos[p] == "PROPN":
                     named = self.actors.named(p)
@@ -1898,6 +1904,11 @@ class _SentenceCoder:
         if src is not None and any(len(a.code) == 3 for a in sources) \
                 and _weapon_words(s, src) & (AERIAL_WEAPONS | ARTILLERY_WEAPONS):
             # "Russian missiles struck Kyiv": weapons that act are the military's
+            sources = _with_role(sources, "MIL")
+        elif src is not None and code[:2] in VIOLENT_ROOTS and any(len(a.code) == 3 for a in sources) \
+                and s.dep[src] in ("amod", "compound", "poss") and s.lemma[s.head[src]] in MILITARY_STRIKES:
+            # "were killed in Russian strikes on Kharkiv", "in an Israeli raid": a state's
+            # strikes are its military's
             sources = _with_role(sources, "MIL")
         if not sources and src is not None and code[:2] == "14":
             # "several hundred people defied a ban ... to protest": people who protest
