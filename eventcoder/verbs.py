@@ -577,6 +577,8 @@ def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int], purpose
 RELATION_PARTICIPLES = frozenset({"relate", "link", "connect", "tie"})
 # "sent two planes carrying relief supplies to Fiji": where a carrier goes is where the
 # verb sends it
+# Participles whose "of" names a charge: "a diplomat accused of targeting a lawmaker"
+CHARGE_PARTICIPLES = frozenset({"accuse", "suspect", "convict", "charge", "acquit", "find"})
 CARRYING_PARTICIPLES = frozenset({"carry", "bring", "transport", "ferry", "deliver"})
 
 
@@ -597,7 +599,10 @@ def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[in
             continue
         for a in sent.children[h]:
             if sent.dep[a] == "acl" and (sent.tag[a] == "VBN" or sent.lemma[a] in CARRYING_PARTICIPLES) \
-                    and sent.lemma[a] not in RELATION_PARTICIPLES:
+                    and sent.lemma[a] not in RELATION_PARTICIPLES \
+                    and not (word == "of" and sent.lemma[a] in CHARGE_PARTICIPLES):
+                # ("a Chinese diplomat accused of targeting a lawmaker": the participle's
+                # "of" is what it is accused of, not the pattern's "expel diplomat of +")
                 for c in sent.children[a]:
                     if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word:
                         return c
