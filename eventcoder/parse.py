@@ -58,6 +58,12 @@ class Sentence:
     def __repr__(self) -> str:
         return f"Sentence({self.index}, {self.text!r})"
 
+    def release(self) -> None:
+        """Drop the derived facts cached on the sentence (``memo``, subtrees); they are
+        computed again when needed."""
+        self.memo = {}
+        self._subtrees = [None] * len(self.words)
+
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens ``start`` to ``end`` (exclusive), with the original spacing."""
         out = []
