@@ -1295,6 +1295,20 @@ class _SentenceCoder:
                 if p is not None:
                     yield p
 
+    def _held_in(self, v: int) -> list[Actor]:
+        """The country where the people whose release act ``v`` is about are held: the
+        "in" phrase on the object of its "of" phrase or on its own object ("the release
+        of all political prisoners in Egypt" -> EGY)."""
+        s = self.sent
+        held = [*self._phrase_objects(v, ("of",)), *(c for c in s.children[v] if s.dep[c] in OBJECT_DEPS)]
+        for h in held:
+            for p in self._phrase_objects(h, ("in",)):
+                found = [a for a in self.actors.resolve(p) if not a.person and country_of(a.code) == a.code]
+                if found:
+                    self.log(f"  target: where they are held, {found[0].text!r}")
+                    return found
+        return []
+
     def _letter_recipient(self, v: int) -> list[Actor]:
         """Whom the letter or message an act was made in went to: "Erdogan apologised for
         the downing of the jet in a letter to Putin" (Putin)."""
@@ -2070,6 +2084,10 @@ class _SentenceCoder:
             targets = self._accuser(v, sources)
         if not targets and sources:
             targets = self._letter_recipient(v)
+        if not targets and sources and code in RELEASE_APPEALS:
+            # "called for the release of all political prisoners in Egypt": the country
+            # they are held in is asked to free them
+            targets = self._held_in(v)
         if sources and code == "045" and {t.code for t in targets} <= {a.code for a in sources}:
             # (none, or the mediators themselves from their own "by" phrase: "a truce
             # brokered by Saudi Arabia and the United States" is no mediation between them)
