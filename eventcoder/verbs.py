@@ -732,6 +732,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             # Saturday" takes "strikes on", not the verb's "on Saturday"
             heads = [last, v, obj, phrase_object(sent, anchor)] if last is not None and k and \
                 elements[k - 1] not in PREPOSITIONS else [v, obj, last, phrase_object(sent, anchor)]
+            if k == 0 and el == "in" and obj is not None:
+                # "stop in +" is no fit for "stop its provocative actions in the South China
+                # Sea": a place phrase on an object the pattern does not name is the object's
+                heads.remove(obj)
             if cl.extension is not None:
                 heads.insert(heads.index(v) + 1, cl.extension)
             if obj is not None:
