@@ -193,6 +193,8 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
 # Deputies)
 CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PRY",
                                 "PER", "PHL", "FSM", "ESP"})
+# Words that make a government title a former one: "a former Honduran president" (ELI)
+FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
 # Nouns for a country that "of" names: "the island nation of Nauru"
 # (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
 COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
@@ -1143,7 +1145,13 @@ class SentenceActors:
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
-            code = compose(country, entry.role, entry.prefix)
+            role = entry.role
+            if role == "GOV" and any(s.lower[c] in FORMER_WORDS for c in s.children[i] if c < i):
+                # "a former Honduran president": the nationality between the words keeps
+                # the phrase "former president" (ELI) from matching
+                role = "ELI"
+                self.trace.append(f"agent {s.words[i]!r}: former -> ELI")
+            code = compose(country, role, entry.prefix)
             first = min([start, *(k for k in self._left_modifiers(i))])
             text = s.span_text(first if owner is not None else start, max(end, i + 1))
             rule = str(entry.origin or "")

@@ -1736,6 +1736,12 @@ class _SentenceCoder:
             # "Trump warned that the United States would strike Iranian sites": one's own
             # side acts, on the act's target
             tgt = am.target
+        if frame == "accuse" and s.lemma[f] in ("charge", "indict") and src is not None and (
+                found := self.actors.resolve(src)) and all(a.code[3:6] in ("JUD", "COP") for a in found):
+            # "Prosecutors charged Bolsonaro with plotting a coup": charges a prosecutor or
+            # the police bring are legal action (173), not an accusation in words
+            self.log(f"frame {frame!r} on {s.words[f]!r} by {found[0].text!r}: legal action -> 173")
+            out = "173"
         verb_text = s.words[act] if f == act else s.span_text(min(f, act), max(f, act) + 1) \
             if abs(f - act) <= 4 else f"{s.words[f]} ... {s.words[act]}"
         if f == act:  # auxiliary frame: "will visit"
