@@ -2208,6 +2208,13 @@ class _SentenceCoder:
             # civilians or the opposition is an easing of popular dissent (0252, 1052)
             code = code[:3] + "2"
             self.log(f"  de-escalation asked of civilians or the opposition -> {code}")
+        if code == "172" and targets \
+                and all(b.code.startswith("IGO") and (b.plural or not b.person) for b in targets) \
+                and s.lemma[v] in ("refuse", "deny", "bar", "ban", "revoke"):
+            # "Israel was refusing visas to U.N. staff": visas or entry refused to an
+            # international organisation refuse its involvement (1245), not sanction people
+            self.log("  visas or entry refused to an international organisation -> 1245")
+            code = "1245"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
