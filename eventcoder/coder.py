@@ -2208,6 +2208,21 @@ class _SentenceCoder:
             # civilians or the opposition is an easing of popular dissent (0252, 1052)
             code = code[:3] + "2"
             self.log(f"  de-escalation asked of civilians or the opposition -> {code}")
+        weapons = next(iter(counted(s, tgt)), tgt) if tgt is not None else None  # ("some of the drones")
+        if targets and weapons is not None and code[:2] in VIOLENT_ROOTS \
+                and all(b.inferred for b in targets) \
+                and s.lemma[weapons] in AERIAL_WEAPONS | ARTILLERY_WEAPONS \
+                and any(s.lower[c] in ("the", "these", "those") for c in s.children[weapons]):
+            # "Iran launched more than 300 drones ... Jordan, which shot down some of the
+            # drones": the weapons of the attack told before are its doer's military, not
+            # the story's most named country's
+            e = next((e for e in self._earlier_events(v, sources) if e.event_code[:2] in VIOLENT_ROOTS
+                      and country_of(e.source)), None)
+            if e is not None:
+                military = compose(country_of(e.source) or "", "MIL")
+                self.log(f"  {s.words[weapons]!r}: the weapons of {e.source_text!r} ({e.event_code}, "
+                         f"sentence {e.sentence_index}) -> {military}")
+                targets = [attrs.evolve(targets[0], code=military, inferred=False)]
         if code == "172" and targets \
                 and all(b.code.startswith("IGO") and (b.plural or not b.person) for b in targets) \
                 and s.lemma[v] in ("refuse", "deny", "bar", "ban", "revoke"):
