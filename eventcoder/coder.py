@@ -116,7 +116,7 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
                             "execution", "murder", "assassination", "explosion", "blast"})
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
                              "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
-                             "release", "handover"}
+                             "release", "handover", "coup", "putsch"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
@@ -1529,8 +1529,11 @@ class _SentenceCoder:
         heads += [c for c in s.children[v] if s.dep[c] in ("xcomp", "ccomp")]
         for h in heads:
             for c in s.children[h]:
-                if _conditional(s, c) or (s.dep[c] == "advcl" and any(
+                if (_conditional(s, c) and not is_passive(s, c)) or (s.dep[c] == "advcl" and any(
                         s.dep[m] == "mark" and s.lower[m] in REACTION_MARKS for m in s.children[c])):
+                    # (not a passive condition's subject: "if Bazoum was not reinstated" names
+                    # the one to be reinstated, not the one threatened; "until the group was
+                    # crushed" does name it)
                     found = self._subject_of_clause(c, "from the condition")
                     if found:
                         return found
