@@ -666,7 +666,7 @@ class SentenceActors:
         if pronoun not in ("his", "her") or s.dep[i] != "poss" or depth >= 3:
             return None
         owned = s.head[i]
-        if s.lemma[owned] in ANSWERED_NOUNS and s.lemma[s.head[owned]] in ANSWERING_LEMMAS:
+        if self._answered(owned):
             return None  # "rejected his remarks": another's words (``_own_subject``)
         fronted = self._fronted_subject(i, owned)
         if fronted is not None:
@@ -740,8 +740,7 @@ class SentenceActors:
         mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
         are not Britain; a reflexive would say so)."""
         s = self.sent
-        if s.dep[i] == "poss" and s.lemma[s.head[i]] in ANSWERED_NOUNS and s.head[i] != i \
-                and s.lemma[s.head[s.head[i]]] in ANSWERING_LEMMAS:
+        if s.dep[i] == "poss" and self._answered(s.head[i]):
             # "The French foreign ministry rejected its remarks": whose words one answers
             # are another's
             return self._governing_subject(s.head[i])
@@ -807,6 +806,12 @@ class SentenceActors:
                 if subj is not None:
                     return self.resolve(subj)
         return []
+
+    def _answered(self, n: int) -> bool:
+        """Whether noun ``n`` is words a verb answers ("rejected its remarks"): whoever owns
+        them is not the one who answers."""
+        s = self.sent
+        return s.lemma[n] in ANSWERED_NOUNS and s.head[n] != n and s.lemma[s.head[n]] in ANSWERING_LEMMAS
 
     def _drafter(self, i: int) -> Actor | None:
         """Who wrote the thing at token ``i``, named in a hyphenated modifier ("a

@@ -2089,8 +2089,6 @@ class _SentenceCoder:
             # "warned that Egypt could intervene directly if forces of Libya's government
             # advanced": one's own side acts; the threat is to the one the condition names
             targets = self._condition_target(v) or targets
-        if not targets and sources and code == "016":
-            targets = self._accuser(v, sources)
         if not targets and sources:
             targets = self._letter_recipient(v)
         if not targets and sources and code in RELEASE_APPEALS:
