@@ -629,6 +629,8 @@ class _SentenceCoder:
         self.trace = trace
         self.events: list[Event] = []
         self.suppressed: set[int] = set()
+        # the tokens of the sentence's "if" / "unless" clauses (what may happen, not what did)
+        self.conditions = _conditional_clauses(sent)
         self.framed: dict[int, tuple[int, PatternMatch]] = {}
         # a frame verb's own pattern target, kept when its frame codes instead
         self.frame_targets: dict[int, int] = {}
@@ -691,7 +693,7 @@ class _SentenceCoder:
         s = self.sent
         self.suppressed |= _comma_clauses(s, self.options)
         self.suppressed |= _background_clauses(s)
-        self.suppressed |= _conditional_clauses(s)
+        self.suppressed |= self.conditions
         if self.options.past_days is not None:  # background is left out
             self.suppressed |= _pluperfect_clauses(s)
         frames, verbs, nouns = self.dicts.frames, self.dicts.verbs, self.dicts.nouns
@@ -1676,7 +1678,7 @@ class _SentenceCoder:
             # sanctions on a condition is a threat of them (the map's entry for 163); without
             # one it may be a warning of harm ("warned that U.S. tariffs would slow growth")
             span = s.subtree(act)
-            cond = _conditional_clauses(s)
+            cond = self.conditions
             sanctions = {s.lemma[k] for k in span if k not in cond} & SANCTION_THREAT_WORDS \
                 if frame in ("warn", "threaten") and cond.intersection(span) else set()
             # ... and a warning that an attack "would not go unanswered", that no place
