@@ -1736,6 +1736,11 @@ class _SentenceCoder:
             tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
         if tgt is None and s.pos[act] == "NOUN":
             tgt = act  # "demanded an apology from Israel": the act's owner is the target
+            if code is None and (found := self.actors.resolve(act)) and all(a.token == act for a in found):
+                # "called for more air defence systems from Western allies": weapons or
+                # troops asked for are no one asked; whom they are asked from is
+                tgt = next((o for c in s.children[act] if s.dep[c] == "prep" and s.lower[c] == "from"
+                            for o in s.children[c] if s.dep[o] == "pobj"), None)
         if tgt is not None and am is not None and am.target is not None and src is not None \
                 and tgt != am.target and s.head[tgt] != f and self._own_side(src, tgt):
             # "Trump warned that the United States would strike Iranian sites": one's own
