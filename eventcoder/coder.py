@@ -1692,8 +1692,10 @@ class _SentenceCoder:
                     self.log(f"frame {frame!r} over {s.words[act]!r}: with {named} -> {out}")
             elif armed or words or vowed:
                 # (a vow to respond, "vowed to respond strongly to the attack", is a threat
-                # of force)
-                out = fmap.code_for("150")
+                # of force, as the threaten frame maps it: the intent frame maps no show of
+                # force, since "will send troops to Poland" is no threat)
+                tmap = fmap if frame != "intent" else self.dicts.frame_maps.get("threaten", fmap)
+                out = tmap.code_for("150")
                 if out is not None:
                     why = "done by a military force" if armed else \
                         f"with {', '.join(sorted(words))}" if words else "a response vowed"
