@@ -474,6 +474,12 @@ def _clause(sent: Sentence, v: int) -> Clause:
     return Clause(subject_of(sent, v), obj, passive)
 
 
+# Verbs that stand against what they take: "vowed to block any new sanctions on Russia"
+# is no vow of sanctions, so the pattern is not read on into their object
+BLOCKING_VERBS = frozenset({"block", "oppose", "veto", "prevent", "resist", "obstruct", "thwart", "stall",
+                            "avert", "avoid", "stop", "halt", "fight", "challenge"})
+
+
 def complement_of(sent: Sentence, v: int) -> int | None:
     """The infinitive complement that continues verb ``v`` when ``v`` has no object of its
     own: "threatened to attack American warships", "promised to provide aid to
@@ -486,6 +492,7 @@ def complement_of(sent: Sentence, v: int) -> int | None:
     if not any(dep[c] in OBJECT_DEPS or dep[c] == "nsubjpass" for c in children[v]):
         found = next((c for c in children[v] if (dep[c] == "xcomp" or shifted_complement(sent, c))
                       and sent.pos[c] == "VERB" and is_infinitive(sent, c)
+                      and sent.lemma[c] not in BLOCKING_VERBS
                       and not any(dep[g] in SUBJECT_DEPS for g in children[c])), None)
         if found is not None and any(
                 dep[p] == "prep" and p < found and sent.lower[p] in CONTROL_PREPS
