@@ -183,6 +183,8 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
+# Roles of people who protest against their own government when they name no one else
+PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Relations that subjects acting together have with each other: "both countries recalled
 # their ambassadors", "agreed to reopen their embassies".
@@ -2087,6 +2089,12 @@ class _SentenceCoder:
                 if refined is not None:
                     self.log(f"  the purpose's code: {code} -> {refined}")
                     code = refined
+        if not targets and sources and code[:2] == "14" and all(
+                len(a.code) >= 6 and a.code[3:6] in PROTESTING_ROLES and country_of(a.code) for a in sources):
+            # "Opposition supporters staged a protest in Dhaka": people protesting against
+            # no one named protest against their government
+            targets = [Actor(country_of(a.code) + "GOV", "", v, "") for a in sources[:1]]  # type: ignore[operator]
+            self.log(f"  a protest against no one named: {targets[0].code}")
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES)
         if not targets and sources and s.dep[v] == "relcl":
