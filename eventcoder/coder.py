@@ -2040,9 +2040,10 @@ class _SentenceCoder:
                 # "condemned air strikes by Israel on Lebanon", the parser hanging "by"
                 # on the verb: the one who struck, not the one struck
                 targets = self._by_phrase(v, tgt)
-            if {t.code for t in targets} <= {a.code for a in sources}:
+            if {t.code for t in targets} <= {a.code for a in sources} and s.lemma[tgt] not in VIOLENCE_NOUNS:
                 # "welcomed their resumption of ties with Osgiliath": "their" is the
-                # source itself; the target is further on
+                # source itself; the target is further on (not for an attack on the source:
+                # "condemned the attack on the Russian embassy in Damascus" is no one's there)
                 targets = self._prepositional_target(
                     v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets
             if not targets and s.dep[tgt] in ("dobj", "obj") and s.head[tgt] == v:
@@ -2203,6 +2204,12 @@ class _SentenceCoder:
             # "Russian troops marched on Kyiv", "the rebels said they would march on Bukavu"
             self.log("  an armed force marching on a place is no demonstration")
             return
+        if code[:3] == "145" and sources and all(
+                a.code[3:6] in ("MIL", *ARMED_ROLES) or armed_group(a.code) for a in sources):
+            # "Islamic State militants attacked the Russian embassy": armed men storming a
+            # building make an attack (180), not a riot
+            self.log(f"  a riot by an armed force: an attack, {code} -> 180")
+            code = "180"
         if code in ("141", "143", "144", "145") and self._against_leaders(v):
             # "Demonstrators blocked highways ..., demanding Boluarte's resignation": a
             # protest for a change of leaders (1411, 1431, 1441, 1451)
