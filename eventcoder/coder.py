@@ -435,6 +435,25 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _describing_clause(sent: Sentence, v: int) -> bool:
+    """Whether ``v`` heads a relative clause whose subject is its noun and which only
+    describes that noun: a restrictive one ("the militants who attacked India"), or one set
+    off by a comma in the perfect, the progressive or the present ("the offensive, which
+    has killed ...", "Lula, who was visiting ..."). A comma clause in the simple past is
+    news of its own ("Jordan, which shot down some of the drones, summoned ...")."""
+    if sent.dep[v] != "relcl":
+        return False
+    for c in sent.children[v]:
+        if sent.dep[c] in ("nsubj", "nsubjpass") and sent.lower[c] in RELATIVE_PRONOUNS:
+            set_off = c > 0 and sent.words[c - 1] in (",", "(", "--")
+            return not set_off or sent.tag[v] != "VBD" or any(
+                sent.dep[a] in ("aux", "auxpass") for a in sent.children[v])
+    return False
+
+
 def _pluperfect(sent: Sentence, k: int) -> bool:
     return sent.tag[k] == "VBN" and any(
         sent.dep[a] == "aux" and sent.lower[a] == "had" for a in sent.children[k])
@@ -972,6 +991,11 @@ class _SentenceCoder:
             # with its purpose (1441), not a demand beside it
             code = head_code[:3] + code[3]
             self.log(f"verb {s.words[v]!r}: the purpose of {s.words[h]!r} ({head_code}) -> {code}")
+        if _describing_clause(s, v):
+            # "militants who attacked India", "Israel's offensive in Gaza, which has killed
+            # more than 29,000 Palestinians": what the noun is known for, background
+            self.log(f"verb {s.words[v]!r}: a relative clause that describes its noun, not an act reported")
+            return
         self.codes[v] = code
         target = m.target
         if target is None and s.lemma[v] == "blame" and s.dep[v] == "xcomp" and s.lemma[h] == "be":
