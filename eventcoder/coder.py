@@ -414,7 +414,8 @@ def _background_clauses(sent: Sentence) -> set[int]:
                                           if sent.dep[a] == "aux") and any(
                 sent.dep[p] == "prep" and sent.lower[p] == "since"
                 and (o := phrase_object(sent, p)) is not None
-                and (sent.pos[o] == "NUM" or sent.lemma[o] in TIME_NOUNS) for p in kids):
+                and (sent.pos[o] == "NUM" or sent.lemma[o] in TIME_NOUNS or sent.lower[o] in MONTH_NAMES)
+                for p in kids):
             # "The Saudi-led coalition, which has been fighting the Houthis since 2015,
             # carried out air strikes": a state of affairs since a date, background
             out.update(sent.subtree(k))
