@@ -1462,6 +1462,11 @@ class _SentenceCoder:
                 if c > head and s.lemma[c] in REPORTING_VERBS and s.words[c - 1] != "that" \
                         and any(s.words[k] == "," for k in range(head, c)):
                     continue  # "have swarmed Whitsun Reef, the coast guard said": attribution
+                what = next((k for k in s.children[c]
+                             if s.dep[k] in OBJECT_DEPS and s.lower[k] == "what"), None)
+                if what is not None:
+                    # "criticised what it called India's 'hasty' response": whose response
+                    return self._named_thing_owner(what)
                 found = self._subject_of_clause(c, "from the clause of")
                 if found:
                     return found
