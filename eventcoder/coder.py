@@ -1226,8 +1226,8 @@ class _SentenceCoder:
         if violent:
             # (violent repression, 175, is violence too: "police opened fire on students ...
             # condemned the shooting"; but "the violence" after protesters attacked an
-            # embassy and police dispersed them is the protesters')
-            roots = (*VIOLENT_ROOTS, "175") if s.lemma[n] != "violence" else tuple(VIOLENT_ROOTS)
+            # embassy and police dispersed them is the protesters'; a riot, 145, is violence)
+            roots = (*VIOLENT_ROOTS, "145", "175") if s.lemma[n] != "violence" else (*VIOLENT_ROOTS, "145")
         own = {a.code for a in sources}
         earlier = self._earlier_events(n)
         for e in self._earlier_events(n, sources):
