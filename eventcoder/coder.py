@@ -49,6 +49,7 @@ from .verbs import (
     DOCUMENT_NOUNS,
     OBJECT_DEPS,
     RELATION_PARTICIPLES,
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     TIME_NOUNS,
     PatternMatch,
@@ -174,6 +175,8 @@ MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "ro
 SANCTION_THREAT_WORDS = frozenset({"sanction", "tariff", "embargo", "boycott"})
 # Vows that threaten when what is vowed is a response ("vowed to respond strongly")
 THREAT_VOWS = frozenset({"vow", "pledge", "promise", "swear"})
+# Modals of what may come: an act of force that may come on a condition is a threat
+THREAT_MODALS = frozenset({"could", "might", "may", "can"})
 RESPONSE_VERBS = frozenset({"respond", "react", "answer", "retaliate", "avenge"})
 # Purposes that name whom force or repression is used on: "fired tear gas to disperse them"
 REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppress", "evict",
@@ -434,9 +437,6 @@ def _background_clauses(sent: Sentence) -> set[int]:
             # is placed in time by an earlier event, told before
             out.update(sent.subtree(k))
     return out
-
-
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 
 def _describing_clause(sent: Sentence, v: int) -> bool:
@@ -892,6 +892,11 @@ class _SentenceCoder:
             return
         modal = _unreal_modal(s, v)
         if modal is not None and v not in self.framed and m.code[:2] in DONE_ROOTS:
+            if m.code[:2] in VIOLENT_ROOTS and s.lemma[modal] in THREAT_MODALS and self._conditioned(v):
+                # "said it could use force if the junta failed to do so": force that may
+                # come on a condition is a threat of it
+                self._conditional_threat(v, m, modal)
+                return
             # "Iran should seize a British tanker", "Israel could strike": may, not did
             self.log(f"verb {s.words[v]!r}: with {s.words[modal]!r}, a possibility, not an act")
             return
@@ -1550,6 +1555,28 @@ class _SentenceCoder:
                 if m is not None and len(m.code) == 4 and m.code[:2] == "14" and m.code[3] in "12345":
                     return code + m.code[3]
         return None
+
+    def _conditioned(self, v: int) -> bool:
+        """Whether clause ``v`` (or the verb of saying whose clause it is) has an "if" or
+        "unless" condition."""
+        s = self.sent
+        heads = [v] + ([s.head[v]] if s.dep[v] in ("xcomp", "ccomp") and s.head[v] != v else [])
+        return any(_conditional(s, c) for h in heads for c in s.children[h])
+
+    def _conditional_threat(self, v: int, m: PatternMatch, modal: int) -> None:
+        """Code act of force ``v``, said to be possible on a condition, as the threat of it
+        that the threaten frame's map gives."""
+        s = self.sent
+        tmap = self.dicts.frame_maps.get("threaten")
+        code = tmap.code_for(m.code) if tmap is not None else None
+        if code is None or is_negated(s, v):
+            return
+        self.suppressed |= m.consumed
+        self.codes[v] = code
+        self.log(f"verb {s.words[v]!r}: with {s.words[modal]!r} on a condition, a threat: {m.code} -> {code}")
+        self._emit(v, code, m.source if m.source is not None else subject_of(s, v), m.target,
+                   s.span_text(modal, v + 1) if v - modal <= 3 else s.words[v],
+                   str(m.pattern.origin or ""), m.pattern.text, False, m.pattern)  # type: ignore[arg-type]
 
     def _condition_target(self, v: int) -> list[Actor]:
         """A threat is made to the one its condition names: "would use nuclear weapons if
