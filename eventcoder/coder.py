@@ -439,6 +439,12 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+def _present_perfect(sent: Sentence, v: int) -> bool:
+    """"has massed", "have been killed": ``v`` with "has" or "have" as its auxiliary."""
+    return any(sent.dep[a] in ("aux", "auxpass") and sent.lower[a] in ("has", "have")
+               for a in sent.children[v])
+
+
 def _describing_clause(sent: Sentence, v: int) -> bool:
     """Whether ``v`` heads a relative clause whose subject is its noun and which only
     describes that noun: a restrictive one ("the militants who attacked India"), or one set
@@ -997,6 +1003,11 @@ class _SentenceCoder:
             # with its purpose (1441), not a demand beside it
             code = head_code[:3] + code[3]
             self.log(f"verb {s.words[v]!r}: the purpose of {s.words[h]!r} ({head_code}) -> {code}")
+        if s.index > 0 and s.dep[v] == "ROOT" and _present_perfect(s, v):
+            # "Russia has massed tens of thousands of troops near Ukraine's borders", after
+            # the lead: what has been going on, background to the news
+            self.log(f"verb {s.words[v]!r}: a main clause in the present perfect after the lead, background")
+            return
         if _describing_clause(s, v):
             # "militants who attacked India", "Israel's offensive in Gaza, which has killed
             # more than 29,000 Palestinians": what the noun is known for, background
