@@ -922,7 +922,7 @@ class _SentenceCoder:
             self.log(f"verb {s.words[v]!r}: governed by {s.words[governor]!r} "
                      f"({self.codes[governor]}), not an act that happened")
             return
-        said = self._document_content(v, m) if m.code == "010" else None
+        said = self._document_content(v, m) if m.code in ("010", NULL_CODE) else None
         if said is not None:
             # "sent Tokayev a message praising ...": what the message does is the event
             self.log(f"verb {s.words[v]!r}: the {s.words[s.head[said]]!r} {s.words[said]!r}, "
@@ -2138,6 +2138,15 @@ class _SentenceCoder:
             # "promised Ukraine more tanks", "gave Hamas 24 hours": the one given to
             targets = next((self.actors.resolve(c) for c in s.children[v]
                             if s.dep[c] == "dative" and s.pos[c] != "ADP"), [])
+        if not targets and sources and tgt is not None and s.lower[tgt] in ("them", "it") \
+                and s.dep[v] == "advcl" and s.tag[v] == "VBG" and s.head[v] != v:
+            # "responded to the Hungarian prime minister's remarks, calling them an insult":
+            # what "them" names is what the main verb took, and its owner is the target
+            h = s.head[v]
+            took = [c for c in s.children[h] if s.dep[c] in OBJECT_DEPS] + [
+                o for p in s.children[h] if s.dep[p] == "prep" and s.lower[p] in ("to", "at")
+                for o in s.children[p] if s.dep[o] == "pobj"]
+            targets = next((found for c in took if (found := self.actors.owner(c))), [])
         if not targets and sources and code == "016":
             # "Russia denied that it had played any part": a denial answers who accused,
             # not the one the denied clause names (mostly the denier's own side)
