@@ -451,6 +451,9 @@ def _describing_clause(sent: Sentence, v: int) -> bool:
     off by a comma in the perfect, the progressive or the present ("the offensive, which
     has killed ...", "Lula, who was visiting ..."). A comma clause in the simple past is
     news of its own ("Jordan, which shot down some of the drones, summoned ...")."""
+    if sent.dep[v] == "conj" and sent.head[v] != v and not any(
+            sent.dep[c] in SUBJECT_DEPS for c in sent.children[v]):
+        v = sent.head[v]  # "which seized power in July and revoked a ... agreement": both
     if sent.dep[v] != "relcl":
         return False
     for c in sent.children[v]:
