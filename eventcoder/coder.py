@@ -581,6 +581,16 @@ def _one_state(a: str, b: str) -> bool:
             and a[3:6] in STATE_PARTS and b[3:6] in STATE_PARTS)
 
 
+def _directive(a: str, b: str) -> bool:
+    """Whether ``a`` commands ``b``: a state or its government and its own forces,
+    police or intelligence (THAGOV and THAMIL), or a body of an international
+    organisation and another of the same (IGOUNOHRI and IGOUNOHCH)."""
+    if a.startswith("IGO") and b.startswith("IGO"):
+        return a[:6] == b[:6] and a != b
+    return a[:3] == b[:3] and country_of(a) is not None and a[3:6] in ("", "GOV") \
+        and b[3:6] in ("MIL", "COP", "SPY")
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -2368,6 +2378,14 @@ class _SentenceCoder:
             # not whom (the West, a political bloc, stays an actor)
             self.log(f"  a region is no target: {', '.join(b.code for b in targets if b.code in REGIONS)}")
             targets = [b for b in targets if b.code not in REGIONS]
+        if code[:2] in ("02", "10") and code[2:3] != "5" and sources and targets and all(
+                _directive(a.code, b.code) for a in sources for b in targets):
+            # "The government ordered thousands more troops into Bangkok to guard
+            # ministries": a state's order to its own forces or agencies is how it acts,
+            # not a demand made of someone (an order to stand down or yield, 025x and 105x,
+            # is one: "Arce ordered him to withdraw his soldiers", to a general in revolt)
+            self.log(f"  {sources[0].code} -> {targets[0].code}: an order to its own forces, no event")
+            return
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
