@@ -237,6 +237,8 @@ POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", 
                           "legislation", "ban", "decree"})
 # A protest "demanding" (calling for, ...) leaders' resignation or early elections is for a
 # change of leaders (14x1)
+# Words of a change of institutions: what a protest at a legislature may be about (14x4)
+CONSTITUTION_WORDS = frozenset({"constitution", "constitutional", "referendum"})
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
 LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
@@ -2312,6 +2314,16 @@ class _SentenceCoder:
             code += "2"
             self.suppressed.add(why[0])
             self.log(f"  a protest against a policy -> {code}")
+        elif code in ("141", "143", "144", "145") and targets and all(b.code[3:6] == "LEG" for b in targets):
+            # "Protesters stormed Paraguay's Congress ... after senators secretly approved a
+            # constitutional amendment": a protest at a legislature is about what it is
+            # passing, a change of institutions (14x4) or of policy (14x2)
+            said = set(s.lemma)
+            kind = "4" if said & CONSTITUTION_WORDS else "2" if said & POLICY_NOUNS else ""
+            if kind:
+                code += kind
+                self.log(f"  a protest at a legislature over {'the constitution' if kind == '4' else 'a law'}"
+                         f" -> {code}")
         if code in ("020", "100") and tgt is not None and targets and s.lemma[tgt] in PROTESTER_NOUNS \
                 and all(b.code[3:6] in REPRESSED_ROLES for b in targets):
             # "urged the protesters to go home", "to express their views in a lawful
