@@ -2302,6 +2302,11 @@ class _SentenceCoder:
             # building make an attack (180), not a riot
             self.log(f"  a riot by an armed force: an attack, {code} -> 180")
             code = "180"
+        if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
+            # "protesters blockaded the legislature": a protest that blocks (144), not a
+            # blockade by force
+            self.log("  a blockade by civilians -> 144")
+            code = "144"
         if code in ("141", "143", "144", "145") and self._against_leaders(v):
             # "Demonstrators blocked highways ..., demanding Boluarte's resignation": a
             # protest for a change of leaders (1411, 1431, 1441, 1451)
@@ -2357,11 +2362,6 @@ class _SentenceCoder:
             # international organisation refuse its involvement (1245), not sanction people
             self.log("  visas or entry refused to an international organisation -> 1245")
             code = "1245"
-        if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
-            # "protesters blockaded the legislature": a protest that blocks (144), not a
-            # blockade by force
-            self.log("  a blockade by civilians -> 144")
-            code = "144"
         pron = None  # the pronoun that names who is to be released: "their release"
         if code in RELEASE_APPEALS and tgt is not None:
             pron = tgt if s.pos[tgt] == "PRON" else next(
