@@ -2123,9 +2123,12 @@ class _SentenceCoder:
                 # "condemned air strikes by Israel on Lebanon", the parser hanging "by"
                 # on the verb: the one who struck, not the one struck
                 targets = self._by_phrase(v, tgt)
-            if {t.code for t in targets} <= {a.code for a in sources} and s.lemma[tgt] not in VIOLENCE_NOUNS:
+            if {t.code for t in targets} <= {a.code for a in sources} and (
+                    s.lemma[tgt] not in VIOLENCE_NOUNS
+                    or any(s.lower[c] == "against" for c in s.children[tgt])):
                 # "welcomed their resumption of ties with Osgiliath": "their" is the
-                # source itself; the target is further on (not for an attack on the source:
+                # source itself; the target is further on (for an act of violence only when
+                # it says against whom: "to widen the military offensive against Hamas";
                 # "condemned the attack on the Russian embassy in Damascus" is no one's there)
                 targets = self._prepositional_target(
                     v, tgt, pattern is not None and pattern.any_target, where, skipped) or targets

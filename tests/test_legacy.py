@@ -831,6 +831,20 @@ def test_real_actor_dates_and_keys():
 
 
 @needs_shared
+@pytest.mark.filterwarnings("ignore::eventcoder.dictionaries.legacy.LegacyDictionaryWarning")
+def test_an_offensive_widened_against_someone_is_aimed_at_them_with_the_phoenix_files(nlp):
+    # the offensive is the threatener's own; its "against" phrase names whom it is aimed
+    # at (a condemned attack on one's own embassy "in Damascus" still names no one there)
+    from eventcoder import Coder
+
+    coder = Coder([LEGACY / name for name in PHOENIX], default_dictionaries=False, model=nlp)
+    events = coder.code_story("Israeli Defence Minister Ehud Barak threatened on Friday to widen the "
+                              "military offensive against Hamas in the Gaza Strip if rocket fire on "
+                              "southern Israel did not stop.", date="2012-11-16")
+    assert [(e.source, e.target) for e in events] == [("ISRGOVMIL", "PSEREBHMS")]
+
+
+@needs_shared
 def test_strict_mode_on_a_real_file_names_path_and_line():
     with pytest.raises(DictionaryErrors) as info:
         read_legacy(LEGACY / "CAMEO.2.0.txt", strict=True)
