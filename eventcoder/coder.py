@@ -2189,7 +2189,8 @@ class _SentenceCoder:
                 len(a.code) >= 6 and a.code[3:6] in PROTESTING_ROLES and country_of(a.code) for a in sources):
             # "Opposition supporters staged a protest in Dhaka": people protesting against
             # no one named protest against their government
-            targets = [Actor(country_of(a.code) + "GOV", "", v, "") for a in sources[:1]]  # type: ignore[operator]
+            targets = [Actor(compose(country_of(sources[0].code) or "", "GOV"), s.words[v], v, "protest",
+                             inferred=True)]
             self.log(f"  a protest against no one named: {targets[0].code}")
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES)
