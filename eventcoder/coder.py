@@ -170,7 +170,7 @@ REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SE
 # Words of armed force in what a warning says will happen: a threat of military force
 MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "rocket", "missile",
                                    "drone", "war", "army", "troop", "military", "strike", "force",
-                                   "crushing", "crush", "intervene"})
+                                   "crushing", "crush", "intervene", "defence", "defense", "fury"})
 # Words of sanctions in a warning's clause ("our tariff will increase"): a threat of them
 SANCTION_THREAT_WORDS = frozenset({"sanction", "tariff", "embargo", "boycott"})
 # Vows that threaten when what is vowed is a response ("vowed to respond strongly")
