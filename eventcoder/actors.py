@@ -730,6 +730,11 @@ class SentenceActors:
         if s.dep[i] not in ("nsubj", "nsubjpass") or s.dep[v] != "ccomp" or depth >= 3:
             return None
         subj = next((c for c in s.children[s.head[v]] if s.dep[c] == "nsubj" and c < i), None)
+        if subj is None and s.dep[s.head[v]] == "conj":
+            # "ECOWAS gave the junta one week ... and said it could use force": the subject
+            # the reporting verb shares with the verb it is joined to
+            subj = subject_of(s, s.head[v])
+            subj = subj if subj is not None and subj < i else None
         if subj is None or s.pos[subj] == "PRON":
             return None
         a = self.resolve_one(subj, depth + 1)
@@ -1183,12 +1188,14 @@ class SentenceActors:
                              (name or s.pos[i] == "PROPN") and capital),
                          plural=s.tag[i] == "NNS" or (s.tag[i] == "NNPS" and not name),
                          inferred=owner is None and bool(guess))
-        # Apposition: "Balkhi, spokesman for the Taliban foreign ministry".
+        # Apposition: "Balkhi, spokesman for the Taliban foreign ministry" (a person; "the
+        # West African bloc ECOWAS" is the bloc, no person)
         for c in s.children[i]:
             if s.dep[c] == "appos" and depth < 3:
                 a = self.resolve_one(c, depth + 1)
                 if a is not None:
-                    return attrs.evolve(a, person=True, token=i)
+                    person = a.person or s.pos[i] == "PROPN" or s.lemma[i] in PERSON_NOUNS
+                    return attrs.evolve(a, person=person, token=i)
         if s.pos[i] == "PROPN" and depth < 3:
             # "Vera Grabe, who heads the government's delegation": a person who heads,
             # leads or commands a body the dictionaries place acts for it
