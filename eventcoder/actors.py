@@ -1128,6 +1128,15 @@ class SentenceActors:
             # "the government" after "Mali's transitional government", "the morality
             # police" after "the morality police" of Iran: the one named
             words = [s.lower[k] for k in range(min([i, *mods]), i + 1)]
+            speaker = (self._reporter(i, "he", depth) or self._reporter(i, "it", depth)) \
+                if not mods and agent[2].role == "GOV" else None
+            home = country_of(speaker.code) if speaker is not None and speaker.code[3:6] in ("", "GOV") \
+                else None
+            if speaker is not None and home:
+                # "Australian Trade Minister Simon Birmingham said the government was
+                # considering an appeal": the speaker's own government
+                self.trace.append(f"{s.words[i]!r} -> the government of the one who said so ({home})")
+                return Actor(compose(home, "GOV"), s.span_text(min([i, *mods]), i + 1), i, speaker.rule)
             ante = self.context.named_head(s.lower[i], i, self) if not mods \
                 else self.context.named_phrase(words, i, self)
             if ante is not None:
