@@ -725,6 +725,12 @@ class SentenceActors:
     def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
+        a = self._reporting_subject(i, depth)
+        return a if a is not None and _compatible(pronoun, a) else None
+
+    def _reporting_subject(self, i: int, depth: int) -> Actor | None:
+        """The actor that is the subject of the verb reporting the clause whose subject
+        ``i`` is ("Moussa Faki said he was outraged": Faki), if any."""
         s = self.sent
         v = s.head[i]
         if s.dep[i] not in ("nsubj", "nsubjpass") or s.dep[v] != "ccomp" or depth >= 3:
@@ -738,7 +744,7 @@ class SentenceActors:
         if subj is None or s.pos[subj] == "PRON":
             return None
         a = self.resolve_one(subj, depth + 1)
-        return a if a is not None and a.code and _compatible(pronoun, a) else None
+        return a if a is not None and a.code else None
 
     def _own_subject(self, i: int) -> frozenset[int]:
         """The subject of the verb a pronoun is the object of, which the pronoun cannot
@@ -1128,10 +1134,9 @@ class SentenceActors:
             # "the government" after "Mali's transitional government", "the morality
             # police" after "the morality police" of Iran: the one named
             words = [s.lower[k] for k in range(min([i, *mods]), i + 1)]
-            speaker = (self._reporter(i, "he", depth) or self._reporter(i, "it", depth)) \
-                if not mods and agent[2].role == "GOV" else None
-            home = country_of(speaker.code) if speaker is not None and speaker.code[3:6] in ("", "GOV") \
-                else None
+            speaker = self._reporting_subject(i, depth) if not mods and agent[2].role == "GOV" else None
+            home = country_of(speaker.code) if speaker is not None and not speaker.plural \
+                and speaker.code[3:6] in ("", "GOV") else None
             if speaker is not None and home:
                 # "Australian Trade Minister Simon Birmingham said the government was
                 # considering an appeal": the speaker's own government

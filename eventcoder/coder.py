@@ -441,6 +441,12 @@ def _background_clauses(sent: Sentence) -> set[int]:
     return out
 
 
+def _with_governor(sent: Sentence, v: int) -> list[int]:
+    """``v`` and, when ``v`` is a complement, the verb it completes ("said it could use
+    force if ...", "threatened to strike if ...": the condition may hang on either)."""
+    return [v] + ([sent.head[v]] if sent.dep[v] in ("xcomp", "ccomp") and sent.head[v] != v else [])
+
+
 def _present_perfect(sent: Sentence, v: int) -> bool:
     """"has massed", "have been killed": ``v`` with "has" or "have" as its auxiliary."""
     return any(sent.dep[a] in ("aux", "auxpass") and sent.lower[a] in ("has", "have")
@@ -1586,8 +1592,7 @@ class _SentenceCoder:
         """Whether clause ``v`` (or the verb of saying whose clause it is) has an "if" or
         "unless" condition."""
         s = self.sent
-        heads = [v] + ([s.head[v]] if s.dep[v] in ("xcomp", "ccomp") and s.head[v] != v else [])
-        return any(_conditional(s, c) for h in heads for c in s.children[h])
+        return any(_conditional(s, c) for h in _with_governor(s, v) for c in s.children[h])
 
     def _conditional_threat(self, v: int, m: PatternMatch, modal: int) -> None:
         """Code act of force ``v``, said to be possible on a condition, as the threat of it
@@ -1610,7 +1615,7 @@ class _SentenceCoder:
         "threatened to take retaliatory steps after Finland's leaders said ..." (on the
         threat's verb or the frame verb over it)."""
         s = self.sent
-        heads = [v] + ([s.head[v]] if s.dep[v] in ("xcomp", "ccomp") and s.head[v] != v else [])
+        heads = _with_governor(s, v)
         # ... or on the clause a warning says: "warned that if Canada retaliated, our tariff
         # would increase"
         heads += [c for c in s.children[v] if s.dep[c] in ("xcomp", "ccomp")]
