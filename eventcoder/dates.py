@@ -644,6 +644,11 @@ _VERBAL_POS = frozenset({"VERB", "AUX"})
 _FUTURE_FRAMES = frozenset({"plan", "intend", "schedule", "expect", "set", "due", "aim", "prepare",
                             "slate", "poise"})
 _PASSIVE_ONLY_FRAMES = frozenset({"schedule", "expect", "set", "slate", "poise"})
+# Verbs that commit to an act still to come: a month or date of the act itself ("agreed to
+# meet again in January") is read in the future, one of the commitment ("on Monday agreed
+# to meet") is not
+_COMMISSIVE_FRAMES = frozenset({"agree", "decide", "promise", "pledge", "vow", "threaten", "offer",
+                                "undertake", "hope", "propose", "commit", "resolve"})
 _FUTURE_AMODS = frozenset({"upcoming", "planned", "scheduled", "forthcoming", "proposed", "future",
                            "expected", "coming"})
 
@@ -705,6 +710,15 @@ def _governing_roots(sent: Sentence, clause_root: int) -> list[int]:
         out.append(g)
         k = g
     return out
+
+
+def _committed_act(sent: Sentence, chain: list[int]) -> set[int]:
+    """The part of clause ``chain`` below a commissive verb whose ``xcomp`` it is ("meet"
+    in "agreed to meet"): empty when there is none."""
+    for n, k in enumerate(chain):
+        if sent.dep[k] == "xcomp" and sent.head[k] != k and sent.lemma[sent.head[k]] in _COMMISSIVE_FRAMES:
+            return set(chain[:n + 1])
+    return set()
 
 
 def _depth(sent: Sentence, i: int) -> int:
@@ -801,6 +815,7 @@ def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate 
     chain_set = set(chain)
     clause_root = chain[-1]
     governors = [] if future else _governing_roots(sent, clause_root)
+    committed = _committed_act(sent, chain)
     ranked: list[tuple[int, int, int, int, EventDate]] = []
     for e in exprs:
         if _in_dateline(e, datelines):
@@ -831,7 +846,9 @@ def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate 
                 step, gov = 2, governors.index(anchor_root)
             else:
                 continue
-        got = _read(e, ref.date, future)
+        # (a weekday stays in the past: "threatened to attack Ukraine on Monday" dates the
+        # threat as often as the attack)
+        got = _read(e, ref.date, future or (anchor in committed and e.kind in ("date", "month")))
         if got is None:
             continue
         date, precision, fut = got

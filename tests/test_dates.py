@@ -394,6 +394,23 @@ def test_future_phrase_in_a_past_sentence(parser):
     assert (got.date, got.future) == (D(2024, 5, 16), True)
 
 
+def test_a_month_of_an_act_committed_to_is_in_the_future(parser):
+    # "agreed to meet again in January", said in December: next January, not last
+    dec = D(2015, 12, 25)
+    got = date_of(parser, "The two leaders agreed to meet again in January.", "meet", dec)
+    assert (got.date, got.precision, got.future) == (D(2016, 1, 1), "month", True)
+    got = date_of(parser, "Iran vowed to retaliate against Israel on March 3.", "retaliate", dec)
+    assert (got.date, got.future) == (D(2016, 3, 3), True)
+    # a phrase of the commitment itself stays in the past; so does a weekday
+    got = date_of(parser, "China agreed in October to send aid to Nepal.", "send", dec)
+    assert (got.date, got.future) == (D(2015, 10, 1), False)
+    got = date_of(parser, "Russia threatened to attack Ukraine on Monday.", "attack", dec)
+    assert (got.date, got.future) == (D(2015, 12, 21), False)
+    # not a commitment: "refused to meet in January" stays in the past
+    got = date_of(parser, "Iran refused to meet the inspectors in January.", "meet", dec)
+    assert (got.date, got.future) == (D(2015, 1, 1), False)
+
+
 def test_past_phrase_in_a_future_sentence(parser):
     got = date_of(parser, "Russia will respond to the attack that happened yesterday.", "respond", WED)
     assert got == EventDate(WED, "day", None, "story", True)
