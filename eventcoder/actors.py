@@ -1095,7 +1095,10 @@ class SentenceActors:
                 # "accused the authorities in Brazzaville of ...", the parser hanging "in
                 # Brazzaville" on the verb: right after the agent, it is the agent's
                 preps.append(after)
+            owned = any(s.dep[c] == "poss" and s.pos[c] == "PRON" for c in s.children[i])
             for c in preps:
+                if owned and s.lower[c] in ("in", "at"):
+                    continue  # "its embassy in Damascus", "their forces in Syria": where, not whose
                 if s.dep[c] == "prep" and s.lower[c] in LINKING_PREPS:
                     for p in s.children[c]:
                         if s.dep[p] == "pobj":
