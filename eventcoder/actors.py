@@ -1061,6 +1061,7 @@ class SentenceActors:
         # "opposition activists" (a more telling agent before a generic one).
         owner: Actor | None = None
         owner_token = -1
+        pair_owners: list[Actor] = []
         title: tuple[int, int, AgentEntry] | None = None
         for k in reversed(self._left_modifiers(i)):
             if owner is None and self.actor_at[k] is not None and not self._inside(k, agent):
@@ -1157,6 +1158,13 @@ class SentenceActors:
             meant = self.resolve_one(poss, depth + 1) if poss is not None else None
             if meant is not None and not meant.person and country_of(meant.code):
                 owner = meant
+            elif poss is not None and s.lower[poss] == "their" and depth == 0 \
+                    and (meant is None or meant.person):
+                # "Modi held talks with Sharif. Their foreign secretaries will meet": the
+                # two leaders' countries, one each
+                both = self.context.pair(i, self, frozenset(), 2, True)
+                if both and all(a.person and country_of(a.code) for a in both):
+                    owner, pair_owners = both[0], both[1:]
         if agent is not None:
             start, end, entry = agent
             # (a person with a government title and no country: the dateline's country,
@@ -1190,6 +1198,7 @@ class SentenceActors:
                     and s.lemma[owner_token] in PAIR_NOUNS:
                 # "the two countries' armies": the pair's armies, both
                 co_owners += self._extra.get(owner_token, [])
+            co_owners += pair_owners
             extra = [Actor(compose(o.code, entry.role, entry.prefix), text, i,
                            f"{o.rule} + {entry.origin or ''}") for o in co_owners]
             if extra:
