@@ -197,6 +197,7 @@ class Parser:
                 heads.append(h if 0 <= h < len(part) else k)
             tags, pos, deps = [s(r[2]) for r in part], [s(r[3]) for r in part], [s(r[4]) for r in part]
             join_split_nominals(tags, pos, deps, heads)
+            lift_resultative_objects(pos, deps, heads)
             out.append(Sentence(
                 len(out), sent.text, words, [s(r[1]) for r in part], tags, pos, deps, heads,
                 sent.start_char, [bool(r[6]) for r in part]))
@@ -218,3 +219,22 @@ def join_split_nominals(tag: list[str], pos: list[str], dep: list[str], head: li
         if dep[k] in SPLIT_DEPS and dep[n] == dep[k] and head[k] == head[n] != k \
                 and pos[k] == "PROPN" and pos[n] == "NOUN" and tag[n] in ("NNS", "NN"):
             dep[k], head[k] = "compound", n
+
+
+# Dependencies the small model gives an adjective right after a verb ("shot dead")
+RESULTATIVE_DEPS = frozenset({"advcl", "acomp", "xcomp", "ccomp", "oprd"})
+
+
+def lift_resultative_objects(pos: list[str], dep: list[str], head: list[int]) -> None:
+    """Give a verb back the object the parser hung on the adjective right after it, in
+    place: "shot dead the Russian ambassador" comes out of the small model with
+    "ambassador" the object of "dead"; the adjective is the verb's result (``oprd``) and
+    the noun phrase after it the verb's object, when the verb has none of its own."""
+    for k in range(1, len(dep)):
+        h = head[k]
+        if pos[k] != "ADJ" or dep[k] not in RESULTATIVE_DEPS or h != k - 1 or pos[h] != "VERB":
+            continue
+        objects = [c for c in range(k + 1, len(dep)) if head[c] == k and dep[c] == "dobj"]
+        if len(objects) == 1 and not any(head[c] == h and dep[c] == "dobj" for c in range(len(dep))):
+            head[objects[0]] = h
+            dep[k] = "oprd"

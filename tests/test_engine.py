@@ -250,6 +250,27 @@ def test_a_name_split_from_its_noun_is_joined_back():
     assert dep2 == ["nsubj", "ROOT", "dative", "dobj"] and head2 == [1, 1, 1, 1]
 
 
+def test_an_object_hung_on_a_result_adjective_goes_back_to_its_verb():
+    """"shot dead the ambassador": the small model makes "ambassador" the object of
+    "dead"; it is the verb's, and "dead" the verb's result. A verb with an object of its
+    own keeps it."""
+    from eventcoder.parse import lift_resultative_objects
+
+    # officer shot dead the ambassador
+    pos = ["NOUN", "VERB", "ADJ", "DET", "NOUN"]
+    dep = ["nsubj", "ROOT", "advcl", "det", "dobj"]
+    head = [1, 1, 1, 4, 2]
+    lift_resultative_objects(pos, dep, head)
+    assert (dep[2], head[2]) == ("oprd", 1)
+    assert (dep[4], head[4]) == ("dobj", 1)
+    # they painted the house green: "house" is the verb's already, nothing moves
+    pos2 = ["PRON", "VERB", "DET", "NOUN", "ADJ"]
+    dep2 = ["nsubj", "ROOT", "det", "dobj", "oprd"]
+    head2 = [1, 1, 3, 1, 1]
+    lift_resultative_objects(pos2, dep2, head2)
+    assert dep2 == ["nsubj", "ROOT", "det", "dobj", "oprd"] and head2 == [1, 1, 3, 1, 1]
+
+
 def test_coding_a_story_leaves_no_cyclic_garbage(nlp):
     """The story's actor mentions and context are freed when the story is coded, not left
     in reference cycles for the garbage collector to trace (it cost about a tenth of the
