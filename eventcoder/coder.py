@@ -2457,9 +2457,12 @@ class _SentenceCoder:
         elif mutual:
             self.log("  each of the subjects to the others")
             pairs = [(a, b) for a in sources for b in sources if a is not b]
-        elif not sources and symmetric and len(targets) > 1 and pattern is not None \
-                and "between" in pattern.elements:
-            # "fighting between ELN guerrillas and FARC dissidents": the two sides
+        elif symmetric and len(targets) > 1 and pattern is not None and "between" in pattern.elements:
+            # "fighting between ELN guerrillas and FARC dissidents": the two sides, and
+            # only they ("Moon arrived ..., seeking to revive stalled talks between
+            # Washington and Pyongyang": Moon is no party to those talks)
+            if sources:
+                self.log("  the sides named after 'between', not the subject")
             pairs = [(a, b) for a in targets for b in targets if a is not b]
         else:
             pairs = [(a, b) for a in sources for b in targets]
