@@ -80,7 +80,8 @@ FAILURE_VERBS = frozenset({"fail", "refrain"})
 
 def is_negated(sent: Sentence, i: int) -> bool:
     """A predicate with a negation ("not", "n't", "never") attached, or the infinitive of
-    a verb of failure ("failed to reach an agreement", "refrained from")."""
+    a verb of failure ("failed to reach an agreement", "refrained from") or of an ability
+    denied ("were unable to agree", "are not able to meet")."""
     if any(sent.dep[c] == "neg" for c in sent.children[i]):
         return True
     h = sent.head[i]
@@ -88,6 +89,12 @@ def is_negated(sent: Sentence, i: int) -> bool:
         h = sent.head[h]  # "refrained from attacking"
     elif sent.dep[i] != "xcomp":
         return False
+    if sent.lower[h] in ("able", "unable") and h != i:
+        # "were unable to agree", "are not able to work together": the infinitive of an
+        # ability denied
+        cop = sent.head[h] if sent.dep[h] == "acomp" else h
+        return sent.lower[h] == "unable" or any(sent.dep[c] == "neg"
+                                                for k in (h, cop) for c in sent.children[k])
     return sent.lemma[h] in FAILURE_VERBS
 
 
