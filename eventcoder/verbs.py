@@ -139,6 +139,10 @@ UTTERANCE_NOUNS = frozenset({"statement", "letter", "speech", "address", "interv
                              "post", "tweet", "note", "communique", "communiqué", "briefing",
                              "broadcast", "conference", "video", "declaration"})
 ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "state"})
+# Acts of speech a speaker goes on to after saying something ("said ... and urged ...")
+SPEECH_ACT_VERBS = frozenset({"urge", "call", "appeal", "ask", "press", "demand", "warn", "accuse",
+                              "condemn", "criticise", "criticize", "praise", "welcome", "reject",
+                              "vow", "pledge", "promise", "threaten", "thank", "invite"})
 # Participles of mediation, whose "by" phrase names a mediator ("a truce brokered by Egypt")
 MEDIATION_PARTICIPLES = frozenset({"broker", "mediate"})
 # Nouns of a text that speaks for whoever issued it: "a resolution urging ...", "a
@@ -255,11 +259,15 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             return k
         if sent.tag[v] == "VBD" and dep[h] in ("ccomp", "xcomp") and sent.head[h] != h and (
                 sent.tag[h] in ("VB", "VBP") or (sent.tag[h] == "VBN" and dep[h] == "ccomp" and any(
-                    sent.lower[c] == "had" and dep[c] == "aux" for c in sent.children[h]))):
+                    sent.lower[c] == "had" and dep[c] == "aux" for c in sent.children[h]))
+                or (dep[h] == "ccomp" and sent.lemma[v] in SPEECH_ACT_VERBS and sent.head[h] < h
+                    and sent.lemma[sent.head[h]] in ATTRIBUTION_VERBS)):
             # "Iran demanded that Britain release the tanker, and summoned the ambassador":
             # a finite verb joined to the bare verb of a clause belongs to the main clause;
             # so does a simple past joined to a reported past perfect ("said the coast
-            # guard had acted with restraint, and accused Manila of ...")
+            # guard had acted with restraint, and accused Manila of ..."), and an act of
+            # speech joined to what a speaker said ("The United States said Israel had the
+            # right to defend itself and urged Hamas to stop ...")
             return subject_of(sent, sent.head[h], depth + 1)
         if is_passive(sent, h):
             # "he was saddened by the loss ..., and offered his condolences": an active
