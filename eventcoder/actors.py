@@ -488,6 +488,8 @@ class SentenceActors:
             for k in range(m[0], m[1]):
                 self.actor_at[k] = m
         for g in agent_matches:
+            if stance(sent, g[0]) and g[1] < n and sent.pos[g[1]] in ("NOUN", "PROPN"):
+                continue  # "anti-government protesters": what they are against, not who
             for k in range(g[0], g[1]):
                 if self.actor_at[k] is None:
                     self.agent_at[k] = g
