@@ -1250,13 +1250,16 @@ class _SentenceCoder:
                 return [Actor(e.source, e.source_text, targets[0].token, e.rule)]
         return []
 
-    def _earlier_act_source(self, n: int, sources: list[Actor], victims: bool = False) -> list[Actor]:
+    def _earlier_act_source(self, n: int, sources: list[Actor], victims: bool = False,
+                            answered: bool = False) -> list[Actor]:
         """Who did the act a noun refers back to: "Gunmen killed 132 villagers ... Guterres
         condemned the killings" -> the gunmen; "the ICC opened an investigation ... Israel
         condemned the decision" -> the ICC. The latest event of the story before the noun,
         an act of violence for a noun of violence, by someone other than the source.
         ``victims``: those the act was done to instead ("Islamic State claimed
-        responsibility for the attack" -> the people attacked)."""
+        responsibility for the attack" -> the people attacked). ``answered``: only an act
+        aimed at the ``sources`` ("Bashir denies the charges": charges against him, not
+        Obama's criticism of Kenya)."""
         s = self.sent
         violent = s.lemma[n] in VIOLENCE_NOUNS or s.lemma[n] in PERPETRATOR_NOUNS
         roots = tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
@@ -1269,6 +1272,8 @@ class _SentenceCoder:
         earlier = self._earlier_events(n)
         for e in self._earlier_events(n, sources):
             if not e.event_code.startswith(roots) or (victims and not e.target):
+                continue
+            if answered and not any(_same_state(e.target or "", a.code) for a in sources):
                 continue
             if violent and not victims and (e.source[3:6] in STATE_ORGANS or e.source.endswith("PKO")) \
                     and e.target \
@@ -1481,20 +1486,25 @@ class _SentenceCoder:
         places = [self._struck_place(b) for b in targets]
         return places if all(p is not b for b, p in zip(targets, places, strict=True)) else None
 
-    def _complement_target(self, v: int, obj: int | None) -> list[Actor]:
+    def _complement_target(self, v: int, obj: int | None, blame: bool = False) -> list[Actor]:
         """The subject of a ``that`` clause that completes the predicate or its object,
         when that clause is not an event of its own: "Iran warned that Israel would pay a
         price", "expressed hopes that Osgiliath could be drawn in". Plain statements (010) are
         left out: what is said is their content, not someone acted on."""
         s = self.sent
-        for head in (v, obj):
+        # ("was disappointed that Kenya had hosted Bashir": the clause completes the
+        # adjective of the copula)
+        adjectives = [c for c in s.children[v] if s.dep[c] == "acomp"]
+        for head in (v, obj, *adjectives):
             if head is None:
                 continue
             for c in s.children[head]:
                 if not (s.dep[c] == "ccomp" or (head == obj and s.dep[c] in ("acl", "ccomp")
                                                  and any(s.lower[m] == "that" for m in s.children[c]))):
                     continue
-                if c in self.framed or self._coded_here(c):
+                if c in self.framed or (self._coded_here(c) and not blame):
+                    # (what one disapproves of names whom: "was disappointed that Kenya
+                    # had hosted Bashir" is against Kenya, though the hosting codes)
                     return []
                 if c > head and s.lemma[c] in REPORTING_VERBS and s.words[c - 1] != "that" \
                         and any(s.words[k] == "," for k in range(head, c)):
@@ -2175,7 +2185,7 @@ class _SentenceCoder:
             # not the one the denied clause names (mostly the denier's own side)
             targets = self._accuser(v, sources)
         if not targets and sources and code != "010":
-            targets = self._complement_target(v, tgt)
+            targets = self._complement_target(v, tgt, code[:2] == "11")
             if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
                                      for b in targets):
                 targets = []
@@ -2246,7 +2256,8 @@ class _SentenceCoder:
             doers = [] if code == "015" else [
                 a for c in s.children[ref] if s.dep[c] in ("compound", "amod") for a in self.actors.resolve(c)
                 if not any(_same_state(a.code, b.code) for b in sources)]
-            targets = doers or self._earlier_act_source(ref, sources, victims=code == "015")
+            targets = doers or self._earlier_act_source(ref, sources, victims=code == "015",
+                                                        answered=code == "016")
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
