@@ -820,6 +820,13 @@ class _SentenceCoder:
             # coded by its more specific code (044), not again as a bare consultation
             self.events = [e for e in self.events
                            if not (e.event_code == "040" and (e.source, e.target) in specific)]
+        asked = {(e.source, e.target) for e in self.events
+                 if e.event_code[:2] == "02" and e.event_code != "020"}
+        if asked:
+            # "urged Jakarta to treat the fishermen humanely and return them home": one
+            # appeal, coded by what it asks for (0253), not again as a bare appeal
+            self.events = [e for e in self.events
+                           if not (e.event_code == "020" and (e.source, e.target) in asked)]
         for err in self.actors.trace:
             self.log(err)
         return self.events

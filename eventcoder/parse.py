@@ -198,6 +198,7 @@ class Parser:
             tags, pos, deps = [s(r[2]) for r in part], [s(r[3]) for r in part], [s(r[4]) for r in part]
             join_split_nominals(tags, pos, deps, heads)
             lift_resultative_objects(pos, deps, heads)
+            join_bare_conjuncts(tags, deps, heads)
             out.append(Sentence(
                 len(out), sent.text, words, [s(r[1]) for r in part], tags, pos, deps, heads,
                 sent.start_char, [bool(r[6]) for r in part]))
@@ -238,3 +239,21 @@ def lift_resultative_objects(pos: list[str], dep: list[str], head: list[int]) ->
         if len(objects) == 1 and not any(head[c] == h and dep[c] == "dobj" for c in range(len(dep))):
             head[objects[0]] = h
             dep[k] = "oprd"
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def join_bare_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> None:
+    """Join a bare verb the parser coordinated with a finite one to the infinitive before
+    it, in place: "urged Jakarta to treat the fishermen humanely and return them home"
+    comes out of the small model with "return" joined to "urged"; a base form cannot be
+    coordinated with a past or present form, so it is the second verb of the infinitive
+    ("to treat ... and return")."""
+    for k in range(len(dep)):
+        h = head[k]
+        if dep[k] != "conj" or tag[k] != "VB" or h == k or tag[h] not in FINITE_TAGS:
+            continue
+        infinitive = [c for c in range(h + 1, k) if head[c] == h and dep[c] == "xcomp" and tag[c] == "VB"]
+        if infinitive:
+            head[k] = infinitive[-1]

@@ -271,6 +271,26 @@ def test_an_object_hung_on_a_result_adjective_goes_back_to_its_verb():
     assert dep2 == ["nsubj", "ROOT", "det", "dobj", "oprd"] and head2 == [1, 1, 3, 1, 1]
 
 
+def test_a_bare_verb_joined_to_a_finite_one_goes_to_the_infinitive_before_it():
+    """"urged Jakarta to treat the fishermen humanely and return them": the small model
+    joins "return" to "urged"; a base form is the infinitive's second verb. A finite
+    verb joined to a finite one stays."""
+    from eventcoder.parse import join_bare_conjuncts
+
+    # Binh urged Jakarta to treat fishermen and return them
+    tag = ["NNP", "VBD", "NNP", "TO", "VB", "NNS", "CC", "VB", "PRP"]
+    dep = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "dobj", "cc", "conj", "dobj"]
+    head = [1, 1, 1, 4, 1, 4, 1, 1, 7]
+    join_bare_conjuncts(tag, dep, head)
+    assert head[7] == 4
+    # Binh urged Jakarta to act and summoned the envoy: "summoned" stays on "urged"
+    tag2 = ["NNP", "VBD", "NNP", "TO", "VB", "CC", "VBD", "NN"]
+    dep2 = ["nsubj", "ROOT", "dobj", "aux", "xcomp", "cc", "conj", "dobj"]
+    head2 = [1, 1, 1, 4, 1, 1, 1, 6]
+    join_bare_conjuncts(tag2, dep2, head2)
+    assert head2[6] == 1
+
+
 def test_coding_a_story_leaves_no_cyclic_garbage(nlp):
     """The story's actor mentions and context are freed when the story is coded, not left
     in reference cycles for the garbage collector to trace (it cost about a tenth of the
