@@ -57,7 +57,8 @@ PERSON_NOUNS = frozenset({
     "secretary", "director", "head", "chairman", "chairwoman", "speaker", "candidate",
     "negotiator", "mediator", "activist", "journalist", "reporter", "cleric", "imam",
     "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman",
-    "counterpart"})
+    "counterpart", "congressman", "congresswoman", "politician", "dissident", "businessman",
+    "businesswoman", "missionary", "lawyer", "editor"})
 # Places and things that stand for those who man them when an agent modifies them: "a
 # military airport", "a police checkpoint", "an army convoy" are the military or police.
 FACILITY_NOUNS = frozenset({
@@ -602,7 +603,8 @@ class SentenceActors:
                     elif m is None and s.pos[k] == "PROPN" and s.dep[k] not in MODIFIER_DEPS \
                             and s.dep[k] != "appos" and any(
                                 self.agent_at[j] is not None and s.lemma[j] in PERSON_NOUNS
-                                for j in self._left_modifiers(k)) \
+                                for j in [*self._left_modifiers(k), *(
+                                    c for c in s.children[k] if s.dep[c] == "appos")]) \
                             and (a := self.resolve_one(k)) is not None and a.person:
                         # a person named by title in any other place ("shooting activist
                         # Malala Yousafzai"): "her" in the next sentence
@@ -1183,7 +1185,8 @@ class SentenceActors:
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
             role = entry.role
-            if role == "GOV" and any(s.lower[c] in FORMER_WORDS for c in s.children[i] if c < i):
+            if role in ("GOV", "LEG", "JUD") and any(s.lower[c] in FORMER_WORDS
+                                                      for c in s.children[i] if c < i):
                 # "a former Honduran president": the nationality between the words keeps
                 # the phrase "former president" (ELI) from matching
                 role = "ELI"
