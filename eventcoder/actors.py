@@ -1162,6 +1162,14 @@ class SentenceActors:
             meant = self.resolve_one(poss, depth + 1) if poss is not None else None
             if meant is not None and not meant.person and country_of(meant.code):
                 owner = meant
+            elif poss is None and (name := next((c for c in s.children[i] if s.dep[c] == "poss"
+                                                 and s.pos[c] == "PROPN" and self.actor_at[c] is None),
+                                                None)) is not None \
+                    and (whose := self.resolve_one(name, depth + 1)) is not None and whose.person \
+                    and (home := country_of(whose.code)):
+                # "Prime Minister Charlot Salwai's government": a person known by title
+                # only, whose country the title took from the story, owns it
+                owner = attrs.evolve(whose, code=home)
             elif poss is not None and s.lower[poss] == "their" and depth == 0 \
                     and (meant is None or meant.person):
                 # "Modi held talks with Sharif. Their foreign secretaries will meet": the
