@@ -242,6 +242,11 @@ class StoryContext:
                 if a.token in heads:
                     if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                         continue  # "South Korea's spy agency said it ...": the agency
+                    if sent is current.sent and sent.dep[a.token] in ("dobj", "dative") \
+                            and sent.lemma[sent.head[a.token]] in AUDIENCE_VERBS:
+                        # "Oli told parliament that India had encroached ..., and accused
+                        # it of ...": those told are not who is spoken of
+                        continue
                     if _in_place_phrase(sent, a.token):
                         # "hit homes in Khost and Paktika provinces ... condemned them": a
                         # place is not who; better no actor than a wrong one
