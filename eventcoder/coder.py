@@ -1036,6 +1036,14 @@ class _SentenceCoder:
             # the lead: what has been going on, background to the news
             self.log(f"verb {s.words[v]!r}: a main clause in the present perfect after the lead, background")
             return
+        if code == "016" and s.index > 0 and s.tag[v] in ("VBZ", "VBP") and not any(
+                s.dep[a] in ("aux", "auxpass") for a in s.children[v]):
+            # "Bashir, who visited Chad last month without being arrested, denies the
+            # charges", "Russia denies targeting civilians": a standing denial after the
+            # lead, not a denial made now
+            self.log(f"verb {s.words[v]!r}: a denial in the simple present after the lead, "
+                     "a standing position")
+            return
         if _describing_clause(s, v):
             # "militants who attacked India", "Israel's offensive in Gaza, which has killed
             # more than 29,000 Palestinians": what the noun is known for, background
