@@ -820,6 +820,13 @@ class _SentenceCoder:
             # coded by its more specific code (044), not again as a bare consultation
             self.events = [e for e in self.events
                            if not (e.event_code == "040" and (e.source, e.target) in specific)]
+        accused = {(e.source, e.target) for e in self.events if e.event_code.startswith("112")}
+        if accused:
+            # "accused the RSF of committing a massacre ..., calling it a war crime": the
+            # participle restates the accusation, no criticism beside it
+            self.events = [e for e in self.events if not (
+                e.event_code == "111" and (e.source, e.target) in accused
+                and s.tag[e.verb_index] == "VBG" and s.dep[e.verb_index] == "advcl")]
         asked = {(e.source, e.target) for e in self.events
                  if e.event_code[:2] == "02" and e.event_code != "020"}
         if asked:
