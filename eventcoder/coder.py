@@ -500,13 +500,27 @@ def _conditional(sent: Sentence, k: int) -> bool:
         sent.dep[m] == "mark" and sent.lower[m] in CONDITIONAL_MARKS for m in sent.children[k])
 
 
+# Conjunctions of time whose clause in the simple present tells of what is still to come:
+# "before Baku signs a peace treaty", "until Washington lifts sanctions"
+PENDING_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
+
+
+def _pending(sent: Sentence, k: int) -> bool:
+    """A clause of time in the simple present: an act still to come ("demanded that Armenia
+    change its constitution before Baku signs a peace treaty")."""
+    return sent.dep[k] == "advcl" and sent.tag[k] in ("VBZ", "VBP") and any(
+        sent.dep[m] == "mark" and sent.lower[m] in PENDING_MARKS for m in sent.children[k]) \
+        and not any(sent.dep[a] in ("aux", "auxpass") for a in sent.children[k])
+
+
 def _conditional_clauses(sent: Sentence) -> set[int]:
     """Tokens of clauses that say what may happen, not what did: "if South Korea and the
-    United States attacked it" (the condition of a threat)."""
+    United States attacked it" (the condition of a threat), "before Baku signs a peace
+    treaty" (a time still to come)."""
     out: set[int] = set()
     if "advcl" in sent.dep:
         for k in range(len(sent)):
-            if _conditional(sent, k):
+            if _conditional(sent, k) or _pending(sent, k):
                 out.update(sent.subtree(k))
     return out
 
