@@ -427,7 +427,10 @@ def _reports_own_event(sent: Sentence, c: int) -> bool:
     if sent.dep[c] == "prep":
         return sent.lower[c] == "during" and c > 0 and sent.words[c - 1] == ","
     if sent.dep[c] == "advcl":
-        return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids)
+        # (or a participle set off by a comma: "ordered Rwanda's ambassador to leave the
+        # country on Saturday, accusing Kigali of backing M23 rebels")
+        return any(sent.dep[m] == "mark" and sent.lower[m] in OWN_EVENT_MARKS for m in kids) or (
+            sent.tag[c] == "VBG" and c > 0 and sent.words[c - 1] == ",")
     if sent.dep[c] == "acl" and sent.lemma[c] in MEDIATION_PARTICIPLES:
         # "agreed to a ceasefire brokered by Egypt": the mediation is an event of its own
         return any(sent.dep[m] == "agent" for m in kids)
