@@ -477,13 +477,21 @@ def _pluperfect(sent: Sentence, k: int) -> bool:
         sent.dep[a] == "aux" and sent.lower[a] == "had" for a in sent.children[k])
 
 
+# Conjunctions whose past-perfect clause places the news after an earlier event
+TIME_ANCHORS = frozenset({"after", "since", "once"})
+
+
 def _pluperfect_clauses(sent: Sentence) -> set[int]:
     """Tokens of a main clause in the past perfect, which tells background before the
     news ("Iran had struck what it said were bases ..., killing two children"); clauses
     joined to it in another tense stay (", and on Monday Pakistan announced ...")."""
     out: set[int] = set()
     for k in range(len(sent)):
-        if sent.dep[k] not in ("ROOT", "relcl") or not _pluperfect(sent, k):
+        if not _pluperfect(sent, k) or not (sent.dep[k] in ("ROOT", "relcl") or (
+                sent.dep[k] == "advcl" and any(sent.dep[m] == "mark" and sent.lower[m] in TIME_ANCHORS
+                                               for m in sent.children[k]))):
+            # (an "after" clause in the past perfect places the news in time: "overran the
+            # compound after a crowd had gathered outside to protest ...")
             continue
         keep = [c for c in sent.children[k] if sent.dep[c] == "conj" and sent.pos[c] in ("VERB", "AUX")
                 and not _pluperfect(sent, c)]
