@@ -66,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--no-places", action="store_true", help="do not geolocate events")
     code.add_argument("--no-event-dates", action="store_true",
                       help="date every event with its story's date (or dateline)")
+    code.add_argument("--every-telling", action="store_true",
+                      help="keep an event each time its story tells it again (default: once per story)")
 
     ex = sub.add_parser("explain", help="show how a sentence is coded")
     ex.add_argument("text")
@@ -122,7 +124,8 @@ def _cmd_code(args: argparse.Namespace, out: TextIO) -> int:
     from .io.readers import Rejected
 
     start = time.perf_counter()
-    options = CoderOptions(geolocate=not args.no_places, resolve_dates=not args.no_event_dates)
+    options = CoderOptions(geolocate=not args.no_places, resolve_dates=not args.no_event_dates,
+                           once_per_story=not args.every_telling)
     coder = Coder(_layers(args), default_dictionaries=not args.no_default_dictionaries,
                   model=args.model, batch_size=args.batch_size, n_process=args.n_process,
                   options=options)

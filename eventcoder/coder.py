@@ -320,6 +320,9 @@ class CoderOptions:
       ``comma_emax``: PETRARCH's comma-clause options, off (max 0) by default: predicates
       in a comma-delimited clause at the beginning, in the middle or at the end of a
       sentence, of that many words, are not coded (", a senior official said on Monday").
+    - ``once_per_story``: an event told again later in its story (the same source, target
+      and code: a lead restated in a later paragraph) is kept once, at its first telling,
+      as a careful coder codes it; ``False`` keeps every telling.
     """
 
     require_dyad: bool = True
@@ -336,6 +339,7 @@ class CoderOptions:
     comma_max: int = 0
     comma_emin: int = 0
     comma_emax: int = 0
+    once_per_story: bool = True
 
 
 @attrs.frozen
@@ -2904,7 +2908,26 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
     # each sentence's actors hold the story context that holds them: without this cycle
     # they are freed at once, and the collector has nothing of the story to trace
     context.previous.clear()
+    if options.once_per_story:
+        events = _first_tellings(events, trace)
     return events, None
+
+
+def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]:
+    """``events`` less those that tell again an event of the story told before (the same
+    source, target and code)."""
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out: list[Event] = []
+    for e in events:
+        key = (e.source, e.target, e.event_code)
+        if key in seen:
+            if trace is not None:
+                trace.append(f"sentence {e.sentence_index}: {e.source} -> {e.target} {e.event_code} "
+                             f"({e.verb_text!r}) told before in the story, kept once")
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -57,6 +57,20 @@ def test_code_writes_events_and_reconciles(stories, tmp_path, capsys):
     assert all(e["path"] == str(stories) and e["reason"] for e in errors)
 
 
+def test_an_event_told_again_is_written_once_unless_every_telling_is_asked(tmp_path):
+    p = tmp_path / "told_twice.jsonl"
+    p.write_text(json.dumps({"id": "t", "date": "2023-05-01", "text": (
+        "Iran accused Israel of war crimes on Monday. Russia condemned Britain. "
+        "Iran accused Israel of war crimes, the foreign ministry said.")}) + "\n")
+    once, every = tmp_path / "once.parquet", tmp_path / "every.parquet"
+    assert main(["code", str(p), "-o", str(once), *DICT_ARGS]) == 0
+    assert main(["code", str(p), "-o", str(every), "--every-telling", *DICT_ARGS]) == 0
+    rows = [(r["sentence_index"], r["event_code"]) for r in pq.read_table(once).to_pylist()]
+    assert rows == [(0, "1124"), (1, "111")]
+    rows = [(r["sentence_index"], r["event_code"]) for r in pq.read_table(every).to_pylist()]
+    assert rows == [(0, "1124"), (1, "111"), (2, "1124")]
+
+
 def test_same_input_same_rows(stories, tmp_path):
     a, b = tmp_path / "a.parquet", tmp_path / "b.parquet"
     main(["code", str(stories), "-o", str(a), *DICT_ARGS])
