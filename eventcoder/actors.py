@@ -204,6 +204,12 @@ COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", 
 AUDIENCE_VERBS = frozenset({"tell", "brief"})
 
 
+def _told(sent: Sentence, k: int) -> bool:
+    """``k`` is those told or briefed ("Abe told reporters ...", "Oli told parliament
+    ..."): the audience, not who is spoken of."""
+    return sent.dep[k] in ("dobj", "dative") and sent.lemma[sent.head[k]] in AUDIENCE_VERBS
+
+
 class StoryContext:
     """What earlier sentences of the story said: their actor mentions, for pronouns, and
     their events, for nouns that refer back to one."""
@@ -242,8 +248,7 @@ class StoryContext:
                 if a.token in heads:
                     if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                         continue  # "South Korea's spy agency said it ...": the agency
-                    if sent is current.sent and sent.dep[a.token] in ("dobj", "dative") \
-                            and sent.lemma[sent.head[a.token]] in AUDIENCE_VERBS:
+                    if sent is current.sent and _told(sent, a.token):
                         # "Oli told parliament that India had encroached ..., and accused
                         # it of ...": those told are not who is spoken of
                         continue
@@ -358,8 +363,7 @@ class StoryContext:
             for a in pool:
                 if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                     continue  # "Sudan's army": the army
-                if sent.dep[a.token] in ("dobj", "dative") \
-                        and sent.lemma[sent.head[a.token]] in AUDIENCE_VERBS:
+                if _told(sent, a.token):
                     continue  # "Abe told reporters that the two sides ...": the audience is no side
                 # a country and its state are one party; its rebels another
                 key = (country_of(a.code) or a.code) if a.code[3:6] in STATE_PARTS else a.code

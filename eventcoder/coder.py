@@ -517,12 +517,17 @@ def _conditional(sent: Sentence, k: int) -> bool:
 PENDING_MARKS = frozenset({"before", "until", "till", "once", "when", "after"})
 
 
+def _simple_present(sent: Sentence, k: int) -> bool:
+    """``k`` in the simple present: "denies", "signs", with no auxiliary."""
+    return sent.tag[k] in ("VBZ", "VBP") and not any(sent.dep[a] in ("aux", "auxpass")
+                                                     for a in sent.children[k])
+
+
 def _pending(sent: Sentence, k: int) -> bool:
     """A clause of time in the simple present: an act still to come ("demanded that Armenia
     change its constitution before Baku signs a peace treaty")."""
-    return sent.dep[k] == "advcl" and sent.tag[k] in ("VBZ", "VBP") and any(
-        sent.dep[m] == "mark" and sent.lower[m] in PENDING_MARKS for m in sent.children[k]) \
-        and not any(sent.dep[a] in ("aux", "auxpass") for a in sent.children[k])
+    return sent.dep[k] == "advcl" and _simple_present(sent, k) and any(
+        sent.dep[m] == "mark" and sent.lower[m] in PENDING_MARKS for m in sent.children[k])
 
 
 def _conditional_clauses(sent: Sentence) -> set[int]:
@@ -833,36 +838,33 @@ class _SentenceCoder:
             else:
                 self._code_noun(i)
         self._reported_blame()
-        if any(e.event_code == "112" and s.lemma[e.verb_index] == "blame" for e in self.events):
-            # "the US administration, which it accused of waging a hybrid war, was to blame":
-            # the blame restates the more specific accusation of the same pair
-            said = {(e.source, e.target) for e in self.events if e.event_code.startswith("112")
-                    and len(e.event_code) > 3}
-            self.events = [e for e in self.events if not (
-                e.event_code == "112" and s.lemma[e.verb_index] == "blame" and (e.source, e.target) in said)]
-        specific = {(e.source, e.target) for e in self.events if e.event_code in SPECIFIC_CONSULTATIONS}
-        if specific:
-            # "met on the sidelines of a summit and discussed the situation": one meeting,
-            # coded by its more specific code (044), not again as a bare consultation
-            self.events = [e for e in self.events
-                           if not (e.event_code == "040" and (e.source, e.target) in specific)]
-        accused = {(e.source, e.target) for e in self.events if e.event_code.startswith("112")}
-        if accused:
-            # "accused the RSF of committing a massacre ..., calling it a war crime": the
-            # participle restates the accusation, no criticism beside it
-            self.events = [e for e in self.events if not (
-                e.event_code == "111" and (e.source, e.target) in accused
-                and s.tag[e.verb_index] == "VBG" and s.dep[e.verb_index] == "advcl")]
-        asked = {(e.source, e.target) for e in self.events
-                 if e.event_code[:2] == "02" and e.event_code != "020"}
-        if asked:
-            # "urged Jakarta to treat the fishermen humanely and return them home": one
-            # appeal, coded by what it asks for (0253), not again as a bare appeal
-            self.events = [e for e in self.events
-                           if not (e.event_code == "020" and (e.source, e.target) in asked)]
+        # One act coded by its telling code, not again by a code that restates it for the
+        # same pair: "the US administration, which it accused of waging a hybrid war, was to
+        # blame" (the blame restates the more specific accusation); "met on the sidelines of
+        # a summit and discussed the situation" (one meeting, 044, not also a bare 040);
+        # "accused the RSF of committing a massacre ..., calling it a war crime" (the
+        # participle restates the accusation, no 111 beside it); "urged Jakarta to treat the
+        # fishermen humanely and return them home" (one appeal, 0253, not also a bare 020)
+        self._drop_restatements(lambda e: e.event_code.startswith("112") and len(e.event_code) > 3,
+                                lambda e: e.event_code == "112" and s.lemma[e.verb_index] == "blame")
+        self._drop_restatements(lambda e: e.event_code in SPECIFIC_CONSULTATIONS,
+                                lambda e: e.event_code == "040")
+        self._drop_restatements(lambda e: e.event_code.startswith("112"),
+                                lambda e: e.event_code == "111" and s.tag[e.verb_index] == "VBG"
+                                and s.dep[e.verb_index] == "advcl")
+        self._drop_restatements(lambda e: e.event_code[:2] == "02" and e.event_code != "020",
+                                lambda e: e.event_code == "020")
         for err in self.actors.trace:
             self.log(err)
         return self.events
+
+    def _drop_restatements(self, telling: Callable[[Event], bool],
+                           restating: Callable[[Event], bool]) -> None:
+        """Drop the sentence's events that ``restating`` marks when the same source and
+        target have an event that ``telling`` marks."""
+        told = {(e.source, e.target) for e in self.events if telling(e)}
+        if told:
+            self.events = [e for e in self.events if not (restating(e) and (e.source, e.target) in told)]
 
     def _reported_blame(self) -> None:
         """"May told parliament that it was highly likely Moscow was responsible for the
@@ -1069,8 +1071,7 @@ class _SentenceCoder:
             # the lead: what has been going on, background to the news
             self.log(f"verb {s.words[v]!r}: a main clause in the present perfect after the lead, background")
             return
-        if code == "016" and s.index > 0 and s.tag[v] in ("VBZ", "VBP") and not any(
-                s.dep[a] in ("aux", "auxpass") for a in s.children[v]):
+        if code == "016" and s.index > 0 and _simple_present(s, v):
             # "Bashir, who visited Chad last month without being arrested, denies the
             # charges", "Russia denies targeting civilians": a standing denial after the
             # lead, not a denial made now
