@@ -276,6 +276,15 @@ class StoryContext:
                     return a
         return None
 
+    def person_named_before(self, word: str) -> Actor | None:
+        """The person an earlier sentence named with a name of several words, ``word`` one of
+        them ("Salman Bashir" for "Bashir"); the nearest."""
+        for sa in reversed(self.previous):
+            for a in reversed(sa.all_mentions()):
+                if a.person and a.code and word in a.text.split()[1:]:
+                    return a
+        return None
+
     def person_other_than(self, owner: Actor, position: int, current: SentenceActors) -> Actor | None:
         """The person of ``owner``'s country named last before ``position`` (its sentence,
         then the three before) who is not ``owner``: whom "his predecessor" means."""
@@ -467,7 +476,7 @@ def _compatible(pronoun: str, a: Actor) -> bool:
     if pronoun in THING_PRONOUNS:
         return not a.person and not a.plural
     if pronoun in PLURAL_PRONOUNS:
-        return not a.person
+        return not a.person or a.plural  # "they": Iran, or "Indian officials", not Modi
     return True
 
 
@@ -868,6 +877,15 @@ class SentenceActors:
         if entry.person and end - start == 1 and self._other_first_name(start):
             return None
         code = entry.code_on(self.date)
+        if entry.person and end - start == 1:
+            # "Pakistani Foreign Secretary Salman Bashir ... Bashir accused India": a
+            # surname the story gave another person's full name with is that person, not
+            # the one the dictionary knows by it alone (Omar al-Bashir)
+            earlier = self.context.person_named_before(self.sent.words[start])
+            if earlier is not None and code is not None and earlier.code != code:
+                self.trace.append(f"{self.sent.words[start]!r} -> {earlier.text!r} ({earlier.code}), "
+                                  f"named earlier in the story")
+                return attrs.evolve(earlier, token=i)
         if code is None:
             self.trace.append(f"actor {entry.text!r} ({entry.origin}) has no code on {self.date}")
             return None

@@ -199,6 +199,7 @@ class Parser:
             join_split_nominals(tags, pos, deps, heads)
             lift_resultative_objects(pos, deps, heads)
             join_bare_conjuncts(tags, deps, heads)
+            mark_double_objects(tags, deps, heads)
             out.append(Sentence(
                 len(out), sent.text, words, [s(r[1]) for r in part], tags, pos, deps, heads,
                 sent.start_char, [bool(r[6]) for r in part]))
@@ -257,3 +258,21 @@ def join_bare_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> None
         infinitive = [c for c in range(h + 1, k) if head[c] == h and dep[c] == "xcomp" and tag[c] == "VB"]
         if infinitive:
             head[k] = infinitive[-1]
+
+
+def mark_double_objects(tag: list[str], dep: list[str], head: list[int]) -> None:
+    """Make the first of two objects of one verb its indirect object, in place: "handed
+    Bashir three dossiers" comes out of the small model with both "Bashir" and "dossiers"
+    as objects of "handed"; a verb has one direct object, and in a double-object phrase the
+    recipient comes first, right after the verb, with nothing between it and the thing
+    given (a noun after a comma is an apposition: "approved a loan, the first such
+    package"). Run after :func:`join_split_nominals`, which joins a name to the noun right
+    after it."""
+    objects: dict[int, list[int]] = {}
+    for k, d in enumerate(dep):
+        if d == "dobj" and head[k] != k:
+            objects.setdefault(head[k], []).append(k)
+    for verb, found in objects.items():
+        if len(found) == 2 and found[0] == verb + 1 and tag[found[0]] in ("NNP", "NNPS", "PRP") \
+                and not any(tag[k] in (",", ":", "-LRB-", "HYPH") for k in range(found[0] + 1, found[1])):
+            dep[found[0]] = "dative"

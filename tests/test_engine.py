@@ -291,6 +291,26 @@ def test_a_bare_verb_joined_to_a_finite_one_goes_to_the_infinitive_before_it():
     assert head2[6] == 1
 
 
+def test_the_first_of_two_objects_right_after_the_verb_is_the_one_given_to():
+    """"handed Bashir three dossiers": the small model makes both nouns objects of
+    "handed"; the name right after the verb is the recipient. A noun after a comma is an
+    apposition and leaves the object alone."""
+    from eventcoder.parse import mark_double_objects
+
+    # she handed Bashir three dossiers
+    tag = ["PRP", "VBD", "NNP", "CD", "NNS"]
+    dep = ["nsubj", "ROOT", "dobj", "nummod", "dobj"]
+    head = [1, 1, 1, 4, 1]
+    mark_double_objects(tag, dep, head)
+    assert dep == ["nsubj", "ROOT", "dative", "nummod", "dobj"]
+    # IMF approved Egypt , the first package: the comma leaves both as they were
+    tag2 = ["NNP", "VBD", "NNP", ",", "DT", "JJ", "NN"]
+    dep2 = ["nsubj", "ROOT", "dobj", "punct", "det", "amod", "dobj"]
+    head2 = [1, 1, 1, 1, 6, 6, 1]
+    mark_double_objects(tag2, dep2, head2)
+    assert dep2[2] == "dobj" and dep2[6] == "dobj"
+
+
 def test_coding_a_story_leaves_no_cyclic_garbage(nlp):
     """The story's actor mentions and context are freed when the story is coded, not left
     in reference cycles for the garbage collector to trace (it cost about a tenth of the
