@@ -955,6 +955,9 @@ class SentenceActors:
                     # "Gondor and Osgiliath have postponed their meeting": all of them
                     extra = [a for c in self.conjuncts(ante.token)[1:]
                              if (a := self.resolve_one(c, depth + 1)) is not None]
+                    # ("welcomed the two leaders, where they put their names to the
+                    # treaty": both of the pair)
+                    extra += self._extra.get(ante.token, [])
                     if extra:
                         self._extra[i] = [attrs.evolve(a, token=i) for a in extra]
                 return attrs.evolve(ante, token=i)

@@ -1568,6 +1568,25 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _explained_target(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """Whom a disapproval of a thing is aimed at, named in the words that explain it:
+        "criticised the deal, saying Moscow had given away rich fishing grounds" is against
+        Moscow; one's own side saying something ("Blinken criticised the decision, saying
+        the United States opposed the probe") names no one."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] != "advcl" or s.tag[c] != "VBG" or s.lemma[c] not in REPORTING_VERBS:
+                continue
+            for k in s.children[c]:
+                if s.dep[k] == "ccomp" and k not in self.framed:
+                    found = [b for b in self.actors.resolve(self._clause_subject(k))
+                             if not any(_same_state(a.code, b.code) for a in sources)]
+                    if found:
+                        self.log(f"  target {', '.join(b.code for b in found)} from the words "
+                                 f"explaining {s.words[v]!r}")
+                        return found
+        return []
+
     def _clause_subject(self, c: int) -> int | None:
         """The own subject of clause ``c`` (none for a clause that borrows one)."""
         s = self.sent
@@ -2307,6 +2326,8 @@ class _SentenceCoder:
                 if not any(_same_state(a.code, b.code) for b in sources)]
             targets = doers or self._earlier_act_source(ref, sources, victims=code == "015",
                                                         answered=code == "016")
+        if not targets and sources and code[:2] == "11":
+            targets = self._explained_target(v, sources)
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)

@@ -438,10 +438,20 @@ def _reports_own_event(sent: Sentence, c: int) -> bool:
         # or one set off by a comma whose subject is the relative pronoun: "spoke with
         # Chancellor Friedrich Merz, who promised to send more interceptors to Ukraine",
         # "a show of force against North Korea, which denounced the flight"
+        # ("welcomed the two leaders at the palace, where they signed the accord": a clause
+        # on the place of the act, with a subject of its own)
         return any(sent.dep[m] == "nsubj" and (sent.pos[m] in ("PROPN", "NOUN") or (
-            sent.lower[m] in ("who", "which") and m > 0 and sent.words[m - 1] == ","))
+            sent.lower[m] in ("who", "which") and m > 0 and sent.words[m - 1] == ",")
+            or (any(sent.lower[w] == "where" for w in kids) and _where_it_happened(sent, sent.head[c])))
             for m in kids)
     return False
+
+
+def _where_it_happened(sent: Sentence, k: int) -> bool:
+    """Whether noun ``k`` is the place of the act of its phrase ("at the palace", "in
+    Prague"), not where someone went ("a trip to the United States")."""
+    p = sent.head[k]
+    return sent.dep[k] == "pobj" and p != k and sent.lower[p] in ("at", "in", "inside")
 
 
 def relative_object(sent: Sentence, v: int) -> int | None:
