@@ -291,6 +291,25 @@ def test_a_bare_verb_joined_to_a_finite_one_goes_to_the_infinitive_before_it():
     assert head2[6] == 1
 
 
+def test_a_past_verb_joined_to_a_gerund_under_a_preposition_goes_to_the_main_verb():
+    """"accused Tajik forces of using mortars and handed a protest note to ...": the small
+    model joins "handed" to "using"; a past form is the main clause's second verb. A
+    gerund joined to a gerund stays."""
+    from eventcoder.parse import lift_finite_conjuncts
+
+    # Kyrgyzstan accused forces of using mortars and handed note
+    tag = ["NNP", "VBD", "NNS", "IN", "VBG", "NNS", "CC", "VBD", "NN"]
+    dep = ["nsubj", "ROOT", "dobj", "prep", "pcomp", "dobj", "cc", "conj", "dobj"]
+    head = [1, 1, 1, 1, 3, 4, 4, 4, 7]
+    lift_finite_conjuncts(tag, dep, head)
+    assert head[7] == 1
+    # accused forces of using mortars and shelling homes: "shelling" stays on "using"
+    tag2 = ["NNP", "VBD", "NNS", "IN", "VBG", "NNS", "CC", "VBG", "NNS"]
+    head2 = [1, 1, 1, 1, 3, 4, 4, 4, 7]
+    lift_finite_conjuncts(tag2, list(dep), head2)
+    assert head2[7] == 4
+
+
 def test_the_first_of_two_objects_right_after_the_verb_is_the_one_given_to():
     """"handed Bashir three dossiers": the small model makes both nouns objects of
     "handed"; the name right after the verb is the recipient. A noun after a comma is an
