@@ -324,14 +324,15 @@ class StoryContext:
 
     def group(self, position: int, current: SentenceActors) -> Actor | None:
         """The named armed group a definite "the rebels" or "the group" refers to: the
-        latest one named before it, in its sentence or the three before."""
-        return self._latest(position, current, lambda a: armed_group(a.code))
+        latest one named before it, in the whole story (a named group is what the story is
+        about; "the militants" five sentences on are still Boko Haram)."""
+        return self._latest(position, current, lambda a: armed_group(a.code), window=len(self.previous))
 
     def _latest(self, position: int, current: SentenceActors,
-                test: Callable[[Actor], bool]) -> Actor | None:
-        """The mention named last before ``position`` (its sentence, then the three
+                test: Callable[[Actor], bool], window: int = 3) -> Actor | None:
+        """The mention named last before ``position`` (its sentence, then the ``window``
         before) that passes ``test``."""
-        for _, pool in self._pools(position, current):
+        for _, pool in self._pools(position, current, window=window):
             for a in reversed(pool):
                 if test(a):
                     return a
@@ -1157,10 +1158,11 @@ class SentenceActors:
             pair_first = self.resolve_one(pair_token, depth) if pair_token is not None else None
             if pair_first is not None and pair_token is not None:
                 owner, owner_token = pair_first, pair_token
-        if agent is not None and owner is None and agent[2].role in ARMED_ROLES and depth == 0 \
+        if agent is not None and owner is None and agent[2].role in ARMED_ROLES \
+                and (depth == 0 or (depth == 1 and s.dep[i] == "poss")) \
                 and any(s.lower[c] in ("the", "all") for c in s.children[i]):
             # "the rebels", "the paramilitary group", "all four gunmen": the armed group the
-            # story named
+            # story named (also as an owner: "appalled by the militants' brutality")
             ante = self.context.group(i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")

@@ -2055,6 +2055,11 @@ class _SentenceCoder:
             if who is not None and self.actors.resolve(who):
                 src = who
         sources = self.actors.resolve(src)
+        if not sources and src is not None and pattern is not None and pattern.reverse \
+                and s.pos[src] == "NOUN":
+            # "was appalled by the militants' brutality": one is appalled by whoever's
+            # the brutality is
+            sources = self.actors.owner(src)
         if src is not None and s.lemma[src] in DOCUMENT_NOUNS and sources:
             # "The Saudi statement objected to ...": a country's statement is its government's
             sources = _with_role(sources, "GOV")
