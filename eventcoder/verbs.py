@@ -778,6 +778,11 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 # after coordinated objects hangs on the last of them
                 heads.extend(c for c in sent.children[obj] if sent.dep[c] == "conj")
             p = _find_prep(sent, el, heads, taken)
+            if p is not None and el == "in" and k + 1 < n and elements[k + 1] == "+" \
+                    and (said := phrase_object(sent, p)) is not None and sent.lemma[said] in UTTERANCE_NOUNS:
+                # "claimed responsibility for the attack in a statement": where it was said,
+                # not the place "claim responsibility for attack in +" names
+                return None
             if p is not None:
                 anchor = p
                 taken.add(p)
