@@ -339,11 +339,13 @@ class StoryContext:
         return None
 
     def pair(self, position: int, current: SentenceActors,
-             exclude: frozenset[int] = frozenset(), n: int = 2, persons: bool = False) -> list[Actor]:
+             exclude: frozenset[int] = frozenset(), n: int = 2, persons: bool = False,
+             states: bool = False) -> list[Actor]:
         """The two parties "the two countries" or "both sides" refer to (``n`` parties:
         "the three governments"): the first ``n`` actors of different countries in the
         sentence before ``position``, else in the nearest earlier sentence that names ``n``
-        (``persons``: people first, for "the two leaders"). ``exclude``: tokens of the
+        (``persons``: people first, for "the two leaders"; ``states``: actors of a country
+        only, for "the two governments", never the U.N.). ``exclude``: tokens of the
         sentence the pair cannot be (the subject of the verb it is the object of: "Saudi
         Arabia and the United States urged both sides" are not the sides)."""
         # parties found in a nearer sentence stay: "Abe told reporters that the two sides had
@@ -375,6 +377,8 @@ class StoryContext:
                     continue  # "Sudan's army": the army
                 if _told(sent, a.token):
                     continue  # "Abe told reporters that the two sides ...": the audience is no side
+                if states and not country_of(a.code):
+                    continue  # "Guterres praised both governments ... the two governments"
                 # a country and its state are one party; its rebels another
                 key = (country_of(a.code) or a.code) if a.code[3:6] in STATE_PARTS else a.code
                 if a.code and key not in keys:
@@ -1003,7 +1007,7 @@ class SentenceActors:
         if count and (count == 2 or any(s.lower[c] == "the" for c in s.children[i])) and (
                 s.lemma[i] not in ("man", "woman") or any(s.lower[c] == "the" for c in s.children[i])):
             pair = self.context.pair(i, self, self._subject_side(i, depth), count,
-                                     s.lemma[i] in PERSON_NOUNS)
+                                     s.lemma[i] in PERSON_NOUNS, PAIR_NOUNS[s.lemma[i]] is not None)
             if pair:
                 role = PAIR_NOUNS[s.lemma[i]]
                 text = s.span_text(min(c for c in [i, *s.children[i]] if c <= i), i + 1)
