@@ -117,7 +117,7 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
                             "execution", "murder", "assassination", "explosion", "blast"})
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
                              "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
-                             "release", "handover", "coup", "putsch"}
+                             "release", "handover", "coup", "putsch", "tariff", "embargo", "boycott"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
@@ -406,6 +406,8 @@ BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
 # Verbs that report what someone says or finds: "said Moscow was responsible for ..."
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare", "write", "claim",
                              "conclude", "find", "allege", "assert"})
+# Words of talks held at a distance: "in a telephone call", "by phone", "via video link"
+PHONE_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "videolink", "teleconference"})
 # A relative clause dated more than this many days before the story tells background
 RELATIVE_PAST_DAYS = 1
 
@@ -2601,6 +2603,10 @@ class _SentenceCoder:
                 continue
             place: Place | None = None
             placed = False  # the pair's place is found once, for the check below or the event
+            if code == "040" and self._by_phone(v):
+                # "discussed economic ties with Putin in a telephone call": a phone call (041)
+                self.log("  talks held by phone -> 041")
+                code = "041"
             if code == "040" and b is not None and self.places is not None:
                 place, placed = self._pair_place(v, a, b), True
                 code = self._third_location(v, a, b, place) or code
@@ -2748,6 +2754,18 @@ class _SentenceCoder:
                 or s.lemma[v] == "visit")):
             tokens.append(b.token)
         return self.places().place_for(s, v, actor_tokens_of(s, tokens), [a.code, b.code if b else ""])
+
+    def _by_phone(self, v: int) -> bool:
+        """Whether predicate ``v`` says it was done by telephone or video ("in a telephone
+        call", "by phone", "during a video conference")."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] == "prep" and s.lower[c] in ("in", "during", "by", "over", "via") \
+                    and (o := phrase_object(s, c)) is not None \
+                    and (s.lemma[o] in PHONE_NOUNS or (s.lemma[o] in ("call", "conference") and any(
+                        s.lemma[m] in PHONE_NOUNS for m in s.children[o]))):
+                return True
+        return False
 
     def _third_location(self, v: int, a: Actor, b: Actor, place: Place | None) -> str | None:
         """044 for a meeting (040) the sentence places (``place``) "in" or "at" a country of
