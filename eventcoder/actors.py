@@ -285,6 +285,14 @@ class StoryContext:
                     return a
         return None
 
+    def half_named(self, word: str, position: int, current: SentenceActors) -> Actor | None:
+        """The mention whose country "the North" or "the South" (``word``) means: the
+        latest in the story named by a name that starts with the word ("North Korea",
+        "North Korean troops")."""
+        return self._latest(position, current, lambda a: bool(country_of(a.code))
+                            and a.text.split()[:1] == [word] and len(a.text.split()) > 1,
+                            window=len(self.previous))
+
     def person_other_than(self, owner: Actor, position: int, current: SentenceActors) -> Actor | None:
         """The person of ``owner``'s country named last before ``position`` (its sentence,
         then the three before) who is not ``owner``: whom "his predecessor" means."""
@@ -976,6 +984,16 @@ class SentenceActors:
                     named = self.resolve_one(p, depth + 1) if p is not None else None
                     if named is not None:
                         return attrs.evolve(named, token=i)
+        if s.lower[i] in ("north", "south") and s.pos[i] == "PROPN" and s.dep[i] != "compound" \
+                and any(s.lower[c] == "the" for c in s.children[i]) \
+                and not any(s.dep[c] == "compound" for c in s.children[i]):
+            # "warned that it would respond if the North took further steps": the North or
+            # South of a country the story named so ("North Korea")
+            named = self.context.half_named(s.words[i], i, self)
+            if named is not None:
+                country = country_of(named.code) or ""
+                self.trace.append(f"'the {s.words[i]}' -> {named.text!r}: {country}")
+                return Actor(country, f"the {s.words[i]}", i, named.rule)
         if s.lemma[i] in ("predecessor", "successor") and depth < 2:
             # "Mahathir accused his predecessor": the other person of the owner's country
             # named before (Najib Razak), not the owner
