@@ -991,9 +991,9 @@ class SentenceActors:
             # South of a country the story named so ("North Korea")
             named = self.context.half_named(s.words[i], i, self)
             if named is not None:
-                country = country_of(named.code) or ""
-                self.trace.append(f"'the {s.words[i]}' -> {named.text!r}: {country}")
-                return Actor(country, f"the {s.words[i]}", i, named.rule)
+                half = country_of(named.code) or ""
+                self.trace.append(f"'the {s.words[i]}' -> {named.text!r}: {half}")
+                return Actor(half, f"the {s.words[i]}", i, named.rule)
         if s.lemma[i] in ("predecessor", "successor") and depth < 2:
             # "Mahathir accused his predecessor": the other person of the owner's country
             # named before (Najib Razak), not the owner
