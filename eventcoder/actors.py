@@ -319,6 +319,13 @@ class StoryContext:
             and names[-1] == word))
         if found is not None:
             return found
+        if word in PERSON_NOUNS:
+            # "Tshisekedi welcomed the king" after "Belgium's King Philippe": the person
+            # named before with the word as a title
+            found = self._latest(position, current, lambda a: (
+                bool(a.code) and a.person and word in a.text.lower().split()[:-1]))
+            if found is not None:
+                return found
         if word in BLOC_NOUNS:
             # "European Union foreign policy chief Josep Borrell said the bloc stood in
             # solidarity with France": the organisation named last
@@ -801,6 +808,8 @@ class SentenceActors:
         v = s.head[i]
         if s.dep[i] == "pobj" and s.dep[v] in ("prep", "dative"):
             v = s.head[v]
+            if s.pos[v] == "NOUN" and s.dep[v] in ("dobj", "obj"):
+                v = s.head[v]  # "held talks with him": not the one who held them
         elif s.dep[i] not in ("dobj", "obj", "dative"):
             return frozenset()
         if s.pos[v] not in ("VERB", "AUX"):
@@ -1208,7 +1217,7 @@ class SentenceActors:
                 else self.context.named_phrase(words, i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
-                return attrs.evolve(ante, token=i, person=False)
+                return attrs.evolve(ante, token=i, person=ante.person and s.lemma[i] in PERSON_NOUNS)
         if agent is not None and owner is None and depth < 3:
             # "its forces", "their leaders": the country or group the pronoun means
             poss = next((c for c in s.children[i] if s.dep[c] == "poss" and s.pos[c] == "PRON"
