@@ -196,6 +196,11 @@ CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND",
                                 "PER", "PHL", "FSM", "ESP"})
 # Words that make a government title a former one: "a former Honduran president" (ELI)
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
+# The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
+# places, not parties, as targets; the West (WST) is a bloc and stays one
+REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
+                     "EIN", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "MEA", "PGS", "MDT",
+                     "LAM", "SAM", "CRB", "NMR"})
 # Nouns for a country that "of" names: "the island nation of Nauru"
 # (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
 COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
@@ -284,6 +289,12 @@ class StoryContext:
                 if a.person and a.code and word in a.text.split()[1:]:
                     return a
         return None
+
+    def country_named(self, position: int, current: SentenceActors) -> Actor | None:
+        """The country named last before ``position`` (as a country, not a state organ):
+        whom "the Central Asian country" means."""
+        return self._latest(position, current, lambda a: bool(a.code) and country_of(a.code) == a.code
+                            and a.code not in REGIONS and not a.person)
 
     def half_named(self, word: str, position: int, current: SentenceActors) -> Actor | None:
         """The mention whose country "the North" or "the South" (``word``) means: the
@@ -1307,12 +1318,21 @@ class SentenceActors:
                     a = self.resolve_one(obj, depth + 1) if obj is not None else None
                     if a is not None:
                         return attrs.evolve(a, person=True, token=i)
-        if owner is None and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
+        if (owner is None or owner.code in REGIONS) and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
             # "the Pacific island nation of Nauru", "the kingdom of Bahrain": the country
             for pobj in self._of_objects(i):
                 a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
                 if a is not None and country_of(a.code) == a.code:
                     return attrs.evolve(a, token=i)
+            if owner is not None and s.tag[i] == "NN" and any(s.lower[c] == "the" for c in s.children[i]):
+                # "arrived in the Central Asian country", "the West African nation" after
+                # Kazakhstan, Mali: the country named last (its sentence, then the three
+                # before)
+                named = self.context.country_named(i, self)
+                if named is not None:
+                    self.trace.append(f"{s.span_text(min(s.subtree(i)), i + 1)!r} -> {named.text!r} "
+                                      f"({named.code})")
+                    return attrs.evolve(named, token=i, person=False)
         if owner is None and agent is None and s.lemma[i] in OFFICE_NOUNS and depth < 3:
             # "the ICC prosecutor said his office was investigating": the office acts for
             # the one who heads it

@@ -25,6 +25,7 @@ from ._gc import gc_paused
 from .actors import (
     ARMED_ROLES,
     HOST_ROLES,
+    REGIONS,
     STATE_ORGANS,
     STATE_PARTS,
     Actor,
@@ -162,11 +163,6 @@ PURPOSE_LEMMAS = frozenset({"protest", "demand", "denounce", "condemn", "oppose"
 # to respond to any move by the Chinese military").
 POSTURE_PURPOSES = frozenset({"respond", "counter", "deter", "repel", "confront", "defend",
                               "guard", "meet", "thwart"})
-# The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
-# places, not parties, as targets; the West (WST) is a bloc and stays one
-REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
-                     "EIN", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "MEA", "PGS", "MDT",
-                     "LAM", "SAM", "CRB", "NMR"})
 # Words of armed force in what a warning says will happen: a threat of military force
 MILITARY_THREAT_WORDS = frozenset({"unanswered", "retaliation", "retaliate", "rocket", "missile",
                                    "drone", "war", "army", "troop", "military", "strike", "force",
