@@ -196,6 +196,8 @@ CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND",
                                 "PER", "PHL", "FSM", "ESP"})
 # Words that make a government title a former one: "a former Honduran president" (ELI)
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
+# Nouns of a state's own forces: "the army" is no armed group named "... Army"
+STATE_FORCE_NOUNS = frozenset({"army", "military", "navy"})
 # The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
 # places, not parties, as targets; the West (WST) is a bloc and stays one
 REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
@@ -325,9 +327,10 @@ class StoryContext:
         """The organisation named earlier whose name ends in ``word``: "the council" after
         "the U.N. Human Rights Council", "the agency" after "the International Atomic
         Energy Agency"; the nearest such mention (its sentence, then the three before)."""
+        # ("the army" is a state's, not the Arakan Army named before)
         found = self._latest(position, current, lambda a: (
             bool(a.code) and not a.person and len(names := a.text.lower().split()) > 1
-            and names[-1] == word))
+            and names[-1] == word and not (word in STATE_FORCE_NOUNS and armed_group(a.code))))
         if found is not None:
             return found
         if word in PERSON_NOUNS:
@@ -1157,8 +1160,12 @@ class SentenceActors:
                                                       or s.lemma[i] in PARTY_NOUNS))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
                                   or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
-                                      and title[2].role in ("MIL", "COP"))):
-            # "a military aviation school", "a gendarmerie training school": the force's
+                                      and title[2].role in ("MIL", "COP"))
+                                  or (agent is not None and agent[2].role == "MIL" and s.lemma[i] in ("army", "force")
+                                      and title[2].role in ARMED_ROLES)):
+            # "a military aviation school", "a gendarmerie training school": the force's;
+            # "an ethnic rebel army", "rebel forces": the rebels' ("rebel soldiers" in a
+            # coup are mutinous soldiers)
             agent = title
         # A phrase after the head: "police in Pakistan", "spokesman for the ministry";
         # after the last of coordinated agents it belongs to all of them, though the
