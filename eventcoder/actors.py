@@ -1161,8 +1161,8 @@ class SentenceActors:
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
                                   or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
                                       and title[2].role in ("MIL", "COP"))
-                                  or (agent is not None and agent[2].role == "MIL" and s.lemma[i] in ("army", "force")
-                                      and title[2].role in ARMED_ROLES)):
+                                  or (agent is not None and agent[2].role == "MIL"
+                                      and s.lemma[i] in ("army", "force") and title[2].role in ARMED_ROLES)):
             # "a military aviation school", "a gendarmerie training school": the force's;
             # "an ethnic rebel army", "rebel forces": the rebels' ("rebel soldiers" in a
             # coup are mutinous soldiers)
