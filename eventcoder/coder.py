@@ -104,6 +104,10 @@ BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832"
 # Nouns that sum up the main clause: ", a move Israel condemned".
 SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement", "measure",
                            "development", "act"})
+# Prepositions of the occasion something was done on ("during a visit to Kyiv") and the
+# nouns of its time or part between ("on the first day of a visit", "at the end of talks")
+OCCASION_PREPS = frozenset({"during", "in", "at", "by", "over", "on"})
+OCCASION_PARTS = frozenset({"day", "start", "end", "sideline", "eve", "course", "part", "leg", "stop"})
 # What an act may be made in, addressed to someone: "apologised in a letter to Putin"
 LETTER_NOUNS = frozenset({"letter", "message", "note", "statement", "call", "telegram", "cable"})
 # Consultations more specific than a bare one (040): by phone, at a third place, negotiation
@@ -1974,18 +1978,41 @@ class _SentenceCoder:
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
             src = subject_of(s, h)
         tgt = m.target
-        if src is None and s.dep[n] == "pobj" and s.lower[h] in ("during", "in", "at", "by", "over") \
-                and s.pos[s.head[h]] in ("VERB", "AUX"):
+        if src is None and s.dep[n] == "pobj" and (where := self._occasion_of(n)) is not None:
             # "Blinken announced the aid during a visit to Kyiv": the one who announced;
             # set off by a comma, the phrase is on the main clause ("urged Xi to use his
-            # influence ..., during a three-day visit to China": Scholz visits)
-            v = self._main_clause(s.head[h]) if h > 0 and s.words[h - 1] == "," else s.head[h]
+            # influence ..., during a three-day visit to China": Scholz visits); "on the
+            # first day of a visit to Kazakhstan", "Rice, on a visit to Afghanistan, met"
+            h, v = where
+            if h > 0 and s.words[h - 1] == "," and s.pos[s.head[h]] in ("VERB", "AUX"):
+                v = self._main_clause(v)
             src = subject_of(s, v)
             if tgt is None and self._symmetric(m):
                 # "told his Pakistani counterpart in a phone call": the one spoken to
                 tgt = self._addressee(v)
         self._emit(n, m.code, src, tgt, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
+
+    def _occasion_of(self, n: int) -> tuple[int, int] | None:
+        """The preposition and the verb of the phrase that says on what occasion noun ``n``
+        (a visit, a call) something was done: "during a visit to Kyiv", "on a visit to
+        Afghanistan", "on the first day of a visit to Kazakhstan" (through a noun of time
+        or part), "Rice, on a three-day visit to Afghanistan, met ..." (on the subject)."""
+        s = self.sent
+        for _ in range(3):
+            h = s.head[n]
+            if s.dep[n] != "pobj" or h == n:
+                return None
+            above = s.head[h]
+            if s.lower[h] in OCCASION_PREPS:
+                if s.pos[above] in ("VERB", "AUX"):
+                    return h, above
+                if s.dep[above] in SUBJECT_DEPS and s.head[above] != above:
+                    return h, s.head[above]
+            if s.lower[h] != "of" or s.lemma[above] not in OCCASION_PARTS:
+                return None
+            n = above
+        return None
 
     def _main_clause(self, v: int) -> int:
         """The outermost verb of the clause chain ``v`` is in: up through complements,
