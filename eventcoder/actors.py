@@ -401,7 +401,7 @@ class StoryContext:
                 by_token = {a.token: a for a in pool}
                 lists = ([by_token[k] for k in sa.conjuncts(a.token) if k in by_token] for a in pool)
                 pool = next((g for g in lists if len({country_of(b.code) or b.code for b in g}) == n), [])
-            for a in pool:
+            for a in (reversed(pool) if sa is current and n == 2 else pool):
                 if sent.dep[a.token] == "poss" and sent.head[a.token] in heads:
                     continue  # "Sudan's army": the army
                 if _told(sent, a.token):
