@@ -359,9 +359,14 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
     and the ``dateline`` country if its actors name it too (else None)."""
     counts: collections.Counter[str] = collections.Counter()
     for sent, matches in kept:
+        covered = {k for found in matches[:2] for start, end, _ in found for k in range(start, end)}
         for start, end, entry in matches[0]:
             if stance(sent, start, end):
                 continue
+            j = start - 1
+            if end - start == 1 and j >= 0 and j not in covered and sent.pos[j] == "PROPN" \
+                    and sent.words[j][:1].isupper() and sent.head[j] == start and sent.dep[j] == "compound":
+                continue  # "Marko Cortes": someone's surname, not Spain's parliament
             code = entry.code_on(date)
             c = country_of(code) if code else None
             if c is not None:
