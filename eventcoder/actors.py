@@ -910,7 +910,8 @@ class SentenceActors:
         if m is None:
             return None
         start, end, entry = m
-        if end - start == 1 and self._other_first_name(start):
+        if end - start == 1 and (entry.person or len(entry.code_on(self.date) or "") > 3) \
+                and self._other_first_name(start):
             return None
         code = entry.code_on(self.date)
         if entry.person and end - start == 1:

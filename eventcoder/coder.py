@@ -365,6 +365,7 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
                 continue
             j = start - 1
             if end - start == 1 and j >= 0 and j not in covered and sent.pos[j] == "PROPN" \
+                    and (entry.person or len(entry.code_on(date) or "") > 3) \
                     and sent.words[j][:1].isupper() and sent.head[j] == start and sent.dep[j] == "compound":
                 continue  # "Marko Cortes": someone's surname, not Spain's parliament
             code = entry.code_on(date)
