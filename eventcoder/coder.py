@@ -408,7 +408,7 @@ def _comma_clauses(sent: Sentence, o: CoderOptions) -> set[int]:
     return out
 
 
-BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century"})
+BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century", "week"})
 # Verbs that report what someone says or finds: "said Moscow was responsible for ..."
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare", "write", "claim",
                              "conclude", "find", "allege", "assert"})
