@@ -196,6 +196,11 @@ CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND",
                                 "PER", "PHL", "FSM", "ESP"})
 # Words that make a government title a former one: "a former Honduran president" (ELI)
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
+# Heads of a body: "the leader of the movement" leads no government
+LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "president", "founder"})
+# Bodies no dictionary names and the role of the people they gather
+MOVEMENT_ROLES = {"movement": "CVL", "protest": "CVL", "campaign": "CVL", "uprising": "CVL",
+                  "demonstration": "CVL", "strike": "LAB", "union": "LAB"}
 # Nouns of a state's own forces: "the army" is no armed group named "... Army"
 STATE_FORCE_NOUNS = frozenset({"army", "military", "navy"})
 # The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
@@ -1275,6 +1280,13 @@ class SentenceActors:
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
             role = entry.role
+            if owner is None and role == "GOV" and s.lemma[i] in LEADER_NOUNS:
+                led = next((self._movement_role(p) for p in self._of_objects(i)), None)
+                if led is not None:
+                    # "police arrested the leader of the movement": a movement's leader,
+                    # not the government's
+                    role = led
+                    self.trace.append(f"agent {s.words[i]!r} of a {led} body -> {led}")
             if role in ("GOV", "LEG", "JUD") and any(s.lower[c] in FORMER_WORDS
                                                       for c in s.children[i] if c < i):
                 # "a former Honduran president": the nationality between the words keeps
@@ -1419,6 +1431,15 @@ class SentenceActors:
                 if a is not None:
                     out.append(a)
         return out
+
+    def _movement_role(self, k: int) -> str | None:
+        """The role of the people a non-state body at token ``k`` gathers, when no
+        dictionary names it: "the movement", "the protests" (CVL), "the union" (LAB)."""
+        s = self.sent
+        if self.actor_at[k] is not None or (
+                self.agent_at[k] is not None and s.lemma[k] not in MOVEMENT_ROLES):
+            return None
+        return MOVEMENT_ROLES.get(s.lemma[k])
 
     def _other_first_name(self, k: int) -> bool:
         """A one-word name of a person ("Bennett", "Biden") right after a capitalised name
