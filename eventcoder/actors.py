@@ -499,6 +499,19 @@ def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
         and all(w.islower() for w in sent.words[start:end])
 
 
+def someone_elses_name(sent: Sentence, start: int, end: int, code: str | None, person: bool,
+                       matched: Callable[[int], bool]) -> bool:
+    """Whether a one-word dictionary phrase at ``start`` is the surname of someone the
+    dictionaries do not know: a person's or an organisation's name ("Bennett", "Cortes")
+    right after a capitalised name that is no title and no actor (``matched``: a token a
+    dictionary phrase covers): "Richard Bennett", "Hunter Biden", "Marko Cortes" (not
+    Spain's parliament). A country's name is never one ("Evil Mordor")."""
+    j = start - 1
+    return (end - start == 1 and (person or len(code or "") > 3) and j >= 0
+            and sent.pos[j] == "PROPN" and sent.words[j][:1].isupper() and sent.head[j] == start
+            and sent.dep[j] == "compound" and not matched(j))
+
+
 def stance(sent: Sentence, start: int, end: int | None = None) -> bool:
     """A phrase written as a stance: "pro-Russian", "anti-government"; or as a backer
     (with ``end``, the phrase's end): "an Iranian-backed militia" is not Iran's. It names
@@ -915,10 +928,10 @@ class SentenceActors:
         if m is None:
             return None
         start, end, entry = m
-        if end - start == 1 and (entry.person or len(entry.code_on(self.date) or "") > 3) \
-                and self._other_first_name(start):
-            return None
         code = entry.code_on(self.date)
+        if someone_elses_name(self.sent, start, end, code, entry.person,
+                              lambda j: self.actor_at[j] is not None or self.agent_at[j] is not None):
+            return None
         if entry.person and end - start == 1:
             # "Pakistani Foreign Secretary Salman Bashir ... Bashir accused India": a
             # surname the story gave another person's full name with is that person, not
@@ -1440,15 +1453,6 @@ class SentenceActors:
                 self.agent_at[k] is not None and s.lemma[k] not in MOVEMENT_ROLES):
             return None
         return MOVEMENT_ROLES.get(s.lemma[k])
-
-    def _other_first_name(self, k: int) -> bool:
-        """A one-word name of a person ("Bennett", "Biden") right after a capitalised name
-        that is no title and no actor: someone else of that name ("Richard Bennett",
-        "Hunter Biden")."""
-        s = self.sent
-        j = k - 1
-        return (j >= 0 and s.pos[j] == "PROPN" and s.words[j][:1].isupper() and s.head[j] == k
-                and s.dep[j] == "compound" and self.actor_at[j] is None and self.agent_at[j] is None)
 
     def _inside(self, k: int, match: tuple[int, int, object] | None) -> bool:
         return match is not None and match[0] <= k < match[1]

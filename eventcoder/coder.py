@@ -35,6 +35,7 @@ from .actors import (
     compose,
     counted,
     country_of,
+    someone_elses_name,
     stance,
 )
 from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
@@ -363,12 +364,9 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
         for start, end, entry in matches[0]:
             if stance(sent, start, end):
                 continue
-            j = start - 1
-            if end - start == 1 and j >= 0 and j not in covered and sent.pos[j] == "PROPN" \
-                    and (entry.person or len(entry.code_on(date) or "") > 3) \
-                    and sent.words[j][:1].isupper() and sent.head[j] == start and sent.dep[j] == "compound":
-                continue  # "Marko Cortes": someone's surname, not Spain's parliament
             code = entry.code_on(date)
+            if someone_elses_name(sent, start, end, code, entry.person, covered.__contains__):
+                continue  # "Marko Cortes": someone's surname, not Spain's parliament
             c = country_of(code) if code else None
             if c is not None:
                 counts[c] += 1
