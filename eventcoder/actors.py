@@ -98,6 +98,8 @@ HOST_ROLES = frozenset({"COP", "CVL", "OPP", "UAF"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # Institutions that belong to the armed force or police that modifies them
+# Nouns for how something was done, whose relative clause names who did it
+MANNER_NOUNS = frozenset({"way", "manner"})
 INSTITUTION_NOUNS = frozenset({"school", "college", "academy", "university", "hospital", "clinic"})
 QUANTITY_HEADS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
@@ -886,8 +888,9 @@ class SentenceActors:
                     if s.dep[p] == "pobj":
                         return self.resolve(p)
         for c in s.children[i]:
-            if relative_object(s, c) is not None:
-                # "the peace agreement that Congo and Rwanda signed": theirs
+            if relative_object(s, c) is not None or (s.lemma[i] in MANNER_NOUNS and s.dep[c] == "relcl"):
+                # "the peace agreement that Congo and Rwanda signed": theirs; "the way the
+                # Philippine authorities had handled the crisis": how they acted
                 subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"
                              and s.pos[g] in ("PROPN", "NOUN")), None)
                 if subj is not None:

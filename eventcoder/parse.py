@@ -266,14 +266,24 @@ def lift_finite_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> No
     the verb that governs the preposition, in place: "accused Tajik forces of using mortars
     and handed a protest note to the ambassador" comes out of the small model with
     "handed" joined to "using"; a past form cannot be coordinated with a gerund, so it is
-    the second verb of the main clause."""
+    the second verb of the main clause. Likewise a past form with its own subject joined
+    to a subjunctive clause ("demanded that the Philippines investigate the rescue, and
+    Hong Kong's leader criticised Manila") goes to the verb that governs the clause."""
     for k in range(len(dep)):
         h = head[k]
-        if dep[k] != "conj" or tag[k] != "VBD" or h == k or tag[h] != "VBG" or dep[h] != "pcomp":
+        if dep[k] != "conj" or tag[k] != "VBD" or h == k:
             continue
-        p = head[h]
-        if p != h and dep[p] == "prep" and head[p] != p and tag[head[p]] in FINITE_TAGS:
-            head[k] = head[p]
+        if tag[h] == "VBG" and dep[h] == "pcomp":
+            p = head[h]
+            if p != h and dep[p] == "prep" and head[p] != p and tag[head[p]] in FINITE_TAGS:
+                head[k] = head[p]
+        elif dep[h] == "ccomp" and head[h] != h and tag[head[h]] in FINITE_TAGS \
+                and (tag[h] == "VB" or (tag[h] == "VBP" and tag[head[h]] == "VBD")) \
+                and any(head[c] == k and dep[c] == "nsubj" and c != k for c in range(len(dep))):
+            # "demanded that the Philippines investigate the rescue, and Hong Kong's leader
+            # criticised Manila": a past form with its own subject is no conjunct of a
+            # subjunctive (or a present under a past verb), but of the verb that governs it
+            head[k] = head[h]
 
 
 def mark_double_objects(tag: list[str], dep: list[str], head: list[int]) -> None:

@@ -310,6 +310,31 @@ def test_a_past_verb_joined_to_a_gerund_under_a_preposition_goes_to_the_main_ver
     assert head2[7] == 4
 
 
+def test_a_past_verb_with_its_own_subject_joined_to_a_subjunctive_goes_to_its_governor():
+    """"China demanded that Manila investigate, and Tsang criticised Manila": the small
+    model joins "criticised" to "investigate"; a past form with its own subject is the
+    main clause's. Without its own subject, or under a present verb, it stays."""
+    from eventcoder.parse import lift_finite_conjuncts
+
+    # China demanded that Manila investigate , and Tsang criticised Manila
+    tag = ["NNP", "VBD", "IN", "NNP", "VBP", ",", "CC", "NNP", "VBD", "NNP"]
+    dep = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "punct", "cc", "nsubj", "conj", "dobj"]
+    head = [1, 1, 4, 4, 1, 4, 4, 8, 4, 8]
+    lift_finite_conjuncts(tag, dep, head)
+    assert head[8] == 1
+    # no subject of its own: "demanded that Manila investigate and punished ..." stays
+    dep2 = list(dep)
+    dep2[7] = "dobj"
+    head2 = [1, 1, 4, 4, 1, 4, 4, 8, 4, 8]
+    lift_finite_conjuncts(list(tag), dep2, head2)
+    assert head2[8] == 4
+    # a present-tense governor: "says that Manila investigates, and Tsang criticised" stays
+    tag3 = ["NNP", "VBZ", "IN", "NNP", "VBP", ",", "CC", "NNP", "VBD", "NNP"]
+    head3 = [1, 1, 4, 4, 1, 4, 4, 8, 4, 8]
+    lift_finite_conjuncts(tag3, list(dep), head3)
+    assert head3[8] == 4
+
+
 def test_the_first_of_two_objects_right_after_the_verb_is_the_one_given_to():
     """"handed Bashir three dossiers": the small model makes both nouns objects of
     "handed"; the name right after the verb is the recipient. A noun after a comma is an
