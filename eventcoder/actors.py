@@ -97,6 +97,11 @@ ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "pr
 HOST_ROLES = frozenset({"COP", "CVL", "OPP", "UAF"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
+# Nouns a government's by default that speak or act for whatever non-state body an agent
+# before them names: "a separatist spokesman" is the separatists', "opposition officials"
+# the opposition's ("a military leader" still governs: juntas are GOV)
+SPEAKER_NOUNS = frozenset({"spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
+                           "official", "leader", "representative"})
 # Institutions that belong to the armed force or police that modifies them
 # Nouns for how something was done, whose relative clause names who did it
 MANNER_NOUNS = frozenset({"way", "manner"})
@@ -1181,6 +1186,8 @@ class SentenceActors:
         if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS
                                                       or s.lemma[i] in PARTY_NOUNS))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
+                                  or (agent is not None and agent[2].role == "GOV"
+                                      and s.lemma[i] in SPEAKER_NOUNS and title[2].role not in ("GOV", "MIL"))
                                   or (agent is not None and s.lemma[i] in INSTITUTION_NOUNS
                                       and title[2].role in ("MIL", "COP"))
                                   or (agent is not None and agent[2].role == "MIL"
