@@ -1085,6 +1085,15 @@ class SentenceActors:
                 self.trace.append(f"{text!r} -> {', '.join(a.code for a in actors)}")
                 self._extra[i] = actors[1:]
                 return actors[0]
+        if depth == 0 and s.dep[i] in ("nsubj", "nsubjpass") and s.lower[i] in PARTY_COUNTS and (
+                s.lower[i] == "both" or any(s.lower[c] == "the" for c in s.children[i])):
+            # "Remengesau welcomed Esper, and the two held talks": the pair named nearest,
+            # people first
+            pair = self.context.pair(i, self, self._subject_side(i, depth), PARTY_COUNTS[s.lower[i]], True)
+            if pair:
+                self.trace.append(f"{s.words[i]!r} -> {', '.join(a.code for a in pair)}")
+                self._extra[i] = [attrs.evolve(a, token=i) for a in pair[1:]]
+                return attrs.evolve(pair[0], token=i)
         named = self.named(i)
         if named is not None and len(named.code) == 3 and not named.person:
             shared = self._shared_head(i)

@@ -197,6 +197,7 @@ class Parser:
                 heads.append(h if 0 <= h < len(part) else k)
             tags, pos, deps = [s(r[2]) for r in part], [s(r[3]) for r in part], [s(r[4]) for r in part]
             join_split_nominals(tags, pos, deps, heads)
+            split_counted_subjects([w.lower() for w in words], tags, pos, deps, heads)
             lift_resultative_objects(pos, deps, heads)
             join_bare_conjuncts(tags, deps, heads)
             lift_finite_conjuncts(tags, deps, heads)
@@ -259,6 +260,33 @@ def join_bare_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> None
         infinitive = [c for c in range(h + 1, k) if head[c] == h and dep[c] == "xcomp" and tag[c] == "VB"]
         if infinitive:
             head[k] = infinitive[-1]
+
+
+def split_counted_subjects(lower: list[str], tag: list[str], pos: list[str], dep: list[str],
+                           head: list[int]) -> None:
+    """Make "the two" the subject of the past verb after it, in place: "Aquino welcomed
+    Najib, and the two held talks on security" comes out of the small model as one noun
+    phrase, "the two held talks", with "held" a participle on "talks". A number after
+    "the" that the parser puts on a noun through a participle right before the noun is
+    that verb's subject and the noun its object, when the noun is a clause of its own
+    (the root, or joined to a verb); "the two held prisoners were freed" stays."""
+    n = len(lower)
+    for k in range(1, n - 2):
+        v, noun = k + 1, k + 2
+        if lower[k - 1] != "the" or tag[k] != "CD" or lower[k] not in ("two", "three", "four") \
+                or pos[v] != "VERB" or tag[v] not in ("VBD", "VBN") or dep[v] != "amod" \
+                or head[v] != noun or head[k] not in (noun, v) or pos[noun] != "NOUN":
+            continue
+        if dep[noun] == "ROOT" or (dep[noun] == "conj" and pos[head[noun]] == "VERB"):
+            head[v] = v if dep[noun] == "ROOT" else head[noun]
+            dep[v] = dep[noun]
+            tag[v] = "VBD"
+            head[noun], dep[noun] = v, "dobj"
+            head[k], dep[k] = v, "nsubj"
+            head[k - 1] = k
+            for c in range(n):
+                if head[c] == noun and dep[c] in ("cc", "punct") and c > noun:
+                    head[c] = v
 
 
 def lift_finite_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> None:

@@ -310,6 +310,31 @@ def test_a_past_verb_joined_to_a_gerund_under_a_preposition_goes_to_the_main_ver
     assert head2[7] == 4
 
 
+def test_the_two_before_a_participle_on_a_noun_is_that_verbs_subject():
+    """"Aquino welcomed Najib, and the two held talks": the small model reads "the two held
+    talks" as a noun phrase; the number is the subject of "held" and "talks" its object.
+    A noun that is not a clause of its own ("the two held prisoners were freed") stays."""
+    from eventcoder.parse import split_counted_subjects
+
+    # Aquino welcomed Najib , and the two held talks
+    lower = ["aquino", "welcomed", "najib", ",", "and", "the", "two", "held", "talks"]
+    tag = ["NNP", "VBD", "NNP", ",", "CC", "DT", "CD", "VBN", "NNS"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "CCONJ", "DET", "NUM", "VERB", "NOUN"]
+    dep = ["nsubj", "ROOT", "dobj", "punct", "cc", "det", "nummod", "amod", "conj"]
+    head = [1, 1, 1, 1, 1, 8, 8, 8, 1]
+    split_counted_subjects(lower, tag, pos, dep, head)
+    assert (head[7], dep[7], tag[7]) == (1, "conj", "VBD")
+    assert (head[6], dep[6]) == (7, "nsubj") and (head[8], dep[8]) == (7, "dobj")
+    # the two held prisoners were freed
+    lower2 = ["the", "two", "held", "prisoners", "were", "freed"]
+    tag2 = ["DT", "CD", "VBN", "NNS", "VBD", "VBN"]
+    pos2 = ["DET", "NUM", "VERB", "NOUN", "AUX", "VERB"]
+    dep2 = ["det", "nummod", "amod", "nsubjpass", "auxpass", "ROOT"]
+    head2 = [3, 3, 3, 5, 5, 5]
+    split_counted_subjects(lower2, tag2, pos2, dep2, head2)
+    assert head2 == [3, 3, 3, 5, 5, 5]
+
+
 def test_a_past_verb_with_its_own_subject_joined_to_a_subjunctive_goes_to_its_governor():
     """"China demanded that Manila investigate, and Tsang criticised Manila": the small
     model joins "criticised" to "investigate"; a past form with its own subject is the
