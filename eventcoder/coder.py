@@ -1922,6 +1922,15 @@ class _SentenceCoder:
             # "Trump warned that the United States would strike Iranian sites": one's own
             # side acts, on the act's target
             tgt = am.target
+        if tgt is not None and src is not None and (am is None or am.target is None) and s.dep[f] == "conj" \
+                and s.head[f] != f and self._own_side(src, tgt):
+            # "blamed Israel for the killing and vowed that Iran would retaliate": one's own
+            # side acting on no one named, against the one the first verb named
+            other = next((c for c in s.children[s.head[f]] if s.dep[c] in OBJECT_DEPS
+                          and self.actors.resolve(c) and not self._own_side(src, c)), None)
+            if other is not None:
+                self.log(f"  own side acts: against {s.words[other]!r}, whom {s.words[s.head[f]]!r} named")
+                tgt = other
         if frame == "accuse" and s.lemma[f] in ("charge", "indict") and src is not None and (
                 found := self.actors.resolve(src)) and all(a.code[3:6] in ("JUD", "COP") for a in found):
             # "Prosecutors charged Bolsonaro with plotting a coup": charges a prosecutor or
@@ -2335,6 +2344,16 @@ class _SentenceCoder:
             # the count includes, when they are more than civilians
             targets = self._included(v, tgt) or targets
         ref = tgt
+        if tgt is not None and code[:2] == "11" and s.lower[tgt] == "it" and s.dep[v] == "conj" \
+                and s.head[v] != v and self.codes.get(s.head[v], "")[:2] == "11":
+            # "Borrell condemned the attack, and Turkey's foreign ministry also condemned
+            # it": the thing the first condemnation named
+            first_act = next((c for c in s.children[s.head[v]]
+                         if s.dep[c] in OBJECT_DEPS and s.pos[c] == "NOUN"), None)
+            if first_act is not None and s.lemma[first_act] in VIOLENCE_NOUNS:
+                self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[v]]!r} named")
+                tgt = ref = first_act
+                targets = []
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
             ref = s.head[s.head[tgt]]  # "claimed responsibility for the attack on Crocus City Hall"
