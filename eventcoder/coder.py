@@ -43,6 +43,7 @@ from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE
 from .dictionaries.native import PREPOSITIONS
 from .geo import Gazetteer, Mention, Place, StoryPlaces, actor_tokens_of, find_dateline
+from .geo.story import DIRECTIONS
 from .model import Event, Story
 from .parse import Parser, Sentence
 from .text import clean_text, story_body
@@ -190,6 +191,8 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Roles of people who protest against their own government when they name no one else
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Verbs of making a conflict worse: asked not to, one is asked to de-escalate
+ESCALATION_VERBS = frozenset({"escalate", "inflame", "provoke", "attack", "invade", "strike", "retaliate"})
 # Relations that subjects acting together have with each other: "both countries recalled
 # their ambassadors", "agreed to reopen their embassies".
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "16"})
@@ -1236,7 +1239,8 @@ class _SentenceCoder:
                     and s.lemma[c] not in RELATION_PARTICIPLES and not any(
                     s.dep[x] in ("nsubj", "nsubjpass") for x in s.children[c])
                 if c not in seen and (participle or (head in participles and s.dep[c] in OBJECT_DEPS) or (
-                        s.dep[c] == "advmod" and any(s.dep[g] == "prep" for g in s.children[c])) or (
+                        s.dep[c] == "advmod" and s.lower[c] not in DIRECTIONS  # "south of Quito": where
+                        and any(s.dep[g] == "prep" for g in s.children[c])) or (
                         not_of and s.dep[c] == "conj" and s.pos[c] in ("NOUN", "PROPN"))):
                     # ... and, past one's own forces, what is coordinated with them: "massed
                     # troops and hundreds of tanks along its border with Gaza"
@@ -1875,6 +1879,16 @@ class _SentenceCoder:
                         f"with {', '.join(sorted(words))}" if words else "a response vowed"
                     self.log(f"frame {frame!r} over {s.words[act]!r}: {why} -> {out}")
                     warned_force = True
+        if frame in ("appeal", "demand") and fmap is not None and not is_negated(s, f) \
+                and is_negated(s, act) \
+                and ((code or "")[:2] in ("13", "15", *VIOLENT_ROOTS) or s.lemma[act] in ESCALATION_VERBS):
+            # "urged Beijing not to escalate tensions", "called on Israel not to launch an
+            # offensive": asking that force not be used asks for de-escalation (087)
+            deescalate = fmap.code_for("087")
+            if deescalate is not None:
+                self.log(f"frame {frame!r} over {s.words[act]!r}: force not to be used -> {deescalate}")
+                out = deescalate
+                warned_force = True  # (the negation is the request itself)
         if out is None:
             self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
             if f != act and f not in self.codes and self.key.get(f, s.lemma[f]) in self.dicts.verbs:
@@ -2349,7 +2363,7 @@ class _SentenceCoder:
             # "Borrell condemned the attack, and Turkey's foreign ministry also condemned
             # it": the thing the first condemnation named
             first_act = next((c for c in s.children[s.head[v]]
-                         if s.dep[c] in OBJECT_DEPS and s.pos[c] == "NOUN"), None)
+                              if s.dep[c] in OBJECT_DEPS and s.pos[c] == "NOUN"), None)
             if first_act is not None and s.lemma[first_act] in VIOLENCE_NOUNS:
                 self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[v]]!r} named")
                 tgt = ref = first_act
