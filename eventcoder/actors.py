@@ -217,6 +217,8 @@ REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SE
                      "LAM", "SAM", "CRB", "NMR"})
 # Nouns for a country that "of" names: "the island nation of Nauru"
 # (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
+# Heads of a territory named in an "of" phrase: "the breakaway region of Transnistria"
+TERRITORY_HEADS = frozenset({"region", "territory", "enclave", "province"})
 COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
                            "principality"})
 # Verbs whose object is who hears it: "told reporters", "briefed journalists"
@@ -1370,6 +1372,13 @@ class SentenceActors:
                     a = self.resolve_one(obj, depth + 1) if obj is not None else None
                     if a is not None:
                         return attrs.evolve(a, person=True, token=i)
+        if s.lemma[i] in TERRITORY_HEADS and depth < 3:
+            # "Moldova's breakaway region of Transnistria": the territory the dictionaries
+            # name, not the state it broke from
+            for pobj in self._of_objects(i):
+                a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
+                if a is not None and not a.person:
+                    return attrs.evolve(a, token=i)
         if (owner is None or owner.code in REGIONS) and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
             # "the Pacific island nation of Nauru", "the kingdom of Bahrain": the country
             for pobj in self._of_objects(i):
