@@ -124,7 +124,8 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
                             "execution", "murder", "assassination", "explosion", "blast"})
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
                              "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
-                             "release", "handover", "coup", "putsch", "tariff", "embargo", "boycott"}
+                             "release", "handover", "coup", "putsch", "tariff", "embargo", "boycott",
+                             "seizure"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
@@ -141,6 +142,9 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               # a court's words: "sentenced Greste ... Al Jazeera condemned the verdict" (116)
               "verdict": frozenset({"116"}), "ruling": frozenset({"116", "17"}),
               "sentence": frozenset({"116"}), "conviction": frozenset({"116"}),
+              # "condemned the seizure of power": whoever took it by force (a coup is an
+              # arrest of the leaders, an attack on the palace, fighting: 17-20)
+              "seizure": frozenset({"17", "18", "19", "20"}),
               # "condemned the protest": the protesters of the protest reported before
               "protest": frozenset({"14"}), "demonstration": frozenset({"14"}),
               "rally": frozenset({"14"}), "riot": frozenset({"14"}), "unrest": frozenset({"14"}),
