@@ -968,9 +968,14 @@ class _SentenceCoder:
         patterns = self.dicts.verbs.get(self.key.get(v, s.lemma[v]))
         if not patterns:
             return
-        m = self._best_fit(v, patterns)
+        contacted = self._contacted(v)
+        m = self._best_fit(v, patterns, contacted is not None)
         if m is None:
             self.log(f"verb {s.words[v]!r}: no pattern of {s.lemma[v]!r} fits")
+            return
+        if contacted is not None and m.code[:2] == "04":
+            # "received Witkoff in Ramallah to discuss arrangements for Gaza": one meeting
+            self.log(f"verb {s.words[v]!r}: the purpose of {s.words[s.head[v]]!r}, the same meeting")
             return
         modal = _unreal_modal(s, v)
         if modal is not None and v not in self.framed and m.code[:2] in DONE_ROOTS:
@@ -1005,15 +1010,17 @@ class _SentenceCoder:
                      f"not a statement ({m.pattern.text!r})")
             return
         self.suppressed |= m.consumed
-        self._suppress_allegations(v)
+        self._suppress_allegations(v, purposes=m.code[:2] == "04")
         if m.code == NULL_CODE:
             self.log(f"verb {s.words[v]!r}: {m.pattern.text!r} codes no event ({m.pattern.origin})")
             return
         if is_negated(s, v):
             self.log(f"verb {s.words[v]!r}: negated, no event ({m.pattern.text!r} at {m.pattern.origin})")
             return
-        src = m.source if m.source is not None else subject_of(s, v)
         h = s.head[v]
+        # (the caller acts in the call's purpose, not the one called, whom the parser may
+        # give the infinitive as its subject)
+        src = m.source if m.source is not None else subject_of(s, h if contacted is not None else v)
         if src is None and m.code[:2] == "14" and s.dep[v] == "advcl" and h != v and h not in self.codes \
                 and is_infinitive(s, v):
             # "thousands of Moroccans marched through Rabat to protest against Israel": a
@@ -1098,6 +1105,10 @@ class _SentenceCoder:
             return
         self.codes[v] = code
         target = m.target
+        if target is None and contacted is not None:
+            # "telephoned Rakhmon to offer his condolences": offered to the one called
+            self.log(f"  target: {s.words[contacted]!r}, whom {s.words[h]!r} reached")
+            target = contacted
         if target is None and s.lemma[v] == "blame" and s.dep[v] == "xcomp" and s.lemma[h] == "be":
             # "Wang told Jaishankar that Indian troops ... were to blame for the clash": the
             # ones to blame are the copula's subject, the speaker blames them
@@ -1744,9 +1755,22 @@ class _SentenceCoder:
         patterns = self.dicts.verbs.get(self.key.get(c, s.lemma[c]))
         return patterns is not None and next(iter(predicate_fits(s, c, patterns)), None) is not None
 
-    def _suppress_allegations(self, v: int) -> None:
+    def _contacted(self, v: int) -> int | None:
+        """The one reached by the call, visit or meeting whose purpose infinitive ``v`` is
+        ("telephoned Rakhmon to offer his condolences": Rakhmon), if any."""
+        s = self.sent
+        h = s.head[v]
+        if h == v or s.dep[v] not in ("xcomp", "advcl") or not is_infinitive(s, v) \
+                or self.codes.get(h, "")[:2] != "04" or any(s.dep[c] in SUBJECT_DEPS for c in s.children[v]):
+            return None
+        return next((c for c in s.children[h] if s.dep[c] in ("dobj", "obj") and c < v
+                     and self.actors.resolve(c)), None)
+
+    def _suppress_allegations(self, v: int, purposes: bool = False) -> None:
         # "accused X of shelling Y": the shelling is what is alleged, not an event;
-        # "urged Eriador to respond to ...": what is urged is not an event either.
+        # "urged Eriador to respond to ...": what is urged is not an event either
+        # (``purposes``: a call or a visit is made for what its infinitive says, an act
+        # of its own: "telephoned Rakhmon to offer his condolences").
         s = self.sent
         for p in s.children[v]:
             if s.dep[p] == "prep":
@@ -1757,7 +1781,8 @@ class _SentenceCoder:
                         # misparse of a coordinated clause: "bombed camps on Monday and
                         # Kenyan ground troops clashed with the militants")
                         self.suppressed.update(own_tokens(s, c))
-            elif s.dep[p] == "xcomp":
+            elif s.dep[p] == "xcomp" and not (purposes and is_infinitive(s, p) and any(
+                    s.dep[o] in ("dobj", "obj") and o < p for o in s.children[v])):
                 self.suppressed.update(own_tokens(s, p))
 
     def _act_code(self, act: int, depth: int = 0) -> tuple[str | None, PatternMatch | None, list[str]]:
@@ -1909,7 +1934,7 @@ class _SentenceCoder:
             # "China could attempt to blockade Taiwan": an attempt that may come, not one made
             self.log(f"frame {frame!r} on {s.words[f]!r} with {s.words[modal]!r}: a possibility, not an act")
             return
-        src = subject_of(s, f)
+        src = subject_of(s, f) if self._contacted(f) is None else subject_of(s, s.head[f])
         tgt = fm.target
         raised = src is None and f != act and is_passive(s, f)
         if raised:
