@@ -201,6 +201,8 @@ class Parser:
             lift_resultative_objects(pos, deps, heads)
             join_bare_conjuncts(tags, deps, heads)
             lift_finite_conjuncts(tags, deps, heads)
+            lift_trailing_participles([w.lower() for w in words], tags, deps, heads)
+            join_stray_objects(pos, deps, heads)
             mark_double_objects(tags, deps, heads)
             out.append(Sentence(
                 len(out), sent.text, words, [s(r[1]) for r in part], tags, pos, deps, heads,
@@ -287,6 +289,43 @@ def split_counted_subjects(lower: list[str], tag: list[str], pos: list[str], dep
             for c in range(n):
                 if head[c] == noun and dep[c] in ("cc", "punct") and c > noun:
                     head[c] = v
+
+
+def join_stray_objects(pos: list[str], dep: list[str], head: list[int]) -> None:
+    """Join a noun the parser coordinated with a verb to that verb's object, in place:
+    "killing him and at least six civilians" comes out of the small model with
+    "civilians" joined to "killing"; a noun with no verb of its own after the verb's
+    object and "and" or a comma is a second object ("killing him, his bodyguard and six
+    civilians")."""
+    for k in range(len(dep)):
+        h = head[k]
+        if dep[k] != "conj" or pos[k] not in ("NOUN", "PROPN") or h == k or pos[h] != "VERB":
+            continue
+        if any(head[c] == k and dep[c] in ("nsubj", "nsubjpass", "dobj") for c in range(len(dep))):
+            continue
+        obj = [c for c in range(h + 1, k) if head[c] == h and dep[c] == "dobj"]
+        if obj and any(head[c] in (h, obj[-1]) and dep[c] in ("cc", "punct") and obj[-1] < c < k
+                       for c in range(len(dep))):
+            head[k] = obj[-1]
+
+
+# Conjunctions of a time clause after which a participle set off by a comma is the main
+# clause's ("detonated a bomb as the car passed, killing him")
+TIME_MARKS = frozenset({"as", "when", "while"})
+
+
+def lift_trailing_participles(lower: list[str], tag: list[str], dep: list[str], head: list[int]) -> None:
+    """Hang a participle set off by a comma at the end of a time clause on the verb the
+    clause is on, in place: "Attackers detonated a bomb as the car passed, killing him"
+    comes out of the small model with "killing" on "passed"; the killing is what the
+    bombing did, not the passing."""
+    for k in range(1, len(dep)):
+        h = head[k]
+        if dep[k] != "advcl" or tag[k] != "VBG" or lower[k - 1] != "," or h == k or h > k \
+                or dep[h] != "advcl" or head[h] == h:
+            continue
+        if any(head[m] == h and dep[m] == "mark" and lower[m] in TIME_MARKS for m in range(h)):
+            head[k] = head[h]
 
 
 def lift_finite_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> None:

@@ -335,6 +335,45 @@ def test_the_two_before_a_participle_on_a_noun_is_that_verbs_subject():
     assert head2 == [3, 3, 3, 5, 5, 5]
 
 
+def test_a_participle_after_a_time_clause_goes_to_the_main_verb():
+    """"detonated a bomb as the car passed, killing him": the small model hangs "killing"
+    on "passed"; after an "as", "when" or "while" clause it is the main verb's. After a
+    clause of another kind ("because the car passed, ...") it stays."""
+    from eventcoder.parse import lift_trailing_participles
+
+    # Attackers detonated bomb as car passed , killing him
+    lower = ["attackers", "detonated", "bomb", "as", "car", "passed", ",", "killing", "him"]
+    tag = ["NNS", "VBD", "NN", "IN", "NN", "VBD", ",", "VBG", "PRP"]
+    dep = ["nsubj", "ROOT", "dobj", "mark", "nsubj", "advcl", "punct", "advcl", "dobj"]
+    head = [1, 1, 1, 5, 5, 1, 5, 5, 7]
+    lift_trailing_participles(lower, tag, dep, head)
+    assert head[7] == 1
+    lower2 = list(lower)
+    lower2[3] = "because"
+    head2 = [1, 1, 1, 5, 5, 1, 5, 5, 7]
+    lift_trailing_participles(lower2, tag, dep, head2)
+    assert head2[7] == 5
+
+
+def test_a_noun_joined_to_a_verb_after_its_object_is_a_second_object():
+    """"killing him, his bodyguard and six civilians": the small model joins "bodyguard"
+    to "killing"; a noun with no verb of its own after the object and a comma or "and" is
+    joined to the object. A noun with a verb of its own stays."""
+    from eventcoder.parse import join_stray_objects
+
+    # killing him , bodyguard and civilians
+    pos = ["VERB", "PRON", "PUNCT", "NOUN", "CCONJ", "NOUN"]
+    dep = ["ROOT", "dobj", "punct", "conj", "cc", "conj"]
+    head = [0, 0, 0, 0, 3, 3]
+    join_stray_objects(pos, dep, head)
+    assert head[3] == 1 and head[5] == 3
+    # killing him and soldiers (no "and" or comma between): stays
+    pos2 = ["VERB", "PRON", "NOUN"]
+    head2 = [0, 0, 0]
+    join_stray_objects(pos2, ["ROOT", "dobj", "conj"], head2)
+    assert head2[2] == 0
+
+
 def test_a_past_verb_with_its_own_subject_joined_to_a_subjunctive_goes_to_its_governor():
     """"China demanded that Manila investigate, and Tsang criticised Manila": the small
     model joins "criticised" to "investigate"; a past form with its own subject is the
