@@ -2207,7 +2207,15 @@ class _SentenceCoder:
             obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
             code, tgt = "114", obj if obj is not None else tgt
-        targets = self.actors.resolve(tgt)
+        theirs = next((o for o in s.children[v] if s.dep[o] in OBJECT_DEPS for p in s.children[o]
+                       if s.dep[p] == "poss" and any(s.lower[c] in RECIPROCALS.get(s.lower[p], ())
+                                                     for c in s.children[p])), None) \
+            if len(sources) > 1 else None
+        if theirs is not None:
+            # "Azerbaijani and Armenian forces pounded each other's positions": each the
+            # others'
+            tgt = theirs
+        targets = self.actors.resolve(tgt) if theirs is None else sources
         if not targets and tgt is not None and len(sources) > 1 and any(
                 s.lower[c] in RECIPROCALS.get(s.lower[tgt], ()) for c in s.children[tgt]):
             # "Armenia and Azerbaijan accused each other": each acts on the others
