@@ -2419,6 +2419,17 @@ class _SentenceCoder:
             # condemned the heinous attack on Moise" after his killing was told: not the
             # embassy or the victim, but whoever attacked, reported before
             ref, targets = n, []
+        if targets and sources and ref is not None and s.pos[ref] == "NOUN" and code != "015" \
+                and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
+                     or s.lemma[ref] in SAID_NOUNS) \
+                and any(s.lower[c] == "the" for c in s.children[ref]) \
+                and all(len(a.code) == 3 for a in targets) \
+                and any(s.dep[c] in ("amod", "compound") and self.actors.resolve(c) for c in s.children[ref]):
+            # "condemned the Azerbaijani warning" after Azerbaijan's defence ministry warned:
+            # the one of that country who did it, as the story told it
+            earlier = self._earlier_act_source(ref, sources, answered=code == "016")
+            if earlier and all(country_of(b.code) in {a.code for a in targets} for b in earlier):
+                targets = earlier
         if not targets and sources and ref is not None and s.pos[ref] == "NOUN" \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
                      or s.lemma[ref] in SAID_NOUNS) \
