@@ -13,7 +13,15 @@ import attrs
 
 from .dictionaries import ActorEntry, AgentEntry, DictionarySet
 from .parse import Sentence
-from .verbs import RELATIVE_PRONOUNS, name_subject, phrase_object, relative_object, stray_subject, subject_of
+from .verbs import (
+    RELATIVE_PRONOUNS,
+    UTTERANCE_NOUNS,
+    name_subject,
+    phrase_object,
+    relative_object,
+    stray_subject,
+    subject_of,
+)
 
 __all__ = ["Actor", "SentenceActors", "StoryContext", "compose", "country_of"]
 
@@ -1195,7 +1203,9 @@ class SentenceActors:
                     owner, owner_token = state, k
                     break
         if title is not None and ((agent is None and (s.pos[i] == "PROPN" or s.lemma[i] in FACILITY_NOUNS
-                                                      or s.lemma[i] in PARTY_NOUNS))
+                                                      or s.lemma[i] in PARTY_NOUNS
+                                                      or (s.lemma[i] in UTTERANCE_NOUNS
+                                                          and s.dep[i] in ("nsubj", "nsubjpass"))))
                                   or (agent is not None and agent[2].role in GENERIC_ROLES)
                                   or (agent is not None and agent[2].role == "GOV"
                                       and s.lemma[i] in SPEAKER_NOUNS and title[2].role not in ("GOV", "MIL"))
