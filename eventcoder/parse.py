@@ -203,6 +203,7 @@ class Parser:
             lift_finite_conjuncts(tags, deps, heads)
             lift_trailing_participles([w.lower() for w in words], tags, deps, heads)
             join_stray_objects(pos, deps, heads)
+            return_stolen_subjects(pos, deps, heads)
             mark_double_objects(tags, deps, heads)
             out.append(Sentence(
                 len(out), sent.text, words, [s(r[1]) for r in part], tags, pos, deps, heads,
@@ -289,6 +290,40 @@ def split_counted_subjects(lower: list[str], tag: list[str], pos: list[str], dep
             for c in range(n):
                 if head[c] == noun and dep[c] in ("cc", "punct") and c > noun:
                     head[c] = v
+
+
+def return_stolen_subjects(pos: list[str], dep: list[str], head: list[int]) -> None:
+    """Give a joined verb with an auxiliary and no subject the noun right before it that
+    the parser joined to the object of the verb before, in place: "the army chief was shot
+    dead by his bodyguard and the president of the region was killed" comes out of the
+    small model with "president" joined to "bodyguard" (so the president would have shot
+    him) and "killed" with no subject."""
+    n = len(dep)
+    kids: list[list[int]] = [[] for _ in range(n)]
+    for c in range(n):
+        if head[c] != c:
+            kids[head[c]].append(c)
+    for k in range(n):
+        if dep[k] != "conj" or pos[k] not in ("VERB", "AUX") or head[k] == k:
+            continue
+        if any(dep[c] in ("nsubj", "nsubjpass", "expl") for c in kids[k]):
+            continue
+        aux = [c for c in kids[k] if dep[c] in ("aux", "auxpass") and c < k]
+        if not aux:
+            continue
+        first = min(aux)
+
+        def last(t: int) -> int:
+            return max([t, *(last(c) for c in kids[t])])
+
+        noun = next((m for m in range(head[k] + 1, first) if dep[m] == "conj" and pos[m] in ("NOUN", "PROPN")
+                     and pos[head[m]] in ("NOUN", "PROPN") and last(m) == first - 1), None)
+        if noun is None:
+            continue
+        kids[head[noun]].remove(noun)
+        head[noun] = k
+        kids[k].append(noun)
+        dep[noun] = "nsubjpass" if any(dep[c] == "auxpass" for c in aux) else "nsubj"
 
 
 def join_stray_objects(pos: list[str], dep: list[str], head: list[int]) -> None:

@@ -374,6 +374,29 @@ def test_a_noun_joined_to_a_verb_after_its_object_is_a_second_object():
     assert head2[2] == 0
 
 
+def test_a_subjectless_joined_verb_takes_back_the_noun_joined_before_it():
+    """"the chief was shot by his bodyguard and the president was killed": the small model
+    joins "president" to "bodyguard"; the noun right before "was killed" is its subject.
+    A joined verb that has its subject keeps everything as it is."""
+    from eventcoder.parse import return_stolen_subjects
+
+    # chief was shot by bodyguard and president was killed
+    pos = ["NOUN", "AUX", "VERB", "ADP", "NOUN", "CCONJ", "NOUN", "AUX", "VERB"]
+    dep = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "cc", "conj", "auxpass", "conj"]
+    head = [2, 2, 2, 2, 3, 4, 4, 8, 2]
+    return_stolen_subjects(pos, dep, head)
+    assert (head[6], dep[6]) == (8, "nsubjpass")
+    # ... and the president, who was killed: "killed" has its subject
+    dep2 = ["nsubjpass", "auxpass", "ROOT", "agent", "pobj", "cc", "conj", "auxpass", "conj"]
+    head2 = [2, 2, 2, 2, 3, 4, 4, 8, 2]
+    pos2 = list(pos)
+    dep2.append("nsubjpass")
+    head2.append(8)
+    pos2.append("PRON")
+    return_stolen_subjects(pos2, dep2, head2)
+    assert head2[6] == 4
+
+
 def test_a_past_verb_with_its_own_subject_joined_to_a_subjunctive_goes_to_its_governor():
     """"China demanded that Manila investigate, and Tsang criticised Manila": the small
     model joins "criticised" to "investigate"; a past form with its own subject is the
