@@ -370,7 +370,9 @@ def lift_finite_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> No
     "handed" joined to "using"; a past form cannot be coordinated with a gerund, so it is
     the second verb of the main clause. Likewise a past form with its own subject joined
     to a subjunctive clause ("demanded that the Philippines investigate the rescue, and
-    Hong Kong's leader criticised Manila") goes to the verb that governs the clause."""
+    Hong Kong's leader criticised Manila") goes to the verb that governs the clause, and a
+    past form with no subject joined to an infinitive ("gave the envoy 48 hours to leave
+    and recalled its own ambassador") to the finite verb above the infinitive."""
     for k in range(len(dep)):
         h = head[k]
         if dep[k] != "conj" or tag[k] != "VBD" or h == k:
@@ -379,6 +381,18 @@ def lift_finite_conjuncts(tag: list[str], dep: list[str], head: list[int]) -> No
             p = head[h]
             if p != h and dep[p] == "prep" and head[p] != p and tag[head[p]] in FINITE_TAGS:
                 head[k] = head[p]
+        elif tag[h] == "VB" and any(head[c] == h and dep[c] == "aux" and tag[c] == "TO"
+                                    for c in range(len(dep))) \
+                and not any(head[c] == k and dep[c] in ("nsubj", "nsubjpass") for c in range(len(dep))):
+            # "gave the envoy 48 hours to leave and recalled its own ambassador": a past form
+            # is no conjunct of an infinitive, but of the finite verb above it
+            g = head[h]
+            for _ in range(4):
+                if tag[g] in FINITE_TAGS or head[g] == g:
+                    break
+                g = head[g]
+            if tag[g] in FINITE_TAGS and g != k:
+                head[k] = g
         elif dep[h] == "ccomp" and head[h] != h and tag[head[h]] in FINITE_TAGS \
                 and (tag[h] == "VB" or (tag[h] == "VBP" and tag[head[h]] == "VBD")) \
                 and any(head[c] == k and dep[c] == "nsubj" and c != k for c in range(len(dep))):

@@ -397,6 +397,25 @@ def test_a_subjectless_joined_verb_takes_back_the_noun_joined_before_it():
     assert head2[6] == 4
 
 
+def test_a_past_verb_joined_to_an_infinitive_goes_to_the_finite_verb_above():
+    """"gave the envoy 48 hours to leave and recalled its own ambassador": the small model
+    joins "recalled" to "leave"; a past form is the finite verb's second verb."""
+    from eventcoder.parse import lift_finite_conjuncts
+
+    # Riyadh gave envoy hours to leave and recalled ambassador
+    tag = ["NNP", "VBD", "NN", "NNS", "TO", "VB", "CC", "VBD", "NN"]
+    dep = ["nsubj", "ROOT", "dative", "dobj", "aux", "relcl", "cc", "conj", "dobj"]
+    head = [1, 1, 1, 1, 5, 3, 5, 5, 7]
+    lift_finite_conjuncts(tag, dep, head)
+    assert head[7] == 1
+    # "to leave and return": a bare form joined to the infinitive stays
+    tag2 = list(tag)
+    tag2[7] = "VB"
+    head2 = [1, 1, 1, 1, 5, 3, 5, 5, 7]
+    lift_finite_conjuncts(tag2, list(dep), head2)
+    assert head2[7] == 5
+
+
 def test_a_past_verb_with_its_own_subject_joined_to_a_subjunctive_goes_to_its_governor():
     """"China demanded that Manila investigate, and Tsang criticised Manila": the small
     model joins "criticised" to "investigate"; a past form with its own subject is the
