@@ -248,6 +248,9 @@ class StoryContext:
         # the country of the story's dateline when its actors name it too: where police,
         # protesters and the opposition of an unnamed country are (``HOST_ROLES``)
         self.host: str | None = None
+        # the country of each sentence's fronted place phrase ("In Yerevan, thousands of
+        # protesters ..."), which the next sentence's police and protesters are in too
+        self.fronted: dict[int, str] = {}
         # the events of the earlier sentences, for nouns that refer back to one ("the
         # attack", "the decision")
         self.events: list = []

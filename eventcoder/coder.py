@@ -716,8 +716,11 @@ class _SentenceCoder:
         fronted = self._fronted_place() if options.infer_agent_country else None
         if fronted is not None:
             self.actors.default_country = fronted
+            context.fronted[sent.index] = fronted
         elif options.infer_agent_country:
-            self.actors.host_country = context.host
+            # ("In Yerevan, thousands of protesters clashed with police. Police detained
+            # dozens of people": the scene the sentence before set)
+            self.actors.host_country = context.fronted.get(sent.index - 1, context.host)
             self.actors.places_named = self._sentence_places()
         self.trace = trace
         self.events: list[Event] = []
