@@ -195,6 +195,8 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Roles of people who protest against their own government when they name no one else
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Roles of a state's own unarmed people: force threatened against them is repression
+PEOPLE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "HRI", "MED", "REL", "BUS", "AGR"})
 # Verbs of making a conflict worse: asked not to, one is asked to de-escalate
 ESCALATION_VERBS = frozenset({"escalate", "inflame", "provoke", "attack", "invade", "strike", "retaliate"})
 # Relations that subjects acting together have with each other: "both countries recalled
@@ -2606,6 +2608,14 @@ class _SentenceCoder:
             # is one: "Arce ordered him to withdraw his soldiers", to a general in revolt)
             self.log(f"  {sources[0].code} -> {targets[0].code}: an order to its own forces, no event")
             return
+        if code == "138" and sources and targets and all(a.code[3:6] in STATE_ORGANS for a in sources) \
+                and all(b.code[3:6] in PEOPLE_ROLES and country_of(a.code) == country_of(b.code)
+                        for a in sources for b in targets):
+            # "the army chief warned that the armed forces would deal firmly with anyone who
+            # threatened the peace" (protesters): force threatened against one's own people
+            # is a threat of repression
+            self.log("  force threatened against the state's own people -> 137")
+            code = "137"
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
