@@ -2212,7 +2212,12 @@ class _SentenceCoder:
             obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
             code, tgt = "114", obj if obj is not None else tgt
-        theirs = next((o for o in s.children[v] if s.dep[o] in OBJECT_DEPS for p in s.children[o]
+        # (the object, or the object of the verb's own phrase: "fired mortars at each
+        # other's positions")
+        objects = [o for c in s.children[v] for o in ([c] if s.dep[c] in OBJECT_DEPS else
+                                                       [g for g in s.children[c] if s.dep[g] == "pobj"]
+                                                       if s.dep[c] == "prep" else [])]
+        theirs = next((o for o in objects for p in s.children[o]
                        if s.dep[p] == "poss" and any(s.lower[c] in RECIPROCALS.get(s.lower[p], ())
                                                      for c in s.children[p])), None) \
             if len(sources) > 1 else None
