@@ -110,9 +110,9 @@ GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # the opposition's ("a military leader" still governs: juntas are GOV)
 SPEAKER_NOUNS = frozenset({"spokesman", "spokesmen", "spokeswoman", "spokeswomen", "spokesperson",
                            "official", "leader", "representative"})
-# Institutions that belong to the armed force or police that modifies them
 # Nouns for how something was done, whose relative clause names who did it
 MANNER_NOUNS = frozenset({"way", "manner"})
+# Institutions that belong to the armed force or police that modifies them
 INSTITUTION_NOUNS = frozenset({"school", "college", "academy", "university", "hospital", "clinic"})
 QUANTITY_HEADS = frozenset({
     "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "score", "scores",
@@ -223,10 +223,10 @@ STATE_FORCE_NOUNS = frozenset({"army", "military", "navy"})
 REGIONS = frozenset({"AFR", "NAF", "WAF", "EAF", "SAF", "CFR", "ASA", "SAS", "SEA", "CAS",
                      "EIN", "EUR", "EEU", "CEU", "SCN", "BLK", "CAU", "MEA", "PGS", "MDT",
                      "LAM", "SAM", "CRB", "NMR"})
-# Nouns for a country that "of" names: "the island nation of Nauru"
-# (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
 # Heads of a territory named in an "of" phrase: "the breakaway region of Transnistria"
 TERRITORY_HEADS = frozenset({"region", "territory", "enclave", "province"})
+# Nouns for a country that "of" names: "the island nation of Nauru"
+# (not "island": "U.S. bases on the Pacific island of Guam" are the bases)
 COUNTRY_NOUNS = frozenset({"nation", "country", "state", "kingdom", "republic", "emirate", "sultanate",
                            "principality"})
 # Verbs whose object is who hears it: "told reporters", "briefed journalists"
@@ -1388,16 +1388,14 @@ class SentenceActors:
         if s.lemma[i] in TERRITORY_HEADS and depth < 3:
             # "Moldova's breakaway region of Transnistria": the territory the dictionaries
             # name, not the state it broke from
-            for pobj in self._of_objects(i):
-                a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
-                if a is not None and not a.person:
-                    return attrs.evolve(a, token=i)
+            a = self._named_of(i, depth, lambda a: not a.person)
+            if a is not None:
+                return a
         if (owner is None or owner.code in REGIONS) and s.lemma[i] in COUNTRY_NOUNS and depth < 3:
             # "the Pacific island nation of Nauru", "the kingdom of Bahrain": the country
-            for pobj in self._of_objects(i):
-                a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
-                if a is not None and country_of(a.code) == a.code:
-                    return attrs.evolve(a, token=i)
+            a = self._named_of(i, depth, lambda a: country_of(a.code) == a.code)
+            if a is not None:
+                return a
             if owner is not None and s.tag[i] == "NN" and any(s.lower[c] == "the" for c in s.children[i]):
                 # "arrived in the Central Asian country", "the West African nation" after
                 # Kazakhstan, Mali: the country named last (its sentence, then the three
@@ -1485,6 +1483,16 @@ class SentenceActors:
                 if a is not None:
                     out.append(a)
         return out
+
+    def _named_of(self, i: int, depth: int, test: Callable[[Actor], bool]) -> Actor | None:
+        """The actor a name in an "of" phrase of noun ``i`` is, if it passes ``test``
+        ("the kingdom of Bahrain", "the region of Transnistria"), as the noun's."""
+        s = self.sent
+        for pobj in self._of_objects(i):
+            a = self.resolve_one(pobj, depth + 1) if s.pos[pobj] == "PROPN" else None
+            if a is not None and test(a):
+                return attrs.evolve(a, token=i)
+        return None
 
     def _movement_role(self, k: int) -> str | None:
         """The role of the people a non-state body at token ``k`` gathers, when no

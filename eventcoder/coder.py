@@ -2212,15 +2212,7 @@ class _SentenceCoder:
             obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
             code, tgt = "114", obj if obj is not None else tgt
-        # (the object, or the object of the verb's own phrase: "fired mortars at each
-        # other's positions")
-        objects = [o for c in s.children[v] for o in ([c] if s.dep[c] in OBJECT_DEPS else
-                                                       [g for g in s.children[c] if s.dep[g] == "pobj"]
-                                                       if s.dep[c] == "prep" else [])]
-        theirs = next((o for o in objects for p in s.children[o]
-                       if s.dep[p] == "poss" and any(s.lower[c] in RECIPROCALS.get(s.lower[p], ())
-                                                     for c in s.children[p])), None) \
-            if len(sources) > 1 else None
+        theirs = self._reciprocal_object(v) if len(sources) > 1 else None
         if theirs is not None:
             # "Azerbaijani and Armenian forces pounded each other's positions": each the
             # others'
@@ -2880,6 +2872,17 @@ class _SentenceCoder:
                 or s.lemma[v] == "visit")):
             tokens.append(b.token)
         return self.places().place_for(s, v, actor_tokens_of(s, tokens), [a.code, b.code if b else ""])
+
+    def _reciprocal_object(self, v: int) -> int | None:
+        """The object of predicate ``v``, or of its own phrase, that is "each other's"
+        ("pounded each other's positions", "fired mortars at each other's positions")."""
+        s = self.sent
+        objects = [o for c in s.children[v] for o in ([c] if s.dep[c] in OBJECT_DEPS else
+                                                       [g for g in s.children[c] if s.dep[g] == "pobj"]
+                                                       if s.dep[c] == "prep" else [])]
+        return next((o for o in objects for p in s.children[o]
+                     if s.dep[p] == "poss" and any(s.lower[c] in RECIPROCALS.get(s.lower[p], ())
+                                                   for c in s.children[p])), None)
 
     def _by_phone(self, v: int) -> bool:
         """Whether predicate ``v`` says it was done by telephone or video ("in a telephone

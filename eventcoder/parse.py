@@ -196,12 +196,13 @@ class Parser:
                 h = k + rel
                 heads.append(h if 0 <= h < len(part) else k)
             tags, pos, deps = [s(r[2]) for r in part], [s(r[3]) for r in part], [s(r[4]) for r in part]
+            lower = [w.lower() for w in words]
             join_split_nominals(tags, pos, deps, heads)
-            split_counted_subjects([w.lower() for w in words], tags, pos, deps, heads)
+            split_counted_subjects(lower, tags, pos, deps, heads)
             lift_resultative_objects(pos, deps, heads)
             join_bare_conjuncts(tags, deps, heads)
             lift_finite_conjuncts(tags, deps, heads)
-            lift_trailing_participles([w.lower() for w in words], tags, deps, heads)
+            lift_trailing_participles(lower, tags, deps, heads)
             join_stray_objects(pos, deps, heads)
             return_stolen_subjects(pos, deps, heads)
             mark_double_objects(tags, deps, heads)
@@ -303,6 +304,11 @@ def return_stolen_subjects(pos: list[str], dep: list[str], head: list[int]) -> N
     for c in range(n):
         if head[c] != c:
             kids[head[c]].append(c)
+
+    def last(t: int) -> int:
+        """The last token of ``t``'s phrase."""
+        return max([t, *(last(c) for c in kids[t])])
+
     for k in range(n):
         if dep[k] != "conj" or pos[k] not in ("VERB", "AUX") or head[k] == k:
             continue
@@ -312,10 +318,6 @@ def return_stolen_subjects(pos: list[str], dep: list[str], head: list[int]) -> N
         if not aux:
             continue
         first = min(aux)
-
-        def last(t: int) -> int:
-            return max([t, *(last(c) for c in kids[t])])
-
         noun = next((m for m in range(head[k] + 1, first) if dep[m] == "conj" and pos[m] in ("NOUN", "PROPN")
                      and pos[head[m]] in ("NOUN", "PROPN") and last(m) == first - 1), None)
         if noun is None:
