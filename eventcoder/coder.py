@@ -3009,6 +3009,26 @@ def _denied_by(s: Sentence, v: int) -> int | None:
     return None
 
 
+class Trace(list[str]):
+    """The lines ``explain`` prints, each also filed under the sentence being coded when it
+    was written (``sentence`` is that sentence's index; None for the story as a whole)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sentence: int | None = None
+        self.by_sentence: dict[int | None, list[str]] = {}
+
+    def append(self, line: str) -> None:
+        super().append(line)
+        self.by_sentence.setdefault(self.sentence, []).append(line)
+
+
+def _trace_at(trace: list[str] | None, index: int | None) -> None:
+    """Files the trace lines that follow under sentence ``index`` (for a ``Trace``)."""
+    if isinstance(trace, Trace):
+        trace.sentence = index
+
+
 def code_sentences(sentences: Sequence[Sentence], story: Story, dicts: DictionarySet,
                    options: CoderOptions = CoderOptions(),
                    trace: list[str] | None = None) -> tuple[list[Event], str | None]:
@@ -3043,10 +3063,12 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
         if hits:
             story_hit = next((h for h in hits if h[2].scope == "story"), None)
             if story_hit is not None:
+                _trace_at(trace, None)
                 reason = f"story discard {story_hit[2].text!r} ({story_hit[2].origin})"
                 if trace is not None:
                     trace.append(reason)
                 return [], reason
+            _trace_at(trace, sent.index)
             if trace is not None:
                 trace.append(f"sentence {sent.index} discarded by {hits[0][2].text!r} ({hits[0][2].origin})")
             continue
@@ -3073,6 +3095,7 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
                                          not_places=_not_places(sentences, kept, reference.date)))
             return built[0]
     for sent, matches in kept:
+        _trace_at(trace, sent.index)
         sc = _SentenceCoder(sent, story, dicts, options, context, trace, matches, reference, country,
                             places)
         found = sc.run()
@@ -3095,6 +3118,7 @@ def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]
     for e in events:
         key = (e.source, e.target, e.event_code)
         if key in seen:
+            _trace_at(trace, e.sentence_index)
             if trace is not None:
                 trace.append(f"sentence {e.sentence_index}: {e.source} -> {e.target} {e.event_code} "
                              f"({e.verb_text!r}) told before in the story, kept once")
@@ -3167,13 +3191,18 @@ class Coder:
         return StoryResult(story, tuple(events), reason, len(sentences))
 
     def explain(self, text: str, date: dt.date | str | None = None) -> str:
-        """A readable account of how a text was coded: parse, actors, patterns, events."""
+        """A readable account of how a text was coded: for each sentence its parse, the actor
+        phrases found, the predicates and patterns tried and the events it gave (or why none
+        came out); then the story's places and all its events."""
         story = Story("explain", text, _as_date(date))
         sentences = self.parser.parse(story_body(text))
-        trace: list[str] = []
+        trace = Trace()
         result = self._code_parsed(story, sentences, trace)
         lines = [f"date: {story.date or 'none'}; dictionaries: {self.dicts.versions()}; "
                  f"model: {self.parser.model_name} {self.parser.model_version}"]
+        story_lines = trace.by_sentence.get(None, [])
+        if result.discarded:
+            lines.append(f"\nstory discarded: {result.discarded}")
         for sent in sentences:
             lines.append(f"\nsentence {sent.index}: {sent.text}")
             lines.append("  parse:")
@@ -3192,8 +3221,17 @@ class Coder:
                 if g is not None and g[0] == i:
                     found.append(f"{sent.span_text(g[0], g[1])!r} = agent {g[2].role} ({g[2].origin})")
             lines.append("  actor phrases: " + ("; ".join(found) if found else "none"))
-        lines.append("\ntrace:")
-        lines.extend(f"  {t}" for t in trace or ["(no predicate in the dictionaries)"])
+            if result.discarded:
+                continue
+            lines.append("  trace:")
+            lines.extend(f"    {t}" for t in trace.by_sentence.get(sent.index)
+                         or ["(no predicate in the dictionaries)"])
+            own = [e for e in result.events if e.sentence_index == sent.index]
+            lines.append("  events: " + ("; ".join(f"{e.source} -> {e.target} {e.event_code}"
+                                                    for e in own) if own else "none"))
+        if story_lines and not result.discarded:
+            lines.append("\nstory:")
+            lines.extend(f"  {t}" for t in story_lines)
         if self.options.geolocate:
             lines.append("\nplaces:")
             dateline = find_dateline(clean_text(text))

@@ -103,6 +103,32 @@ def test_explain_says_why_nothing_came_out(test_coder):
     assert out.rstrip().endswith("none")
 
 
+def test_explain_traces_each_sentence_under_it(test_coder):
+    out = test_coder.explain("Iran accused the weather. Russia did not attack Ukraine. "
+                             "Iran accused Israel of war crimes.", "2024-01-10")
+    first, second, third = (out.index(f"\nsentence {k}:") for k in range(3))
+    places = out.index("\nevents:")
+    assert first < out.index("target none") < second
+    assert second < out.index("negated, no event") < third
+    assert third < out.index("events: IRN -> ISR 1124") < places
+    assert out[first:second].count("  events: none") == 1
+
+
+def test_explain_puts_a_retelling_under_its_sentence(test_coder):
+    out = test_coder.explain("Iran accused Israel of war crimes. Iran accused Israel of war crimes.",
+                             "2024-01-10")
+    second = out.index("\nsentence 1:")
+    assert out.index("told before in the story", second) > second
+    assert out[second:].index("events: none") < out[second:].index("\nevents:")
+
+
+def test_explain_says_first_when_the_whole_story_is_discarded(test_coder):
+    out = test_coder.explain("Iran accused Israel. The film topped the box office.", "2024-01-10")
+    assert out.index("story discarded: story discard 'box office'") < out.index("\nsentence 0:")
+    assert "  trace:" not in out
+    assert "\nevents:\n  none: story discard 'box office'" in out
+
+
 def test_same_input_same_events(test_coder):
     text = "Russia and China condemned the U.S. and Britain. Iran accused Israel."
     a = test_coder.code_story(text, date="2023-01-01", story_id="x")
