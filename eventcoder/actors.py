@@ -1444,9 +1444,10 @@ class SentenceActors:
                 self._extra[i] = extra
             return attrs.evolve(owner, token=i)
         if agent is None and depth == 0 and ((s.pos[i] == "NOUN" and s.tag[i] == "NN")
-                                             or s.lower[i] in BLOC_NOUNS) \
+                                             or s.lower[i] in BLOC_NOUNS or self._bare_proper(i)) \
                 and any(s.lower[c] == "the" for c in s.children[i]):
-            # "the council" after "the U.N. Human Rights Council": the one named
+            # "the council" after "the U.N. Human Rights Council": the one named; "The
+            # Council voted" with the capital of the name
             ante = self.context.named_head(s.lower[i], i, self)
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the one named before, {ante.text!r} ({ante.code})")
@@ -1460,6 +1461,14 @@ class SentenceActors:
                 return Actor(force.code, s.words[i], i, force.rule, plural=s.tag[i] == "NNS",
                              inferred=force.inferred)
         return None
+
+    def _bare_proper(self, i: int) -> bool:
+        """A capitalised singular noun with "the" alone before it and nothing after it
+        ("The Council voted"): a name's last word standing for the whole name."""
+        s = self.sent
+        return s.tag[i] == "NNP" and s.words[i][:1].isupper() and all(
+            s.dep[c] in ("det", "punct") for c in s.children[i]) \
+            and not (i + 1 < len(s) and s.tag[i + 1] == "NNP")
 
     def _bare(self, i: int) -> bool:
         """Whether noun ``i`` has no modifier before it but a determiner ("the officers",
