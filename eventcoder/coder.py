@@ -645,6 +645,12 @@ def _directive(a: str, b: str) -> bool:
         and b[3:6] in ("MIL", "COP", "SPY")
 
 
+def _riot(a: str, b: str) -> bool:
+    """Whether ``a`` is unarmed people (civilians, opposition supporters, students...) and
+    ``b`` the police, so that fighting between them is a riot, not armed combat."""
+    return a[3:6] in PEOPLE_ROLES and len(a) == 6 and b[3:6] == "COP" and country_of(a) == country_of(b)
+
+
 def _same_actor(a: str, b: str) -> bool:
     """The same actor, or a country and its own state ("Israel put its military on
     alert": ISR and ISRMIL). Two parts of one country ("police arrested protesters",
@@ -709,6 +715,7 @@ class _SentenceCoder:
         self.emitted: set[tuple[str, str, str]] = set()  # (source, target, code) coded so far
         self.codes: dict[int, str] = {}  # the code each predicate's pattern gave
         self.violent: set[int] = set()  # predicates coded as assault, fight or mass violence
+        self.rioters: set[tuple[str, str]] = set()  # (code, text) of people who fought the police
         self.dicts = dicts
         self.options = options
         # Dated actor codes apply on the story's reference date (its dateline, else its date).
@@ -872,6 +879,15 @@ class _SentenceCoder:
                                 and s.dep[e.verb_index] == "advcl")
         self._drop_restatements(lambda e: e.event_code[:2] == "02" and e.event_code != "020",
                                 lambda e: e.event_code == "020")
+        if self.rioters:
+            # "protesters demanded his resignation ... and clashed with police": the
+            # demonstration of the people who fought the police is a violent one (141x ->
+            # 145x; "people rallied ..., and some protesters attacked" stays two)
+            for k, e in enumerate(self.events):
+                if (e.source, e.source_text) in self.rioters and e.event_code[:3] == "141":
+                    self.log(f"  {e.source} -> {e.target}: a demonstration that rioted, "
+                             f"{e.event_code} -> 145{e.event_code[3:]}")
+                    self.events[k] = attrs.evolve(e, event_code="145" + e.event_code[3:])
         for err in self.actors.trace:
             self.log(err)
         return self.events
@@ -2719,6 +2735,19 @@ class _SentenceCoder:
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
+            if code == "190" and b is not None and _riot(a.code, b.code):
+                # "thousands of protesters ... clashed with police": unarmed people fighting
+                # the police riot (145); the police side of a clash is what they are told to
+                # have done (tear gas, arrests: 175, 173), and their attack on them repression
+                self.log(f"  {a.code} -> {b.code}: people fighting the police, a riot: 190 -> 145")
+                code = "145"
+                self.rioters.add((a.code, a.text))
+            elif code == "190" and b is not None and _riot(b.code, a.code):
+                if symmetric:
+                    self.log(f"  {a.code} -> {b.code}: the police side of a clash with people, no event")
+                    continue
+                self.log(f"  {a.code} -> {b.code}: police attacking people, repression: 190 -> 175")
+                code = "175"
             place: Place | None = None
             placed = False  # the pair's place is found once, for the check below or the event
             if code == "040" and self._by_phone(v):
