@@ -2479,11 +2479,12 @@ class _SentenceCoder:
             targets = taken
         elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and (s.lower[s.head[tgt]] in ("to", "into") or s.lemma[v] in ARRIVAL_VERBS))
-                or (code == "161" and s.lower[s.head[tgt]] == "from")
+                or (code == "161" and s.lower[s.head[tgt]] in ("from", "to"))
                 or (code[:2] != "14" and s.lower[s.head[tgt]] in WHERE_PREPS
                     and self.actors.agent_at[s.head[s.head[tgt]]] is None))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
-            # ambassador recalled "from Asuncion" is recalled from the country; a visitor
+            # ambassador recalled "from Asuncion" (or "its ambassador to Madrid") is recalled
+            # from the country; a visitor
             # who "arrived in Bishkek" visits the country; "claimed responsibility for the
             # bombing in Kabul" names where, not who governs there (a protest "in Moscow"
             # is against the government; "the coup leaders in Niamey" are its government)
