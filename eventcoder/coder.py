@@ -645,6 +645,20 @@ def _directive(a: str, b: str) -> bool:
         and b[3:6] in ("MIL", "COP", "SPY")
 
 
+# country names in the plural, no people's name
+PLURAL_COUNTRY_NAMES = frozenset({"philippines", "netherlands", "bahamas", "maldives", "seychelles",
+                                  "comoros", "emirates", "states", "islands"})
+
+
+def _people_word(s: Sentence, a: Actor) -> bool:
+    """Whether ``a`` is named by a people's name in the plural ("Egyptians", "Slovaks"),
+    not by its country's."""
+    k = a.token if 0 <= a.token < len(s) and s.words[a.token] == a.text else next(
+        (k for k in range(len(s)) if s.words[k] == a.text), -1)
+    return k >= 0 and s.tag[k] in ("NNPS", "NNS") and s.words[k][:1].isupper() \
+        and s.lower[k] not in PLURAL_COUNTRY_NAMES
+
+
 def _riot(a: str, b: str) -> bool:
     """Whether ``a`` is unarmed people (civilians, opposition supporters, students...) and
     ``b`` the police, so that fighting between them is a riot, not armed combat."""
@@ -2667,6 +2681,11 @@ class _SentenceCoder:
             # demanding her resignation": protesters demanding change demonstrate for it
             self.log(f"  a demand by protesters: a demonstration, {code} -> 141{code[3]}")
             code = "141" + code[3]
+        if code[:2] == "14" and sources:
+            # "Hundreds of Egyptians protested outside the Israeli embassy": a people that
+            # takes to the streets is its civilians
+            sources = [attrs.evolve(a, code=a.code + "CVL") if len(a.code) == 3 and country_of(a.code)
+                       and _people_word(s, a) else a for a in sources]
         if code[:2] == "14" and sources and targets:
             # "Russians marched ... to protest against Russia's intervention": a people
             # protesting against its own country protests against its government
