@@ -659,10 +659,16 @@ def _people_word(s: Sentence, a: Actor) -> bool:
         and s.lower[k] not in PLURAL_COUNTRY_NAMES
 
 
+def _unarmed(a: str) -> bool:
+    """Whether ``a`` is a country's unarmed people (civilians, opposition supporters,
+    students...)."""
+    return a[3:6] in PEOPLE_ROLES and len(a) == 6
+
+
 def _riot(a: str, b: str) -> bool:
-    """Whether ``a`` is unarmed people (civilians, opposition supporters, students...) and
-    ``b`` the police, so that fighting between them is a riot, not armed combat."""
-    return a[3:6] in PEOPLE_ROLES and len(a) == 6 and b[3:6] == "COP" and country_of(a) == country_of(b)
+    """Whether ``a`` is unarmed people and ``b`` their country's police, so that fighting
+    between them is a riot, not armed combat."""
+    return _unarmed(a) and b[3:6] == "COP" and country_of(a) == country_of(b)
 
 
 def _same_actor(a: str, b: str) -> bool:
@@ -902,6 +908,12 @@ class _SentenceCoder:
                     self.log(f"  {e.source} -> {e.target}: a demonstration that rioted, "
                              f"{e.event_code} -> 145{e.event_code[3:]}")
                     self.events[k] = attrs.evolve(e, event_code="145" + e.event_code[3:])
+            # ("set fire to the presidency building, demanding the resignation of leaders":
+            # one violent protest for their going, 1451, not a riot besides)
+            told = {(e.source, e.target) for e in self.events
+                    if e.event_code[:3] == "145" and len(e.event_code) == 4}
+            self.events = [e for e in self.events
+                           if e.event_code != "145" or (e.source, e.target) not in told]
         for err in self.actors.trace:
             self.log(err)
         return self.events
@@ -2755,11 +2767,15 @@ class _SentenceCoder:
             if b is not None and opts.drop_self_events and _self_event(a, b):
                 self.log(f"  {a.code} -> {b.code}: same actor, dropped")
                 continue
-            if code == "190" and b is not None and _riot(a.code, b.code):
+            if b is not None and ((code == "190" and _riot(a.code, b.code)) or (
+                    code[:2] in ("17", "18", "19") and _unarmed(a.code) and b.code[3:6] in STATE_ORGANS)):
                 # "thousands of protesters ... clashed with police": unarmed people fighting
                 # the police riot (145); the police side of a clash is what they are told to
-                # have done (tear gas, arrests: 175, 173), and their attack on them repression
-                self.log(f"  {a.code} -> {b.code}: people fighting the police, a riot: 190 -> 145")
+                # have done (tear gas, arrests: 175, 173), and their attack on them repression.
+                # So does their force against the state: "Protesters set fire to a police
+                # station", "set fire to the presidency building" (not 1712)
+                self.log(f"  {a.code} -> {b.code}: people's force against the police or the state, "
+                         f"a riot: {code} -> 145")
                 code = "145"
                 self.rioters.add((a.code, a.text))
             elif code == "190" and b is not None and _riot(b.code, a.code):
