@@ -1023,11 +1023,14 @@ class SentenceActors:
                 own = self.resolve_one(subj, depth + 1) \
                     if subj is not None and subj != i and depth < 3 else None
                 return attrs.evolve(own, token=i) if own is not None else None
-            ante = (self._reporter(i, low, depth) or self._own_possessor(i, low, depth)
+            reporter = self._reporter(i, low, depth)
+            ante = (reporter or self._own_possessor(i, low, depth)
                     or self.context.antecedent(low, i, self, self._own_subject(i)))
             if ante is not None:
                 self.trace.append(f"pronoun {s.words[i]!r} -> {ante.text!r} ({ante.code})")
-                if low in PLURAL_PRONOUNS and ante.token < i and ante in self.all_mentions():
+                if low in PLURAL_PRONOUNS and ante.token < i and (
+                        ante is reporter or ante in self.all_mentions()):
+                    # ("Both sides said they had agreed": the pair the reporting subject is)
                     # "Gondor and Osgiliath have postponed their meeting": all of them
                     extra = [a for c in self.conjuncts(ante.token)[1:]
                              if (a := self.resolve_one(c, depth + 1)) is not None]
@@ -1084,7 +1087,7 @@ class SentenceActors:
                 return Actor(compose(country, role) if role else country,
                              s.span_text(poss, i + 1), i, meant.rule)
         count = next((PARTY_COUNTS[s.lower[c]] for c in s.children[i] if s.lower[c] in PARTY_COUNTS), 0) \
-            if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth == 0 else 0
+            if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth <= 1 else 0
         if count and (count == 2 or any(s.lower[c] == "the" for c in s.children[i])) and (
                 s.lemma[i] not in ("man", "woman") or any(s.lower[c] == "the" for c in s.children[i])):
             pair = self.context.pair(i, self, self._subject_side(i, depth), count,
