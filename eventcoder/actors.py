@@ -1087,7 +1087,7 @@ class SentenceActors:
                 return Actor(compose(country, role) if role else country,
                              s.span_text(poss, i + 1), i, meant.rule)
         count = next((PARTY_COUNTS[s.lower[c]] for c in s.children[i] if s.lower[c] in PARTY_COUNTS), 0) \
-            if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth <= 1 else 0
+            if s.lemma[i] in PAIR_NOUNS and s.tag[i] == "NNS" and depth <= 2 else 0
         if count and (count == 2 or any(s.lower[c] == "the" for c in s.children[i])) and (
                 s.lemma[i] not in ("man", "woman") or any(s.lower[c] == "the" for c in s.children[i])):
             pair = self.context.pair(i, self, self._subject_side(i, depth), count,
@@ -1351,9 +1351,10 @@ class SentenceActors:
                 rule = f"{owner.rule} + {rule}"
             # "Indian and Pakistani troops": one actor per coordinated owner
             co_owners = self._co_owners(owner_token, i)
-            if owner is not None and 0 <= owner_token < i and s.dep[owner_token] == "poss" \
+            if owner is not None and owner_token >= 0 and s.dep[owner_token] in ("poss", "pobj") \
                     and s.lemma[owner_token] in PAIR_NOUNS:
-                # "the two countries' armies": the pair's armies, both
+                # "the two countries' armies", "officials from both countries": the pair's,
+                # both
                 co_owners += self._extra.get(owner_token, [])
             co_owners += pair_owners
             extra = [Actor(compose(o.code, entry.role, entry.prefix), text, i,
