@@ -1078,7 +1078,7 @@ class _SentenceCoder:
         if src is None and code[:2] in ("18", "19", "20") and is_passive(s, v):
             # "Three Palestinians were killed in an Israeli air strike": whose strike
             src = self._attack_owner(v)
-        if code in ("190", "183", "1712") or (code[:2] in ("14", "18", "19") and src is not None
+        if code in ("190", "193", "183", "1712") or (code[:2] in ("14", "18", "19") and src is not None
                                        and s.lemma[src] in ("bomber", "bomb")):
             # "a Russian missile struck", "Kyiv was attacked by dozens of missiles",
             # "traded artillery fire", "detonated a truck bomb": the weapon that acts, or
@@ -1093,9 +1093,11 @@ class _SentenceCoder:
             if "bomb" in weapon or "bomber" in weapon:
                 kind = weapon & BOMBINGS.keys()
                 code = BOMBINGS[min(kind)] if kind else "183"
-            elif code in ("190", "1712") and weapon & ARTILLERY_WEAPONS:
-                code = "194"  # (property destroyed by them too: an attack of that kind)
-            elif code in ("190", "1712") and weapon & AERIAL_WEAPONS:
+            elif code in ("190", "193", "1712") and weapon & ARTILLERY_WEAPONS:
+                # (property destroyed by them too: an attack of that kind; fire exchanged,
+                # small arms unless said: "exchanged artillery fire")
+                code = "194"
+            elif code in ("190", "193", "1712") and weapon & AERIAL_WEAPONS:
                 code = "195"
             if code != before:
                 self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
