@@ -645,6 +645,9 @@ def _directive(a: str, b: str) -> bool:
         and b[3:6] in ("MIL", "COP", "SPY")
 
 
+# armed men whose fight is one with small arms (193)
+GUNMEN_NOUNS = frozenset({"gunman", "gunmen", "attacker", "assailant", "gunner"})
+
 # country names in the plural, no people's name
 PLURAL_COUNTRY_NAMES = frozenset({"philippines", "netherlands", "bahamas", "maldives", "seychelles",
                                   "comoros", "emirates", "states", "islands"})
@@ -2658,6 +2661,12 @@ class _SentenceCoder:
             # is a threat of repression
             self.log("  force threatened against the state's own people -> 137")
             code = "137"
+        if code == "190" and symmetric and any(t is not None and s.lemma[t] in GUNMEN_NOUNS
+                                               for t in (src, tgt)):
+            # "Army commandos fought the 10 attackers for about five hours", "Marines clashed
+            # with gunmen at the ranch": a fight with gunmen is one with small arms
+            self.log("  a fight with gunmen -> 193")
+            code = "193"
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
