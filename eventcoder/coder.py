@@ -668,6 +668,25 @@ def _unarmed(a: str) -> bool:
     return a[3:6] in PEOPLE_ROLES and len(a) == 6
 
 
+# Acts of retribution promised to someone: "would pay a heavy price", "would be hunted
+# down", "would be severely punished", "would face a firm response", "would deal firmly"
+RETRIBUTION_VERBS = frozenset({"punish", "hunt", "track", "destroy", "crush", "eliminate", "annihilate"})
+RETRIBUTION_OBJECTS = {"pay": frozenset({"price"}),
+                       "face": frozenset({"response", "retaliation", "punishment", "wrath", "retribution"})}
+RETRIBUTION_MANNERS = frozenset({"firmly", "harshly", "severely", "decisively", "sternly", "mercilessly"})
+
+
+def _retribution(s: Sentence, act: int) -> bool:
+    """Whether ``act`` is retribution promised to its subject (a threat of force)."""
+    lemma = s.lemma[act]
+    if lemma in RETRIBUTION_VERBS:
+        return True
+    if lemma in RETRIBUTION_OBJECTS:
+        return any(s.lemma[c] in RETRIBUTION_OBJECTS[lemma] for c in s.children[act]
+                   if s.dep[c] in OBJECT_DEPS)
+    return lemma == "deal" and any(s.lower[c] in RETRIBUTION_MANNERS for c in s.children[act])
+
+
 def _riot(a: str, b: str) -> bool:
     """Whether ``a`` is unarmed people and ``b`` their country's police, so that fighting
     between them is a riot, not armed combat."""
@@ -1926,7 +1945,9 @@ class _SentenceCoder:
             self.suppressed |= am.consumed
         self._suppress_allegations(act)
         warned_force = False
-        vowed = frame == "intent" and s.lemma[f] in THREAT_VOWS and s.lemma[act] in RESPONSE_VERBS
+        retribution = frame in ("intent", "warn", "threaten") and out is None and _retribution(s, act)
+        vowed = frame == "intent" and s.lemma[f] in THREAT_VOWS and (
+            s.lemma[act] in RESPONSE_VERBS or retribution)
         if out is None and (frame in ("warn", "threaten") or vowed) and fmap is not None \
                 and s.pos[act] in ("VERB", "AUX"):
             # "warned Guyana that the armed forces would respond to any provocation": what
@@ -1949,7 +1970,7 @@ class _SentenceCoder:
                 if out is not None:
                     named = ", ".join(sorted(sanctions))
                     self.log(f"frame {frame!r} over {s.words[act]!r}: with {named} -> {out}")
-            elif armed or words or vowed:
+            elif armed or words or vowed or retribution:
                 # (a vow to respond, "vowed to respond strongly to the attack", is a threat
                 # of force, as the threaten frame maps it: the intent frame maps no show of
                 # force, since "will send troops to Poland" is no threat)
@@ -1957,7 +1978,8 @@ class _SentenceCoder:
                 out = tmap.code_for("150")
                 if out is not None:
                     why = "done by a military force" if armed else \
-                        f"with {', '.join(sorted(words))}" if words else "a response vowed"
+                        f"with {', '.join(sorted(words))}" if words else \
+                        "retribution" if retribution else "a response vowed"
                     self.log(f"frame {frame!r} over {s.words[act]!r}: {why} -> {out}")
                     warned_force = True
         if frame in ("appeal", "demand") and fmap is not None and not is_negated(s, f) \
@@ -2005,6 +2027,12 @@ class _SentenceCoder:
             tgt = am.target
         if f in self.frame_targets:
             tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
+        if retribution and warned_force and src is not None and (
+                (patient := subject_of(s, act)) is not None) and patient != src \
+                and self.actors.resolve(patient) and not self._own_side(src, patient):
+            # "warned that Hamas would pay a heavy price", "vowed that the organisers would be
+            # severely punished": the one retribution is promised to is the threatened
+            tgt = patient
         if tgt is None and s.pos[act] == "NOUN":
             tgt = act  # "demanded an apology from Israel": the act's owner is the target
             if code is None and (found := self.actors.resolve(act)) and all(a.token == act for a in found):
