@@ -912,6 +912,9 @@ def _second_objects(sent: Sentence, v: int, obj: int | None) -> list[int]:
     object is called: "called Maduro's moves a direct threat"."""
     out = [c for c in sent.children[v] if c != obj and (
         sent.dep[c] in ("npadvmod", "oprd") or sent.dep[c] in OBJECT_DEPS)]
+    # "called it a heinous and cowardly act": what qualifies the noun it is called
+    out += [a for c in out if sent.dep[c] == "oprd" for a in sent.subtree(c)
+            if a != c and sent.dep[a] in ("amod", "conj") and sent.pos[a] in ("ADJ", "ADV")]
     if obj is not None:
         # "called Putin's nuclear rhetoric "dangerous and reckless"", the quoted adjective
         # parsed as a modifier after the noun: what it is called
