@@ -926,7 +926,10 @@ class _SentenceCoder:
             # demonstration of the people who fought the police is a violent one (141x ->
             # 145x; "people rallied ..., and some protesters attacked" stays two)
             for k, e in enumerate(self.events):
-                if (e.source, e.source_text) in self.rioters and e.event_code[:3] == "141":
+                if (e.source, e.source_text) in self.rioters and (e.event_code[:3] == "141" or (
+                        e.event_code[:3] == "104" and len(e.event_code) == 4)):
+                    # ("opposition supporters demanding that Kabila step down clashed with
+                    # police": what the rioters demand, they riot for, 1041 -> 1451)
                     self.log(f"  {e.source} -> {e.target}: a demonstration that rioted, "
                              f"{e.event_code} -> 145{e.event_code[3:]}")
                     self.events[k] = attrs.evolve(e, event_code="145" + e.event_code[3:])
@@ -3209,9 +3212,28 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
     # each sentence's actors hold the story context that holds them: without this cycle
     # they are freed at once, and the collector has nothing of the story to trace
     context.previous.clear()
+    events = _one_riot(events, trace)
     if options.once_per_story:
         events = _first_tellings(events, trace)
     return events, None
+
+
+def _one_riot(events: list[Event], trace: list[str] | None) -> list[Event]:
+    """``events`` less a plain riot (145) of a pair whose riot the story tells for a cause
+    (145x): "protesters stormed government buildings ... demonstrators demanding Bakiyev's
+    resignation broke into the presidential administration" is one violent protest for his
+    going (1451)."""
+    for_cause = {(e.source, e.target) for e in events if e.event_code[:3] == "145" and len(e.event_code) == 4}
+    out = []
+    for e in events:
+        if e.event_code == "145" and (e.source, e.target) in for_cause:
+            _trace_at(trace, e.sentence_index)
+            if trace is not None:
+                trace.append(f"sentence {e.sentence_index}: {e.source} -> {e.target} 145: the riot the "
+                             "story tells with its cause (145x), kept once")
+            continue
+        out.append(e)
+    return out
 
 
 def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]:
