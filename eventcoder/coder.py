@@ -125,7 +125,7 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
                              "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
                              "release", "handover", "coup", "putsch", "tariff", "embargo", "boycott",
-                             "seizure"}
+                             "seizure", "revolt", "mutiny", "rebellion", "uprising", "insurrection"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
 # praise or criticism, a demand, a threat, a protest)
 DEED_ROOTS = frozenset({"03", "06", "07", "08", "09", "12", "15", "16", "17", "18", "19", "20"})
