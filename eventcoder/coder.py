@@ -645,6 +645,12 @@ def _directive(a: str, b: str) -> bool:
         and b[3:6] in ("MIL", "COP", "SPY")
 
 
+# Verbs that end something, and protests that coercion may be to end: "invoked emergency
+# powers to end protests" is against the protesters
+ENDING_VERBS = frozenset({"end", "stop", "halt", "break"})
+PROTEST_EVENT_NOUNS = frozenset({"protest", "demonstration", "rally", "blockade", "unrest", "riot",
+                                 "strike", "occupation", "uprising", "sit-in", "march"})
+
 # armed men whose fight is one with small arms (193)
 GUNMEN_NOUNS = frozenset({"gunman", "gunmen", "attacker", "assailant", "gunner"})
 
@@ -1750,6 +1756,20 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _protest_purpose(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """The people whose protest coercion ``v`` is to end ("invoked emergency powers on
+        Monday to end protests", "imposed a curfew to quell the unrest"): the civilians of
+        the sources' country; none when the purpose names no protest."""
+        s = self.sent
+        home = country_of(sources[0].code)
+        for c in s.children[v]:
+            if s.dep[c] in ("advcl", "xcomp") and is_infinitive(s, c) \
+                    and s.lemma[c] in REPRESSION_PURPOSES | ENDING_VERBS and home and any(
+                    s.dep[g] in OBJECT_DEPS and s.lemma[g] in PROTEST_EVENT_NOUNS for g in s.children[c]):
+                self.log(f"  target: the people whose protest {s.words[c]!r} is to end")
+                return [Actor(compose(home, "CVL"), s.words[c], c, "protest", inferred=True)]
+        return []
+
     def _purpose_code(self, v: int, code: str) -> str | None:
         """Protest form ``code`` refined by what its purpose infinitive's own pattern
         says it is for ("to protest against + spending_cut", 1412: a march is 1412);
@@ -2450,7 +2470,7 @@ class _SentenceCoder:
                              inferred=True)]
             self.log(f"  a protest against no one named: {targets[0].code}")
         if not targets and sources and code[:2] == "17":
-            targets = self._purpose_target(v, REPRESSION_PURPOSES)
+            targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources)
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
