@@ -1299,6 +1299,12 @@ class SentenceActors:
             meant = self.resolve_one(poss, depth + 1) if poss is not None else None
             if meant is not None and not meant.person and country_of(meant.code):
                 owner = meant
+            elif meant is not None and poss is not None and not meant.person and armed_group(meant.code) \
+                    and agent[2].role in ARMED_ROLES:
+                # "militants of the Islamic State ... showed their fighters executing
+                # soldiers": an armed group's own fighters are the group
+                self.trace.append(f"{s.span_text(poss, i + 1)!r} -> {meant.text!r} ({meant.code})")
+                return attrs.evolve(meant, token=i, person=False)
             elif poss is None and (name := next((c for c in s.children[i] if s.dep[c] == "poss"
                                                  and s.pos[c] == "PROPN" and self.actor_at[c] is None),
                                                 None)) is not None \
