@@ -593,8 +593,9 @@ def _victims(s: Sentence, v: int) -> int:
     obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
     if obj is None:
         return 0
-    if s.lemma[obj] in ("hundred", "thousand", "million") and s.tag[obj] == "NNS":
-        return {"hundred": 200, "thousand": 2000}.get(s.lemma[obj], 2_000_000)
+    if s.lemma[obj] in ("hundred", "thousand", "million", "score") and s.tag[obj] == "NNS":
+        # ("scores of captured soldiers": several twenties, at least sixty)
+        return {"hundred": 200, "thousand": 2000, "score": 60}.get(s.lemma[obj], 2_000_000)
     for c in (obj, *s.children[obj]):
         if s.pos[c] == "NUM":
             if s.lower[c] in ("million", "millions"):
