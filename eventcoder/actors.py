@@ -143,7 +143,7 @@ class Actor:
 
 def armed_group(code: str) -> bool:
     """A named armed non-state group: a role of ARMED_ROLES with a group code after it
-    (SDNREBRSF, CODREBM23), or a known group of its own (PSEHMS, LBNHEZ, IMGALQ)."""
+    (SDNREBRSF, NGAREBBKH), or a known group of its own (PSEHMS, LBNHEZ, IMGALQ)."""
     blocks = [code[k:k + 3] for k in range(0, len(code), 3)]
     if len(blocks) < 2 or code.startswith(("IGO", "NGO", "MNC")):
         return False
