@@ -791,8 +791,9 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
-            if el == "to" and k + 1 < n and _complement_verb(
-                    sent, v, elements[k + 1], taken, purpose=_purpose_at(elements, k)) is not None:
+            if el == "to" and k + 1 < n and any(_complement_verb(
+                    sent, v, w, taken, purpose=_purpose_at(elements, k)) is not None
+                    for w in elements[k + 1].split(ALTERNATIVE) if w and "_" not in w):
                 anchor = None
                 continue  # "order + to leave": the infinitive's "to"
             if el in OWNER_PREPS and k + 1 < n and elements[k + 1] in ("+", "$") and last is not None \
@@ -835,6 +836,10 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
                 hit = next((c for w in el.split(ALTERNATIVE) if "_" not in w
                             if (c := _complement_verb(sent, v, w, taken)) is not None), None)
                 hits = [hit] if hit is not None else None
+            if hits is None and last is not None and sent.pos[last] == "VERB" and last != v:
+                # "order + to close|shut embassy|consulate": the word is under the
+                # complement just matched
+                hits = _find_alternative(sent, _scope(sent, last), el, taken)
             if hits is None:
                 return None
             for hit in hits:
