@@ -778,6 +778,10 @@ def _in_dateline(e: TimeExpression, spans: list[tuple[int, int]]) -> bool:
     return any(s <= e.start < end for s, end in spans)
 
 
+# Prepositions of cause or topic: a time phrase on their noun dates the cause, not the act
+_CAUSE_PREPS = frozenset({"over", "for", "about", "after", "following", "since", "against"})
+
+
 def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate | None) -> EventDate:
     """The date of the event whose predicate is token ``predicate`` of ``sent``.
 
@@ -838,6 +842,14 @@ def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate 
                              and sent.dep[root] != "npadvmod")
             if modifies_noun:
                 continue  # "Monday's attack", "the March 3 attack": that noun's date
+            prep = root if sent.dep[root] == "prep" else anchor if sent.dep[anchor] == "prep" else None
+            noun = sent.head[prep] if prep is not None else None
+            if noun is not None and sent.pos[noun] in _NOMINAL_POS and sent.dep[noun] == "pobj" \
+                    and sent.lower[sent.head[noun]] in _CAUSE_PREPS and noun != predicate:
+                # "ordered Iranian diplomats to leave ... over a cyberattack in July": the date
+                # of what the act is over or for, not of the act ("during a cabinet meeting on
+                # Thursday" is the act's)
+                continue
             if any(sent.dep[k] == "acl" and sent.head[k] != predicate for k in anchor_chain):
                 continue  # "crimes committed last year": the date of another noun's participle
             if anchor_root == clause_root:
