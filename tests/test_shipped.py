@@ -62,6 +62,15 @@ def test_actor_codes_are_well_formed_and_ranges_ordered(files):
                 assert roles <= ROLES, f"{e.origin}: {e.role}"
 
 
+def test_every_actor_code_starts_with_a_country_the_countries_folder_names(files):
+    # one country, one code: Kosovo's office-holders were KSV while "Kosovo" was XKX
+    bare = {c.code for f in files if "/countries/" in str(f.path) for e in f.entries
+            if isinstance(e, ActorEntry) for c in e.codes if len(c.code) == 3}
+    odd = {f"{e.origin}: {c.code}" for f in files for e in f.entries if isinstance(e, ActorEntry)
+           for c in e.codes if c.code[:3] not in bare | {"IGO", "NGO", "IMG", "MNC"}}
+    assert not odd, sorted(odd)[:10]
+
+
 def test_no_phrase_is_defined_twice(files):
     seen: dict = {}
     for f in files:
