@@ -684,10 +684,11 @@ RETRIBUTION_MANNERS = frozenset({"firmly", "harshly", "severely", "decisively", 
 
 
 def _retribution(s: Sentence, act: int) -> bool:
-    """Whether ``act`` is retribution promised to its subject (a threat of force)."""
+    """Whether ``act`` is retribution promised to its subject (a threat of force): "would be
+    punished" (passive: "Israel would destroy the region" promises nothing to Israel)."""
     lemma = s.lemma[act]
     if lemma in RETRIBUTION_VERBS:
-        return True
+        return is_passive(s, act)
     if lemma in RETRIBUTION_OBJECTS:
         return any(s.lemma[c] in RETRIBUTION_OBJECTS[lemma] for c in s.children[act]
                    if s.dep[c] in OBJECT_DEPS)
