@@ -216,6 +216,10 @@ LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "
 # Bodies no dictionary names and the role of the people they gather
 MOVEMENT_ROLES = {"movement": "CVL", "protest": "CVL", "campaign": "CVL", "uprising": "CVL",
                   "demonstration": "CVL", "strike": "LAB", "union": "LAB"}
+# Bodies named by the people they gather ("Federation of Students"), and those people's roles
+BODY_NOUNS = frozenset({"federation", "association", "union", "confederation", "alliance", "league",
+                        "syndicate", "council", "congress", "coalition"})
+MEMBER_ROLES = frozenset({"EDU", "LAB", "MED", "CVL", "BUS", "AGR", "HRI", "REL", "HLH"})
 # Nouns of a state's own forces: "the army" is no armed group named "... Army"
 STATE_FORCE_NOUNS = frozenset({"army", "military", "navy"})
 # The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):
@@ -1336,7 +1340,10 @@ class SentenceActors:
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
             role = entry.role
-            if owner is None and role == "GOV" and s.lemma[i] in LEADER_NOUNS:
+            if role == "GOV" and s.lemma[i] in LEADER_NOUNS and (owner is None or (
+                    len(owner.code) == 3 and s.lemma[owner_token] in BODY_NOUNS)):
+                # ("leaders of the Hong Kong Federation of Students": the country is the
+                # body's, the role its members')
                 led = next((self._movement_role(p) for p in self._of_objects(i)), None)
                 if led is not None:
                     # "police arrested the leader of the movement": a movement's leader,
@@ -1520,6 +1527,13 @@ class SentenceActors:
         if self.actor_at[k] is not None or (
                 self.agent_at[k] is not None and s.lemma[k] not in MOVEMENT_ROLES):
             return None
+        if s.lemma[k] in BODY_NOUNS:
+            # "the Hong Kong Federation of Students", "the Association of Journalists": the
+            # people it gathers
+            of = next((g[2].role for o in self._of_objects(k) if (g := self.agent_at[o]) is not None
+                       and g[2].role in MEMBER_ROLES), None)
+            if of is not None:
+                return of
         return MOVEMENT_ROLES.get(s.lemma[k])
 
     def _inside(self, k: int, match: tuple[int, int, object] | None) -> bool:
