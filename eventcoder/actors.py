@@ -1317,6 +1317,13 @@ class SentenceActors:
                 # "Prime Minister Charlot Salwai's government": a person known by title
                 # only, whose country the title took from the story, owns it
                 owner = attrs.evolve(whose, code=home)
+            elif poss is not None and meant is not None and s.lower[poss] == "their" \
+                    and (home := country_of(meant.code)) and self._extra.get(poss):
+                # "Officials from both countries said their border commissions would meet":
+                # "their" is the pair, one owner each
+                owner = attrs.evolve(meant, code=home)
+                pair_owners = [attrs.evolve(a, code=theirs) for a in self._extra[poss]
+                               if (theirs := country_of(a.code)) and theirs != home]
             elif poss is not None and s.lower[poss] == "their" and depth == 0 \
                     and (meant is None or meant.person):
                 # "Modi held talks with Sharif. Their foreign secretaries will meet": the
