@@ -466,6 +466,19 @@ def _with_governor(sent: Sentence, v: int) -> list[int]:
     return [v] + ([sent.head[v]] if sent.dep[v] in ("xcomp", "ccomp") and sent.head[v] != v else [])
 
 
+# Verbs that keep someone "from" doing something: what they kept them from did not happen
+PREVENTING_VERBS = frozenset({"block", "prevent", "stop", "bar", "keep", "deter", "prohibit",
+                              "forbid", "restrain", "ban", "dissuade"})
+
+
+def _prevented_acts(sent: Sentence) -> set[int]:
+    """Predicates someone was kept from ("blocked a Philippine warship from arresting Chinese
+    fishermen"): acts that did not happen."""
+    return {c for p in range(len(sent)) if sent.lower[p] == "from" and sent.dep[p] == "prep"
+            and sent.lemma[sent.head[p]] in PREVENTING_VERBS
+            for c in sent.children[p] if sent.dep[c] == "pcomp" and sent.tag[c] == "VBG"}
+
+
 def _present_perfect(sent: Sentence, v: int) -> bool:
     """"has massed", "have been killed": ``v`` with "has" or "have" as its auxiliary."""
     return any(sent.dep[a] in ("aux", "auxpass") and sent.lower[a] in ("has", "have")
@@ -848,6 +861,7 @@ class _SentenceCoder:
         s = self.sent
         self.suppressed |= _comma_clauses(s, self.options)
         self.suppressed |= _background_clauses(s)
+        self.suppressed |= _prevented_acts(s)
         self.suppressed |= self.conditions
         if self.options.past_days is not None:  # background is left out
             self.suppressed |= _pluperfect_clauses(s)
