@@ -219,7 +219,12 @@ MOVEMENT_ROLES = {"movement": "CVL", "protest": "CVL", "campaign": "CVL", "upris
 # Bodies named by the people they gather ("Federation of Students"), and those people's roles
 BODY_NOUNS = frozenset({"federation", "association", "union", "confederation", "alliance", "league",
                         "syndicate", "council", "congress", "coalition"})
-MEMBER_ROLES = frozenset({"EDU", "LAB", "MED", "CVL", "BUS", "AGR", "HRI", "REL", "HLH"})
+# Roles of a state's own unarmed people: force threatened against them is repression, and
+# their fight with their police a riot
+PEOPLE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "HRI", "MED", "REL", "BUS", "AGR"})
+# ... those a body gathers as its members (the opposition gathers in parties, health workers
+# in associations)
+MEMBER_ROLES = (PEOPLE_ROLES - {"OPP"}) | {"HLH"}
 # Nouns of a state's own forces: "the army" is no armed group named "... Army"
 STATE_FORCE_NOUNS = frozenset({"army", "military", "navy"})
 # The regional codes of the CAMEO country table (dictionaries/actors/countries/regions):

@@ -25,6 +25,7 @@ from ._gc import gc_paused
 from .actors import (
     ARMED_ROLES,
     HOST_ROLES,
+    PEOPLE_ROLES,
     REGIONS,
     STATE_ORGANS,
     STATE_PARTS,
@@ -195,8 +196,6 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Roles of people who protest against their own government when they name no one else
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-# Roles of a state's own unarmed people: force threatened against them is repression
-PEOPLE_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "HRI", "MED", "REL", "BUS", "AGR"})
 # Verbs of making a conflict worse: asked not to, one is asked to de-escalate
 ESCALATION_VERBS = frozenset({"escalate", "inflame", "provoke", "attack", "invade", "strike", "retaliate"})
 # Relations that subjects acting together have with each other: "both countries recalled
@@ -955,12 +954,7 @@ class _SentenceCoder:
                     self.log(f"  {e.source} -> {e.target}: a demonstration that rioted, "
                              f"{e.event_code} -> 145{e.event_code[3:]}")
                     self.events[k] = attrs.evolve(e, event_code="145" + e.event_code[3:])
-            # ("set fire to the presidency building, demanding the resignation of leaders":
-            # one violent protest for their going, 1451, not a riot besides)
-            told = {(e.source, e.target) for e in self.events
-                    if e.event_code[:3] == "145" and len(e.event_code) == 4}
-            self.events = [e for e in self.events
-                           if e.event_code != "145" or (e.source, e.target) not in told]
+            # (a plain riot of the pair beside it goes with the story's: ``_one_riot``)
         for err in self.actors.trace:
             self.log(err)
         return self.events

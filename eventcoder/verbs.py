@@ -590,6 +590,14 @@ def _purpose_at(elements: tuple[str, ...], k: int) -> bool:
     return k > 0 and elements[k - 1] not in ("+", "$", SKIP) and elements[k - 1] not in PREPOSITIONS
 
 
+def _complement_choice(sent: Sentence, v: int, el: str, taken: set[int], purpose: bool = False) -> int | None:
+    """The gerund or infinitive complement of ``v`` that is one of the one-word choices of
+    element ``el`` ("stop raiding homes" for ``stop &OFFENSIVE``, "to close" for
+    ``order + to close|shut``); None if none is."""
+    return next((c for w in el.split(ALTERNATIVE) if w and "_" not in w
+                 if (c := _complement_verb(sent, v, w, taken, purpose)) is not None), None)
+
+
 def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int], purpose: bool = False) -> int | None:
     """A gerund or infinitive complement of ``v`` that is ``word``: "stop *fighting*",
     "ordered the advisers to *leave*" (under the verb, or under its object); with
@@ -791,9 +799,8 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if k + 1 < n and elements[k + 1] == ACT:
                 anchor = None
                 continue  # "to" / "that" before the framed act: decoration
-            if el == "to" and k + 1 < n and any(_complement_verb(
-                    sent, v, w, taken, purpose=_purpose_at(elements, k)) is not None
-                    for w in elements[k + 1].split(ALTERNATIVE) if w and "_" not in w):
+            if el == "to" and k + 1 < n and _complement_choice(
+                    sent, v, elements[k + 1], taken, purpose=_purpose_at(elements, k)) is not None:
                 anchor = None
                 continue  # "order + to leave": the infinitive's "to"
             if el in OWNER_PREPS and k + 1 < n and elements[k + 1] in ("+", "$") and last is not None \
@@ -833,8 +840,7 @@ def _match_elements(sent: Sentence, v: int, elements: tuple[str, ...], cl: Claus
             if hits is None and anchor is None:
                 # "stop raiding homes" fits "stop &OFFENSIVE" (raid): a one-word choice as
                 # the verb's gerund or infinitive complement
-                hit = next((c for w in el.split(ALTERNATIVE) if "_" not in w
-                            if (c := _complement_verb(sent, v, w, taken)) is not None), None)
+                hit = _complement_choice(sent, v, el, taken)
                 hits = [hit] if hit is not None else None
             if hits is None and last is not None and sent.pos[last] == "VERB" and last != v:
                 # "order + to close|shut embassy|consulate": the word is under the
