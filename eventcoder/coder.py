@@ -59,6 +59,7 @@ from .verbs import (
     PatternMatch,
     act_candidates,
     aux_frame,
+    bare_infinitive,
     clause,
     complement_of,
     governing_verb,
@@ -418,6 +419,8 @@ BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century", "week"})
 # Verbs that report what someone says or finds: "said Moscow was responsible for ..."
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare", "write", "claim",
                              "conclude", "find", "allege", "assert"})
+# Verbs whose subject a denial with no target answers: who said, found or accused
+ACCUSING_VERBS = REPORTING_VERBS | {"accuse", "blame", "charge", "suggest"}
 # Words of talks held at a distance: "in a telephone call", "by phone", "via video link"
 PHONE_NOUNS = frozenset({"phone", "telephone", "videoconference", "video", "videolink", "teleconference"})
 # A relative clause dated more than this many days before the story tells background
@@ -1594,6 +1597,18 @@ class _SentenceCoder:
                 self.log(f"  target: who made the accusation denied, {e.source_text!r} "
                          f"({e.event_code}, sentence {e.sentence_index})")
                 return [Actor(e.source, e.source_text, v, e.rule)]
+        # no accusation coded: the nearest other side heard saying or finding something
+        # ("Pompeo said it had been a hub of spying. Wang rejected the accusation")
+        pools = [(self.actors, [a for a in self.actors.all_mentions() if a.token < v])]
+        pools.extend((sa, sa.all_mentions()) for sa in reversed(self.context.previous))
+        for sa, pool in pools:
+            s = sa.sent
+            for a in reversed(pool):
+                if a.code and s.dep[a.token] == "nsubj" and s.lemma[s.head[a.token]] in ACCUSING_VERBS \
+                        and not any(_same_state(a.code, b.code) or country_of(a.code) == country_of(b.code)
+                                    for b in sources):
+                    self.log(f"  target: who was heard before, {a.text!r} ({s.words[s.head[a.token]]!r})")
+                    return [Actor(a.code, a.text, v, a.rule)]
         return []
 
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
@@ -1910,8 +1925,12 @@ class _SentenceCoder:
         if s.lemma[act] in TRANSPARENT_VERBS and depth < 3:
             # "asked Ankara to help mediate", "pledged to begin sharing data": the act is
             # the verb that "help" or "begin" governs
+            # ("would help Palau strengthen its patrols", a clause with its own subject: the
+            # help is the act, to the one helped)
             inner_act = next((c for c in s.children[act] if s.dep[c] in ("xcomp", "ccomp")
-                              and s.pos[c] == "VERB"), None)
+                              and s.pos[c] == "VERB" and not bare_infinitive(s, c)), None)
+            # (what the one helped is to do is part of the help, not an act of its own)
+            self.suppressed.update(c for c in s.children[act] if bare_infinitive(s, c))
             if inner_act is not None:
                 self.suppressed.add(inner_act)
                 return self._act_code(inner_act, depth + 1)

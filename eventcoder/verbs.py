@@ -19,8 +19,9 @@ from .dictionaries.native import ACT, ALTERNATIVE, PREPOSITIONS, SKIP
 from .dictionaries.registry import PatternList
 from .parse import Sentence
 
-__all__ = ["Clause", "PatternMatch", "clause", "complement_of", "is_infinitive", "is_negated", "match_frame",
-           "match_predicate", "name_subject", "own_tokens", "predicate_fits", "relative_object", "subject_of"]
+__all__ = ["Clause", "PatternMatch", "bare_infinitive", "clause", "complement_of", "is_infinitive",
+           "is_negated", "match_frame", "match_predicate", "name_subject", "own_tokens", "predicate_fits",
+           "relative_object", "subject_of"]
 
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
@@ -383,6 +384,13 @@ def is_infinitive(sent: Sentence, v: int) -> bool:
     return any(sent.dep[a] == "aux" and sent.lower[a] == "to" for a in sent.children[v])
 
 
+def bare_infinitive(sent: Sentence, c: int) -> bool:
+    """``c`` is a clause complement in the bare infinitive: "help Palau *strengthen*",
+    "let the inspectors *visit*" (no "to", no auxiliary, no "that")."""
+    return sent.dep[c] == "ccomp" and sent.tag[c] == "VB" and not any(
+        sent.dep[a] in ("aux", "auxpass", "mark") for a in sent.children[c])
+
+
 def shifted_complement(sent: Sentence, v: int) -> bool:
     """An infinitive complement the parser read as a purpose clause because a phrase of
     time stands between it and its verb: "North Korea offered on Thursday *to hold* talks"
@@ -495,6 +503,11 @@ def _clause(sent: Sentence, v: int) -> Clause:
         # "gave the French ambassador 48 hours to leave", the time parsed as an adverbial
         # noun: the one given to is the object
         obj = next((c for c in sent.children[v] if sent.dep[c] == "dative" and sent.pos[c] != "ADP"), None)
+    if obj is None and not passive:
+        # "would help Palau strengthen its patrols": the one helped, parsed as the subject
+        # of a bare infinitive (no "to", no auxiliary), is the object
+        obj = next((sub for c in sent.children[v] if bare_infinitive(sent, c)
+                    for sub in sent.children[c] if sent.dep[sub] == "nsubj" and sub < c), None)
     if obj is None and sent.lemma[v] in COPULAS:
         # a copula's complement carries the pattern: "was ready to meet", "is
         # concerned about", "stood ready to send", "remained committed to"
@@ -600,7 +613,8 @@ def _complement_choice(sent: Sentence, v: int, el: str, taken: set[int], purpose
 
 def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int], purpose: bool = False) -> int | None:
     """A gerund or infinitive complement of ``v`` that is ``word``: "stop *fighting*",
-    "ordered the advisers to *leave*" (under the verb, or under its object); with
+    "ordered the advisers to *leave*", "help Palau *strengthen*" (under the verb, or under
+    its object); with
     ``purpose`` (the pattern writes the infinitive's "to"), a purpose infinitive too: "sent
     troops to *help* the Philippines"."""
     heads = [v, *(c for c in sent.children[v] if sent.dep[c] in OBJECT_DEPS)]
@@ -608,7 +622,8 @@ def _complement_verb(sent: Sentence, v: int, word: str, taken: set[int], purpose
         for c in sent.children[h]:
             if c in taken or sent.pos[c] != "VERB" or (sent.lemma[c] != word and sent.lower[c] != word):
                 continue
-            if sent.dep[c] in ("xcomp", "acl", "ccomp") and (sent.tag[c] == "VBG" or is_infinitive(sent, c)):
+            if sent.dep[c] in ("xcomp", "acl", "ccomp") and (
+                    sent.tag[c] == "VBG" or is_infinitive(sent, c) or bare_infinitive(sent, c)):
                 return c
             if purpose and sent.dep[c] == "advcl" and h == v and is_infinitive(sent, c):
                 return c
