@@ -734,6 +734,20 @@ def _unreal_modal(sent: Sentence, v: int) -> int | None:
                 None)
 
 
+# Endings of verbs and of the nouns made from them: "execute", "executed", "execution"
+STEM_ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ments", "ment", "als", "al",
+                "ed", "es", "e", "s")
+
+
+def _stem(word: str) -> str:
+    """A word less the ending of an inflection or of a noun made from a verb ("pardoned",
+    "pardons" -> "pardon"; "expulsion" -> "expuls", "executed", "execution" -> "execut")."""
+    for end in STEM_ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
 def _same_state(a: str, b: str) -> bool:
     """The same actor or two parts of one state (Israel and its military, its government
     and its army): one side, not two."""
@@ -1462,6 +1476,23 @@ class _SentenceCoder:
                 # armed group's, not the forces that fought back
                 found = armed
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
+        return []
+
+    def _same_word_act(self, n: int, sources: list[Actor]) -> list[Actor]:
+        """Who did the act that noun ``n`` names by the word of its verb ("pardoned" and
+        "the pardon", "executed" and "the execution", "expelled" and "the expulsion"): the
+        source of the latest such event of the story before it, by someone other than
+        ``sources``, all who did it together."""
+        stem = _stem(self.sent.lemma[n])
+        if len(stem) < 4:
+            return []
+        earlier = self._earlier_events(n, sources)
+        for e in earlier:
+            if any(_stem(w.lower()) == stem for w in e.verb_text.split()):
+                self.log(f"  target: who did what {self.sent.words[n]!r} names, {e.source_text!r} "
+                         f"({e.verb_text!r}, {e.event_code}, sentence {e.sentence_index})")
+                return [Actor(d.source, d.source_text, n, d.rule) for d in earlier
+                        if d.sentence_index == e.sentence_index and d.verb_index == e.verb_index]
         return []
 
     def _visited_place(self, t: int) -> list[Actor]:
@@ -2570,6 +2601,11 @@ class _SentenceCoder:
                 if not any(_same_state(a.code, b.code) for b in sources)]
             targets = doers or self._earlier_act_source(ref, sources, victims=code == "015",
                                                         answered=code == "016")
+        if not targets and sources and ref is not None and code[:2] in ("11", "12") \
+                and s.pos[ref] == "NOUN" and any(s.lower[c] in ("the", "this") for c in s.children[ref]):
+            # "Aliyev pardoned him ... the White House criticised the pardon": who did the act
+            # a noun of the same word as its verb names
+            targets = self._same_word_act(ref, sources)
         if not targets and sources and code[:2] == "11":
             targets = self._explained_target(v, sources)
         if code[:2] in VIOLENT_ROOTS:
