@@ -111,6 +111,9 @@ SUMMARY_NOUNS = frozenset({"move", "decision", "step", "action", "announcement",
 # Prepositions of the occasion something was done on ("during a visit to Kyiv") and the
 # nouns of its time or part between ("on the first day of a visit", "at the end of talks")
 OCCASION_PREPS = frozenset({"during", "in", "at", "by", "over", "on"})
+# ... and of the talks an act followed or was done for: "signed the treaty after talks",
+# "welcomed Abe at State House for talks"
+TALKS_PREPS = frozenset({"after", "following", "for"})
 OCCASION_PARTS = frozenset({"day", "start", "end", "sideline", "eve", "course", "part", "leg", "stop"})
 # What an act may be made in, addressed to someone: "apologised in a letter to Putin"
 LETTER_NOUNS = frozenset({"letter", "message", "note", "statement", "call", "telegram", "cable"})
@@ -2195,9 +2198,14 @@ class _SentenceCoder:
                     src = c
                     break
         if src is None and s.dep[n] in ("dobj", "obj", "nsubjpass") and h != n:
+            if h in self.framed and m.target is None:
+                # "agreed to begin technical talks": talks to come, not held
+                self.log(f"noun {s.words[n]!r}: {s.words[h]!r} is not done, no event")
+                return
             src = subject_of(s, h)
         tgt = m.target
-        if src is None and s.dep[n] == "pobj" and (where := self._occasion_of(n)) is not None:
+        where = self._occasion_of(n, m.code[:2] == "04") if src is None and s.dep[n] == "pobj" else None
+        if where is not None:
             # "Blinken announced the aid during a visit to Kyiv": the one who announced;
             # set off by a comma, the phrase is on the main clause ("urged Xi to use his
             # influence ..., during a three-day visit to China": Scholz visits); "on the
@@ -2205,6 +2213,10 @@ class _SentenceCoder:
             h, v = where
             if h > 0 and s.words[h - 1] == "," and s.pos[s.head[h]] in ("VERB", "AUX"):
                 v = self._main_clause(v)
+            if v in self.framed:
+                # "will visit Islamabad next week for talks": talks to come, not held
+                self.log(f"noun {s.words[n]!r}: on the occasion of {s.words[v]!r}, not done")
+                return
             src = subject_of(s, v)
             if tgt is None and self._symmetric(m):
                 # "told his Pakistani counterpart in a phone call": the one spoken to
@@ -2212,18 +2224,19 @@ class _SentenceCoder:
         self._emit(n, m.code, src, tgt, s.words[n], str(m.pattern.origin or ""),
                    m.pattern.text, self._symmetric(m), m.pattern)  # type: ignore[arg-type]
 
-    def _occasion_of(self, n: int) -> tuple[int, int] | None:
+    def _occasion_of(self, n: int, talks: bool = False) -> tuple[int, int] | None:
         """The preposition and the verb of the phrase that says on what occasion noun ``n``
         (a visit, a call) something was done: "during a visit to Kyiv", "on a visit to
         Afghanistan", "on the first day of a visit to Kazakhstan" (through a noun of time
-        or part), "Rice, on a three-day visit to Afghanistan, met ..." (on the subject)."""
+        or part), "Rice, on a three-day visit to Afghanistan, met ..." (on the subject).
+        ``talks``: also the talks it followed or was done for ("after talks")."""
         s = self.sent
         for _ in range(3):
             h = s.head[n]
             if s.dep[n] != "pobj" or h == n:
                 return None
             above = s.head[h]
-            if s.lower[h] in OCCASION_PREPS:
+            if s.lower[h] in OCCASION_PREPS or (talks and s.lower[h] in TALKS_PREPS):
                 if s.pos[above] in ("VERB", "AUX"):
                     return h, above
                 if s.dep[above] in SUBJECT_DEPS and s.head[above] != above:
