@@ -300,6 +300,17 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # main clause comes last: "Gang members hunted down the victims, killing them
             # ..., the U.N. office said")
             return subject_of(sent, sent.head[h], depth + 1)
+        if v > 0 and sent.words[v - 1] == "," and max(sent.subtree(v)) >= len(sent) - 2:
+            # "agreed to issue guidance ... to improve communication and prevent a repeat
+            # ..., wrapping up a two-day summit": a participle closing the sentence after a
+            # comma belongs to the main clause, not to the purpose infinitive it hangs on
+            k = h
+            while dep[k] in ("conj", "advcl", "xcomp") and sent.head[k] != k and (
+                    dep[k] != "advcl" or is_infinitive(sent, k)) \
+                    and not any(dep[c] in SUBJECT_DEPS for c in sent.children[k]):
+                k = sent.head[k]
+            if k != h:
+                return subject_of(sent, k, depth + 1)
         return subject_of(sent, h, depth + 1)
     if dep[v] == "acl" and sent.tag[v] in ("VBD", "VBN") and not is_infinitive(sent, v) \
             and any(dep[c] in ("dobj", "obj") for c in sent.children[v]) \
