@@ -2078,13 +2078,23 @@ class _SentenceCoder:
                 self.log(f"frame {frame!r} over {s.words[act]!r}: force not to be used -> {deescalate}")
                 out = deescalate
                 warned_force = True  # (the negation is the request itself)
+        refused = None
+        if frame == "intent" and code is not None and is_negated(s, act) \
+                and (f == act or not is_negated(s, f)):
+            # "said he would not resign", "vowed not to attend": an intent not to act is a
+            # refusal, as "vowed never to" is (the refuse frame's map)
+            rmap = self.dicts.frame_maps.get("refuse")
+            refused = rmap.code_for(code) if rmap is not None else None
+            if refused is not None:
+                self.log(f"frame {frame!r} over {s.words[act]!r}: an intent not to act, refused -> {refused}")
+                out = refused
         if out is None:
             self.log(f"frame {frame!r} over {s.words[act]!r}: no code for act {code}")
             if f != act and f not in self.codes and self.key.get(f, s.lemma[f]) in self.dicts.verbs:
                 # "warned Georgia that its bid would stall": not a threat, but a warning (130)
                 self._code_verb(f)
             return
-        if is_negated(s, f) or (is_negated(s, act) and not warned_force):
+        if refused is None and (is_negated(s, f) or (is_negated(s, act) and not warned_force)):
             # (what a warning of force says will not happen is still the threat: "any attack
             # would not go unanswered")
             self.log(f"frame {frame!r} over {s.words[act]!r}: negated, no event")
