@@ -1481,6 +1481,29 @@ class _SentenceCoder:
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
         return []
 
+    def _conjunct_target(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """The one a verb joined to ``v`` (the same doers) acts on, when ``v`` names no one:
+        "Police fired tear gas and arrested 31 people", "fired tear gas and used pepper spray
+        against crowds" (the people arrested, the crowds)."""
+        s = self.sent
+        joined = [c for c in s.children[v] if s.dep[c] == "conj" and s.pos[c] == "VERB"]
+        if s.dep[v] == "conj" and s.pos[s.head[v]] == "VERB":
+            joined.append(s.head[v])
+        for c in joined:
+            if any(s.dep[g] in SUBJECT_DEPS for g in s.children[c]) and c > v:
+                continue  # a clause of its own
+            heads = [clause(s, c).object] + [phrase_object(s, p) for p in s.children[c]
+                                             if s.dep[p] == "prep" and s.lower[p] in ("against", "at", "on")]
+            for h in heads:
+                if h is None:
+                    continue
+                found = [a for a in (self.actors.resolve(h) or self._people(h))
+                         if not any(_same_actor(a.code, b.code) for b in sources)]
+                if found:
+                    self.log(f"  target: {s.words[h]!r}, whom {s.words[c]!r} joined to it acts on")
+                    return found
+        return []
+
     def _same_word_act(self, n: int, sources: list[Actor]) -> list[Actor]:
         """Who did the act that noun ``n`` names by the word of its verb ("pardoned" and
         "the pardon", "executed" and "the execution", "expelled" and "the expulsion"): the
@@ -2553,7 +2576,8 @@ class _SentenceCoder:
                              inferred=True)]
             self.log(f"  a protest against no one named: {targets[0].code}")
         if not targets and sources and code[:2] == "17":
-            targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources)
+            targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources) \
+                or (self._conjunct_target(v, sources) if code == "175" else [])
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
