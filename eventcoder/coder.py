@@ -41,7 +41,7 @@ from .actors import (
 )
 from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
-from .dictionaries.entries import NULL_CODE
+from .dictionaries.entries import NULL_CODE, FrameMap
 from .dictionaries.native import PREPOSITIONS
 from .geo import Gazetteer, Mention, Place, StoryPlaces, actor_tokens_of, find_dateline
 from .geo.story import DIRECTIONS
@@ -422,6 +422,10 @@ BACKGROUND_SPANS = frozenset({"year", "decade", "month", "century", "week"})
 # Verbs that report what someone says or finds: "said Moscow was responsible for ..."
 REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare", "write", "claim",
                              "conclude", "find", "allege", "assert"})
+# An attack threatened in so many words (1384, not 138): "threatened to attack", "to
+# strike", "to launch a ground operation", "to continue the offensive"
+ATTACK_WORDS = frozenset({"attack", "strike", "bomb", "shell", "hit", "offensive", "operation", "assault",
+                          "raid", "airstrike", "invasion", "invade"})
 # Verbs whose subject a denial with no target answers: who said, found or accused
 ACCUSING_VERBS = REPORTING_VERBS | {"accuse", "blame", "charge", "suggest"}
 # Words of talks held at a distance: "in a telephone call", "by phone", "via video link"
@@ -1873,12 +1877,23 @@ class _SentenceCoder:
         s = self.sent
         return any(_conditional(s, c) for h in _with_governor(s, v) for c in s.children[h])
 
+    def _named_attack(self, act: int, code: str, fmap: FrameMap, out: str | None) -> str | None:
+        """What a frame map makes of force (190) threatened, vowed or warned of: force in
+        general ("would drive the militants out", "could use force") as the map's entry for
+        190 has it (138); an attack named in so many words ("threatened to attack", "to
+        strike", "to launch a ground operation") as it maps the root's attacks (1384)."""
+        s = self.sent
+        if code != "190" or not (s.lemma[act] in ATTACK_WORDS or any(
+                s.lemma[c] in ATTACK_WORDS for c in s.children[act] if s.dep[c] in OBJECT_DEPS)):
+            return out
+        return fmap.code_for("19") or out
+
     def _conditional_threat(self, v: int, m: PatternMatch, modal: int) -> None:
         """Code act of force ``v``, said to be possible on a condition, as the threat of it
         that the threaten frame's map gives."""
         s = self.sent
         tmap = self.dicts.frame_maps.get("threaten")
-        code = tmap.code_for(m.code) if tmap is not None else None
+        code = self._named_attack(v, m.code, tmap, tmap.code_for(m.code)) if tmap is not None else None
         if code is None or is_negated(s, v):
             return
         self.suppressed |= m.consumed
@@ -2101,6 +2116,8 @@ class _SentenceCoder:
                 self.log(f"frame {frame!r} over {s.words[act]!r}: force not to be used -> {deescalate}")
                 out = deescalate
                 warned_force = True  # (the negation is the request itself)
+        if fmap is not None and code is not None and frame in ("intent", "threaten", "warn"):
+            out = self._named_attack(act, code, fmap, out)
         refused = None
         if frame == "intent" and code is not None and is_negated(s, act) \
                 and (f == act or not is_negated(s, f)):
