@@ -26,6 +26,7 @@ from .actors import (
     ARMED_ROLES,
     HOST_ROLES,
     PEOPLE_ROLES,
+    PERSON_NOUNS,
     REGIONS,
     STATE_ORGANS,
     STATE_PARTS,
@@ -92,6 +93,10 @@ CROWD_NOUNS = frozenset({"people", "person", "supporter", "follower", "loyalist"
                          # someone's kin, when no actor is named for them
                          "father", "mother", "son", "daughter", "wife", "husband", "brother",
                          "sister", "relative", "family", "child", "parent"})
+# ... and people taken: "seized 49 people", "seized the crew" (181 or 173, not property)
+CAPTIVE_NOUNS = frozenset({"hostage", "sailor", "crew", "worker", "tourist", "civilian", "student",
+                           "fisherman", "passenger", "national", "citizen", "villager", "employee",
+                           "staff", "resident", "member", "pilgrim", "migrant"})
 # People's dwellings: "burned thousands of homes" is against the civilians who live there.
 HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
 SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
@@ -2592,6 +2597,15 @@ class _SentenceCoder:
             targets = [Actor(compose(country_of(sources[0].code) or "", "GOV"), s.words[v], v, "protest",
                              inferred=True)]
             self.log(f"  a protest against no one named: {targets[0].code}")
+        if code == "171" and targets and sources and tgt is not None and (
+                any(b.person for b in targets) or s.lemma[tgt] in PERSON_NOUNS | CROWD_NOUNS | CAPTIVE_NOUNS):
+            # "Gunmen seized Libyan Prime Minister Ali Zeidan": people seized are abducted (by
+            # armed men) or arrested (by the state), not property seized
+            if all(a.code[3:6] in (*ARMED_ROLES, "CRM") or armed_group(a.code) for a in sources):
+                code = "181"
+            elif all(a.code[3:6] in STATE_ORGANS for a in sources):
+                code = "173"
+            self.log(f"  people seized: {code}")
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources) \
                 or (self._conjunct_target(v, sources) if code == "175" else [])
