@@ -3106,11 +3106,12 @@ class _SentenceCoder:
             # "A 62-member Chinese search-and-rescue team also landed in the Nepali capital"
             self.log(f"  {s.words[v]!r}: {who} arriving to help -> 073")
             return "073"
-        carrying = [c for c in [*s.children[v], *s.children[src]] if s.dep[c] in ("advcl", "acl")
-                    and s.lemma[c] in CARRYING_PARTICIPLES]
+        carrying = [c for c in [*s.children[v], *s.children[src]] if (s.dep[c] in ("advcl", "acl")
+                    and s.lemma[c] in CARRYING_PARTICIPLES) or (s.dep[c] == "prep" and s.lower[c] == "with")]
         if any(s.lemma[k] in RELIEF_GOODS for c in carrying for k in s.subtree(c)):
             # "Turkish military transport planes landed in Karachi carrying tents, food and
-            # medicine for victims of Pakistan's floods"
+            # medicine for victims of Pakistan's floods", "landed in Vanuatu with emergency
+            # supplies"
             self.log(f"  {s.words[v]!r}: {who} arriving with relief -> 073")
             return "073"
         if s.lemma[src] in FORCE_NOUNS:
