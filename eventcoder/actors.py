@@ -263,6 +263,9 @@ class StoryContext:
         # the events of the earlier sentences, for nouns that refer back to one ("the
         # attack", "the decision")
         self.events: list = []
+        # the story tells of a natural disaster (an earthquake, a cyclone, a flood): aid in
+        # it is humanitarian
+        self.disaster = False
 
     def _pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset(),
                window: int = 3) -> list[tuple[SentenceActors, list[Actor]]]:

@@ -281,11 +281,15 @@ REACTION_MARKS = frozenset({"after", "because", "until"})
 # Economic aid (given, promised, asked for, refused, cut) whose clause says it is for
 # refugees, victims or relief is the humanitarian sub-code of the same family.
 HUMANITARIAN_OF = {"070": "073", "071": "073", "074": "073", "033": "0333", "0331": "0333",
-                   "0334": "0333", "0231": "0233", "1031": "1033", "1221": "1223", "1621": "1623"}
+                   "0334": "0333", "023": "0233", "0231": "0233", "1031": "1033", "1221": "1223",
+                   "1621": "1623"}
 HUMANITARIAN_WORDS = frozenset({"refugee", "displaced", "humanitarian", "famine", "earthquake",
                                 "flood", "relief", "survivor", "victim", "evacuee", "starvation",
                                 "quake", "typhoon", "hurricane", "cyclone", "tsunami", "disaster",
                                 "epidemic", "outbreak", "drought"})
+# ... and a story with these words tells of a natural disaster, where aid is humanitarian
+DISASTER_WORDS = frozenset({"earthquake", "quake", "typhoon", "hurricane", "cyclone", "tsunami",
+                            "flood", "flooding", "wildfire", "landslide", "eruption"})
 # Appeals and demands for a release (0253, 1053) are made to the one who holds the people
 # (a detention, 173, or an abduction, 181, reported before).
 RELEASE_APPEALS = frozenset({"0253", "1053"})
@@ -2606,6 +2610,13 @@ class _SentenceCoder:
             elif all(a.code[3:6] in STATE_ORGANS for a in sources):
                 code = "173"
             self.log(f"  people seized: {code}")
+        if not targets and sources and (code[:2] == "07" or code.startswith("033")) \
+                and self.context.disaster and self.context.host \
+                and not any(country_of(a.code) == self.context.host for a in sources):
+            # "Canberra would provide further humanitarian assistance" in a story of a cyclone
+            # in Vanuatu: aid to the country the disaster struck
+            targets = [Actor(self.context.host, s.words[v], v, "disaster", inferred=True)]
+            self.log(f"  aid in a story of a disaster: to {self.context.host}")
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources) \
                 or (self._conjunct_target(v, sources) if code == "175" else [])
@@ -2828,6 +2839,11 @@ class _SentenceCoder:
             # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
             # appeal is made to the one who holds her
             targets = self._holder(targets, sources) or targets
+        if code in HUMANITARIAN_OF and code not in ("074", "0334") and self.context.disaster:
+            # "asked Australia and New Zealand for help" after two cyclones: aid in a story
+            # of a natural disaster is humanitarian
+            self.log(f"  aid in a story of a disaster: {code} -> {HUMANITARIAN_OF[code]}")
+            code = HUMANITARIAN_OF[code]
         if code in HUMANITARIAN_OF and any(s.lemma[k] in HUMANITARIAN_WORDS for k in s.subtree(v)):
             # "agreed to give Turkey 3 billion euros to help it look after Syrian refugees":
             # money for refugees or victims is humanitarian aid
@@ -3345,6 +3361,7 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
             continue
         kept.append((sent, matches))
     context = StoryContext()
+    context.disaster = any(sent.lemma[k] in DISASTER_WORDS for sent, _ in kept for k in range(len(sent)))
     events: list[Event] = []
     dateline_text = None  # the dateline's place, found once for the story's countries and places
     dateline_country = None
