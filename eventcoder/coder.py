@@ -464,8 +464,10 @@ def _background_clauses(sent: Sentence) -> set[int]:
             continue
         if sent.dep[k] != "advcl":
             continue
-        if any(sent.dep[m] == "mark" and sent.lower[m] in ("after", "since") for m in kids) and any(
-                sent.dep[c] == "npadvmod" and sent.lemma[c] in BACKGROUND_SPANS for c in kids):
+        marks = [m for m in kids if sent.dep[m] == "mark" and sent.lower[m] in ("after", "since")]
+        if marks and any(sent.dep[c] == "npadvmod" and sent.lemma[c] in BACKGROUND_SPANS
+                         for c in [*kids, *(c for m in marks for c in sent.children[m])]):
+            # ("two months after his talks with Trump collapsed": the span on the mark)
             out.update(sent.subtree(k))
         elif sent.tag[k] == "VBD" and any(sent.dep[m] == "mark" and sent.lower[m] == "since" for m in kids):
             # "his first trip since Moscow sent its troops into Ukraine": a time anchor
