@@ -263,6 +263,10 @@ class StoryContext:
         # the events of the earlier sentences, for nouns that refer back to one ("the
         # attack", "the decision")
         self.events: list = []
+        # acts of violence told with no one named as struck ("a gunman stormed the
+        # building"), kept for a noun that refers back to one ("condemned the attack"),
+        # never written out
+        self.untargeted: list = []
         # the story tells of a natural disaster (an earthquake, a cyclone, a flood): aid in
         # it is humanitarian
         self.disaster = False
@@ -1351,6 +1355,14 @@ class SentenceActors:
                 # "Venezuela's government and the opposition signed an agreement in
                 # Barbados": the opposition of the government it is named with
                 guess = partner
+            if owner is None and entry.role == "UAF" and depth == 0 and any(
+                    s.lower[c] == "the" for c in s.children[i]):
+                # "a gunman stormed the embassy in Tehran ... The attacker burst into the
+                # embassy": the armed men told of before, of the country given them there
+                before = next((a for sa in reversed(self.context.previous) for a in sa.all_mentions()
+                               if a.code[3:6] == "UAF" and country_of(a.code)), None)
+                if before is not None:
+                    guess = country_of(before.code)
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")

@@ -830,6 +830,7 @@ class _SentenceCoder:
             self.actors.places_named = self._sentence_places()
         self.trace = trace
         self.events: list[Event] = []
+        self.untargeted: list[Event] = []  # acts of violence that struck no one named
         self.suppressed: set[int] = set()
         # the tokens of the sentence's "if" / "unless" clauses (what may happen, not what did)
         self.conditions = _conditional_clauses(sent)
@@ -1494,6 +1495,15 @@ class _SentenceCoder:
                 # armed group's, not the forces that fought back
                 found = armed
             return [Actor(code, text, n, d.rule) for (code, text), d in found.items()]
+        if violent and not victims and not answered:
+            # "a gunman stormed the building and shot dead its head of security ... Turkey
+            # condemned the attack": an act of violence that struck no one named
+            untargeted = [*self.context.untargeted, *(e for e in self.untargeted if e.verb_index < n)]
+            for e in reversed(untargeted):
+                if e.event_code.startswith(roots) and not any(_same_actor(e.source, c) for c in own):
+                    self.log(f"  target: who did what {s.words[n]!r} refers to, {e.source_text!r} "
+                             f"({e.event_code} with no one named as struck, sentence {e.sentence_index})")
+                    return [Actor(e.source, e.source_text, n, e.rule)]
         return []
 
     def _conjunct_target(self, v: int, sources: list[Actor]) -> list[Actor]:
@@ -2956,6 +2966,12 @@ class _SentenceCoder:
             # attribution of what it reports, not a statement event of its own)
             pairs = [(a, None) for a in sources]
             codes = [code] * len(pairs)
+        if not pairs and code[:2] in VIOLENT_ROOTS:
+            # kept for "condemned the attack" later, not written out
+            self.untargeted.extend(Event(
+                story_id=self.story.id, sentence_index=s.index, sentence=s.text, date=self.reference.date,
+                source=a.code, source_text=a.text, target="", target_text="", event_code=code,
+                verb_text=verb_text, rule=rule, verb_index=v) for a in sources)
         self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "
                  f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
@@ -3392,6 +3408,7 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
         events.extend(found)
         context.previous.append(sc.actors)
         context.events.extend(found)
+        context.untargeted.extend(sc.untargeted)
     # each sentence's actors hold the story context that holds them: without this cycle
     # they are freed at once, and the collector has nothing of the story to trace
     context.previous.clear()
