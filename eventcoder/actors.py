@@ -982,6 +982,18 @@ class SentenceActors:
             self.trace.append(f"actor {entry.text!r} ({entry.origin}) has no code on {self.date}")
             return None
         person = entry.person
+        s = self.sent
+        owner = next((c for c in s.children[end - 1] if s.dep[c] == "poss" and c < start), None)
+        if not person and len(code) >= 6 and owner is not None and "party" in entry.text.lower().split():
+            whose = self.named(owner) or self.resolve_one(owner, 2)
+            if whose is not None and country_of(whose.code) and country_of(whose.code) != country_of(code):
+                # "Mutharika's Democratic Progressive Party" (Malawi's, not Taiwan's): a
+                # party of that name owned by another country's leader is his; owned by
+                # another country, it is none the dictionaries know
+                self.trace.append(f"{entry.text!r} owned by {whose.text!r} ({whose.code}): not {code}")
+                if not whose.person:
+                    return None
+                return Actor(whose.code, s.span_text(start, end), i, whose.rule)
         return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
                      person=person, plural=not person and self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
