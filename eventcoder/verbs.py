@@ -651,15 +651,19 @@ CHARGE_PARTICIPLES = frozenset({"accuse", "suspect", "convict", "charge", "acqui
 CARRYING_PARTICIPLES = frozenset({"carry", "bring", "transport", "ferry", "deliver"})
 
 
+# Prepositions whose phrase of time a pattern names: "gave the KRG until Friday" (139)
+DEADLINE_PREPS = frozenset({"until", "till"})
+
+
 def _find_prep(sent: Sentence, word: str, heads: list[int | None], taken: set[int]) -> int | None:
     """The phrase ``word`` opens on one of ``heads``; a phrase of time ("on Friday") is
-    none of a pattern's."""
+    none of a pattern's, unless the pattern asks for a deadline ("give + until")."""
     for h in heads:
         if h is None:
             continue
         for c in sent.children[h]:
             if c not in taken and sent.dep[c] in PREP_DEPS and sent.lower[c] == word \
-                    and not _is_time_phrase(sent, c):
+                    and (word in DEADLINE_PREPS or not _is_time_phrase(sent, c)):
                 return c
     for h in heads:
         # "war crimes committed by both Israel and Hamas": the phrase of a participle on
