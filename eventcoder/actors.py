@@ -67,6 +67,12 @@ PERSON_NOUNS = frozenset({
     "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman",
     "counterpart", "congressman", "congresswoman", "politician", "dissident", "businessman",
     "businesswoman", "missionary", "lawyer", "editor"})
+# Agreements, talks and the like that a place names ("the Minsk agreement", "the Astana
+# process", "the Oslo accords"): the place is no actor there
+NAMED_AFTER_PLACE = frozenset({"agreement", "accord", "deal", "protocol", "process", "format",
+                               "ceasefire", "truce", "talk", "summit", "declaration", "convention",
+                               "treaty", "formula", "framework", "pact", "conference", "communique",
+                               "consensus", "peace", "negotiation", "round"})
 # Places and things that stand for those who man them when an agent modifies them: "a
 # military airport", "a police checkpoint", "an army convoy" are the military or police.
 FACILITY_NOUNS = frozenset({
@@ -983,6 +989,12 @@ class SentenceActors:
             return None
         person = entry.person
         s = self.sent
+        if not person and end - start == 1 and code[3:6] == "GOV" and country_of(code) \
+                and s.dep[start] == "compound" and s.lemma[s.head[start]] in NAMED_AFTER_PLACE:
+            # "the Minsk ceasefire agreement", "the Astana process": a city that names an
+            # agreement or a round of talks, not its government
+            self.trace.append(f"{entry.text!r} names {s.words[s.head[start]]!r}: no actor")
+            return None
         owner = next((c for c in s.children[end - 1] if s.dep[c] == "poss" and c < start), None)
         if not person and len(code) >= 6 and owner is not None and "party" in entry.text.lower().split():
             whose = self.named(owner) or self.resolve_one(owner, 2)
