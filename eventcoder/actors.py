@@ -195,7 +195,8 @@ def country_of(code: str) -> str | None:
 
 
 # Prepositions of a place phrase: a name in one is where something happened, not who
-PRONOUN_PLACE_PREPS = frozenset({"in", "inside", "near", "at", "across", "throughout"})
+PRONOUN_PLACE_PREPS = frozenset({"in", "inside", "near", "at", "across", "throughout", "through", "around",
+                                 "outside", "within"})
 
 
 def _in_place_phrase(sent: Sentence, k: int) -> bool:
