@@ -2656,14 +2656,17 @@ class _SentenceCoder:
             # the count includes, when they are more than civilians
             targets = self._included(v, tgt) or targets
         ref = tgt
-        if tgt is not None and code[:2] == "11" and s.lower[tgt] == "it" and s.dep[v] == "conj" \
-                and s.head[v] != v and self.codes.get(s.head[v], "")[:2] == "11":
+        if tgt is not None and code[:2] == "11" and s.lower[tgt] == "it" and s.dep[tgt] in OBJECT_DEPS:
             # "Borrell condemned the attack, and Turkey's foreign ministry also condemned
-            # it": the thing the first condemnation named
-            first_act = next((c for c in s.children[s.head[v]]
-                              if s.dep[c] in OBJECT_DEPS and s.pos[c] == "NOUN"), None)
-            if first_act is not None and s.lemma[first_act] in VIOLENCE_NOUNS:
-                self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[v]]!r} named")
+            # it": the thing the first condemnation named (the last act of violence named
+            # with "the" before it in the sentence, an object of a criticism too)
+            first_act = next((c for c in range(tgt - 1, -1, -1) if s.pos[c] == "NOUN"
+                              and s.lemma[c] in VIOLENCE_NOUNS and s.dep[c] in OBJECT_DEPS
+                              and (self.codes.get(s.head[c], "")[:2] == "11"
+                                   or s.lemma[s.head[c]] == s.lemma[v])
+                              and any(s.lower[d] == "the" for d in s.children[c])), None)
+            if first_act is not None:
+                self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[first_act]]!r} named")
                 tgt = ref = first_act
                 targets = []
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
