@@ -1696,8 +1696,9 @@ class _SentenceCoder:
     def _place_target(self, v: int, obj: int | None) -> list[Actor]:
         """The country where an act of violence with no actor as its target struck: "shelled
         Kurdish villages in Iraq" -> IRQ, "killed at least 160 people in central Nigeria's
-        Plateau state" -> NGA. The phrase of place is looked for on the object (however
-        deep: "attacks on villages in ...") and then on the predicate."""
+        Plateau state" -> NGA (its civilians, NGACVL, for a massacre). The phrase of place
+        is looked for on the object (however deep: "attacks on villages in ...") and then on
+        the predicate."""
         s = self.sent
         if (obj is not None and s.pos[obj] == "PROPN") or s.dep[v] in ("xcomp", "csubj", "pcomp") \
                 or is_infinitive(s, v):
@@ -2721,6 +2722,11 @@ class _SentenceCoder:
                     struck = targets[0].code
                     sources = [attrs.evolve(a, code=struck + a.code[3:]) if a.inferred
                                and country_of(a.code) not in (None, struck) else a for a in sources]
+                    if code[:2] in ("18", "20"):
+                        # "killed at least 100 people in Benue state": a massacre or an
+                        # assault on no one named in a country is on its civilians
+                        targets = _with_role(targets, "CVL")
+                        self.log(f"  {code} in {struck}: on its civilians")
             targets = [self._struck_place(b) for b in targets]
         elif code in ("171", "173") and targets and (taken := self._capitals(targets)) is not None:
             # "tried to capture Kyiv", "seized Bangui": a capital taken is territory occupied
