@@ -462,6 +462,12 @@ def _background_clauses(sent: Sentence) -> set[int]:
             # carried out air strikes": a state of affairs since a date, background
             out.update(sent.subtree(k))
             continue
+        if sent.dep[k] in ("relcl", "acl") and sent.lemma[sent.head[k]] == "time" and any(
+                sent.lower[a] in ("first", "last") for a in sent.children[sent.head[k]]):
+            # "..., the first time a NATO member has downed a Russian military aircraft in
+            # more than half a century": what the news is measured against, not an act
+            out.update(sent.subtree(k))
+            continue
         if sent.dep[k] != "advcl":
             continue
         marks = [m for m in kids if sent.dep[m] == "mark" and sent.lower[m] in ("after", "since")]
