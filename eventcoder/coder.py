@@ -435,6 +435,8 @@ REPORTING_VERBS = frozenset({"say", "tell", "state", "add", "insist", "declare",
 # strike", "to launch a ground operation", "to continue the offensive"
 ATTACK_WORDS = frozenset({"attack", "strike", "bomb", "shell", "hit", "offensive", "operation", "assault",
                           "raid", "airstrike", "invasion", "invade"})
+# Refusals to yield, to say sorry or to step down: they answer who demanded it
+YIELD_REFUSALS = frozenset({"124", "1231"})
 # Verbs whose subject a denial with no target answers: who said, found or accused
 ACCUSING_VERBS = REPORTING_VERBS | {"accuse", "blame", "charge", "suggest"}
 # Words of talks held at a distance: "in a telephone call", "by phone", "via video link"
@@ -1535,6 +1537,17 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _asker(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """Whom a refusal to yield with no target answers: the source of the latest appeal,
+        demand or protest (02, 10, 14) aimed at the one refusing earlier in the story."""
+        for e in self._earlier_events(v, not_by=sources):
+            if e.event_code[:2] in ("02", "10", "14") and e.target and any(
+                    _same_state(e.target, a.code) for a in sources):
+                self.log(f"  target: who demanded it, {e.source_text!r} "
+                         f"({e.event_code}, sentence {e.sentence_index})")
+                return [Actor(e.source, e.source_text, v, e.rule)]
+        return []
+
     def _same_word_act(self, n: int, sources: list[Actor]) -> list[Actor]:
         """Who did the act that noun ``n`` names by the word of its verb ("pardoned" and
         "the pardon", "executed" and "the execution", "expelled" and "the expulsion"): the
@@ -2597,6 +2610,10 @@ class _SentenceCoder:
             # "Russia denied that it had played any part": a denial answers who accused,
             # not the one the denied clause names (mostly the denier's own side)
             targets = self._accuser(v, sources)
+        if not targets and sources and code in YIELD_REFUSALS:
+            # "Madrid demanded an apology ... Milei refused to apologise": a refusal to
+            # yield or to step down answers who demanded it
+            targets = self._asker(v, sources)
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt, code[:2] == "11")
             if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
