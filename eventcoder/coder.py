@@ -2736,6 +2736,13 @@ class _SentenceCoder:
             targets = self._same_word_act(ref, sources)
         if not targets and sources and code[:2] == "11":
             targets = self._explained_target(v, sources)
+        if code in ("042", "043") and targets and sources and all(
+                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
+                for b in targets):
+            # "Vucic visited troops at the border": a visit to one's own country's people
+            # or forces is no diplomatic visit
+            self.log(f"  a visit within {country_of(targets[0].code)}: no event")
+            return
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
