@@ -3173,6 +3173,12 @@ class _SentenceCoder:
         on a mission; None (no event) for other forces and for crowds that arrive or land."""
         s = self.sent
         who = repr(sources[0].text)
+        if s.lemma[v] == "fly" and any(s.dep[c] in OBJECT_DEPS and (
+                s.pos[c] in ("PRON", "PROPN") or s.lemma[c] in PERSON_NOUNS | CROWD_NOUNS | CAPTIVE_NOUNS
+                or self.actors.resolve(c)) for c in s.children[v]):
+            # "a government plane flew him to Rotterdam": people flown somewhere, no visit
+            self.log(f"  {s.words[v]!r}: {who} flying someone, no visit")
+            return None
         if s.lemma[src] in TEAM_NOUNS and any(
                 s.lemma[k] in RELIEF_WORDS or any(w in RELIEF_WORDS for w in s.lower[k].split("-"))
                 for k in s.subtree(src)):
