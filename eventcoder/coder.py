@@ -464,6 +464,15 @@ def _background_clauses(sent: Sentence) -> set[int]:
             # carried out air strikes": a state of affairs since a date, background
             out.update(sent.subtree(k))
             continue
+        h = sent.head[k]
+        if sent.dep[k] == "relcl" and sent.tag[k] == "VBD" and sent.dep[h] == "pobj" \
+                and h != sent.head[h] and sent.lower[sent.head[h]] in ("after", "since", "following") \
+                and any(sent.dep[m] == "pobj" and sent.lower[m] in ("which", "whom")
+                        for c in sent.children[k] if sent.dep[c] == "prep" for m in sent.children[c]):
+            # "suspended budget support ... after a row in which the two countries expelled
+            # each other's envoys": what came before the news, told in passing
+            out.update(sent.subtree(k))
+            continue
         if sent.dep[k] in ("relcl", "acl") and sent.lemma[sent.head[k]] == "time" and any(
                 sent.lower[a] in ("first", "last") for a in sent.children[sent.head[k]]):
             # "..., the first time a NATO member has downed a Russian military aircraft in
