@@ -194,9 +194,12 @@ def country_of(code: str) -> str | None:
     return code[:3]
 
 
-# Prepositions of a place phrase: a name in one is where something happened, not who
-PRONOUN_PLACE_PREPS = frozenset({"in", "inside", "near", "at", "across", "throughout", "through", "around",
-                                 "outside", "within"})
+# Prepositions of a phrase of place an act of violence struck in ("villages in Iraq")
+PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
+                         "throughout"})
+# ... and that says where police, crowds or the opposition are ("marched through central
+# Moscow"): a name in one is where something happened, not who a pronoun means
+CROWD_PLACE_PREPS = PLACE_PREPS | {"through"}
 
 
 def _in_place_phrase(sent: Sentence, k: int) -> bool:
@@ -207,7 +210,7 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
             k = sent.head[k]
         else:
             break
-    return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in PRONOUN_PLACE_PREPS
+    return sent.dep[k] == "pobj" and sent.lower[sent.head[k]] in CROWD_PLACE_PREPS
 
 
 # Countries whose legislature is called a congress: "Congress" alone in a story from one of
@@ -278,7 +281,7 @@ class StoryContext:
         # it is humanitarian
         self.disaster = False
 
-    def _pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset(),
+    def pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset(),
                window: int = 3) -> list[tuple[SentenceActors, list[Actor]]]:
         """The mentions a reference back may take, nearest sentence first: those of its
         own sentence before ``position`` (less ``exclude``), then those of the ``window``
@@ -294,7 +297,7 @@ class StoryContext:
         else the first compatible one of the nearest earlier sentence (usually its subject).
         ``exclude``: mentions of the sentence it cannot take (the subject of its own verb).
         """
-        for sa, pool in self._pools(position, current, exclude):
+        for sa, pool in self.pools(position, current, exclude):
             sent = sa.sent
             # "Biden and Xi met ..., their first meeting": coordinated people are "they"
             heads = {a.token for a in pool if _compatible(pronoun, a) or (
@@ -320,7 +323,7 @@ class StoryContext:
         """The person named earlier with ``word`` as one of the words of the name: "Kim"
         after "Kim Jong Un"; the nearest such mention (its sentence, then any before: a
         name is no pronoun, it can reach back the whole story)."""
-        for sa, pool in self._pools(position, current, window=len(self.previous)):
+        for sa, pool in self.pools(position, current, window=len(self.previous)):
             for a in reversed(pool):
                 names = a.text.split()
                 if a.person and a.code and len(names) > 1 and word in names:
@@ -409,7 +412,7 @@ class StoryContext:
                 test: Callable[[Actor], bool], window: int = 3) -> Actor | None:
         """The mention named last before ``position`` (its sentence, then the ``window``
         before) that passes ``test``."""
-        for _, pool in self._pools(position, current, window=window):
+        for _, pool in self.pools(position, current, window=window):
             for a in reversed(pool):
                 if test(a):
                     return a
@@ -432,7 +435,7 @@ class StoryContext:
         # (and not a name inside the subject's phrase: "The African Union's Peace and
         # Security Council and the Arab League urged both sides")
         exclude = frozenset(k for e in exclude for k in current.sent.subtree(e))
-        for sa, pool in self._pools(position, current, exclude):
+        for sa, pool in self.pools(position, current, exclude):
             sent = sa.sent
             # "received both ministers ... the two sides agreed": a pair named as one
             again = next(([a, *sa._extra[a.token]] for a in pool if sent.lemma[a.token] in PAIR_NOUNS

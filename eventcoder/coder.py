@@ -24,9 +24,11 @@ import attrs
 from ._gc import gc_paused
 from .actors import (
     ARMED_ROLES,
+    CROWD_PLACE_PREPS,
     HOST_ROLES,
     PEOPLE_ROLES,
     PERSON_NOUNS,
+    PLACE_PREPS,
     REGIONS,
     STATE_ORGANS,
     STATE_PARTS,
@@ -223,12 +225,6 @@ MASS_EXPULSION = 1000
 # phrase's actor ("held talks in Istanbul", "exercises in the Sea of Japan").
 WHERE_WHEN_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around",
                               "throughout", "during", "after", "before", "since", "until", "ahead"})
-# Phrases that say where an act of violence struck, when nothing else names its target.
-PLACE_PREPS = frozenset({"in", "inside", "within", "near", "outside", "across", "around", "at",
-                         "throughout"})
-# ... and that says where police, crowds or the opposition are ("marched through central
-# Moscow")
-CROWD_PLACE_PREPS = PLACE_PREPS | {"through"}
 # Codes of verbs whose clause is no act that happened: appeals, intent, demands,
 # refusals, threats ("demanded that X release", "refused to free", "threatened to strike").
 UNREAL_ROOTS = frozenset({"02", "03", "10", "12", "13"})
@@ -1546,14 +1542,16 @@ class _SentenceCoder:
                     return found
         return []
 
-    def _asker(self, v: int, sources: list[Actor]) -> list[Actor]:
-        """Whom a refusal to yield with no target answers: the source of the latest appeal,
-        demand or protest (02, 10, 14) aimed at the one refusing earlier in the story."""
-        for e in self._earlier_events(v, not_by=sources):
-            if e.event_code[:2] in ("02", "10", "14") and e.target and any(
+    def _answered(self, v: int, sources: list[Actor], codes: tuple[str, ...], why: str,
+                  before: int | None = None) -> list[Actor]:
+        """The source of the latest event of the story with one of ``codes`` (prefixes)
+        aimed at the ``sources``' side, by someone else (of the current sentence, those of
+        predicates before token ``before``; all when None): whom a denial or a refusal
+        with no target of its own answers."""
+        for e in self._earlier_events(before, not_by=sources):
+            if e.event_code.startswith(codes) and e.target and any(
                     _same_state(e.target, a.code) for a in sources):
-                self.log(f"  target: who demanded it, {e.source_text!r} "
-                         f"({e.event_code}, sentence {e.sentence_index})")
+                self.log(f"  target: {why}, {e.source_text!r} ({e.event_code}, sentence {e.sentence_index})")
                 return [Actor(e.source, e.source_text, v, e.rule)]
         return []
 
@@ -1701,17 +1699,12 @@ class _SentenceCoder:
         """Whom a denial with no target answers: the source of the latest accusation (112)
         earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
         any involvement" -> Russia)."""
-        for e in self._earlier_events(not_by=sources):
-            if e.event_code.startswith("112") and e.target and any(
-                    _same_state(e.target, a.code) for a in sources):
-                self.log(f"  target: who made the accusation denied, {e.source_text!r} "
-                         f"({e.event_code}, sentence {e.sentence_index})")
-                return [Actor(e.source, e.source_text, v, e.rule)]
+        found = self._answered(v, sources, ("112",), "who made the accusation denied")
+        if found:
+            return found
         # no accusation coded: the nearest other side heard saying or finding something
         # ("Pompeo said it had been a hub of spying. Wang rejected the accusation")
-        pools = [(self.actors, [a for a in self.actors.all_mentions() if a.token < v])]
-        pools.extend((sa, sa.all_mentions()) for sa in reversed(self.context.previous))
-        for sa, pool in pools:
+        for sa, pool in self.context.pools(v, self.actors, window=len(self.context.previous)):
             s = sa.sent
             for a in reversed(pool):
                 if a.code and s.dep[a.token] == "nsubj" and s.lemma[s.head[a.token]] in ACCUSING_VERBS \
@@ -2622,7 +2615,7 @@ class _SentenceCoder:
         if not targets and sources and code in YIELD_REFUSALS:
             # "Madrid demanded an apology ... Milei refused to apologise": a refusal to
             # yield or to step down answers who demanded it
-            targets = self._asker(v, sources)
+            targets = self._answered(v, sources, ("02", "10", "14"), "who demanded it", before=v)
         if not targets and sources and code != "010":
             targets = self._complement_target(v, tgt, code[:2] == "11")
             if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
@@ -2899,17 +2892,17 @@ class _SentenceCoder:
             # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
             # appeal is made to the one who holds her
             targets = self._holder(targets, sources) or targets
-        if code in HUMANITARIAN_OF and code not in ("074", "0334") and self.context.disaster:
-            # "asked Australia and New Zealand for help" after two cyclones: aid in a story
-            # of a natural disaster is humanitarian
-            self.log(f"  aid in a story of a disaster: {code} -> {HUMANITARIAN_OF[code]}")
-            code = HUMANITARIAN_OF[code]
-        if code in HUMANITARIAN_OF and any(s.lemma[k] in HUMANITARIAN_WORDS for k in s.subtree(v)):
+        if code in HUMANITARIAN_OF:
             # "agreed to give Turkey 3 billion euros to help it look after Syrian refugees":
-            # money for refugees or victims is humanitarian aid
-            self.log(f"  aid for {', '.join(sorted({s.lemma[k] for k in s.subtree(v)} & HUMANITARIAN_WORDS))}"
-                     f": {code} -> {HUMANITARIAN_OF[code]}")
-            code = HUMANITARIAN_OF[code]
+            # money for refugees or victims is humanitarian aid; so is aid in a story of a
+            # natural disaster ("asked Australia and New Zealand for help" after two
+            # cyclones), troops sent in one aside
+            words = {s.lemma[k] for k in s.subtree(v)} & HUMANITARIAN_WORDS
+            reason = "in a story of a disaster" if self.context.disaster and code not in ("074", "0334") \
+                else f"for {', '.join(sorted(words))}" if words else None
+            if reason is not None:
+                self.log(f"  aid {reason}: {code} -> {HUMANITARIAN_OF[code]}")
+                code = HUMANITARIAN_OF[code]
         if any(b.code in REGIONS for b in targets):
             # "sent more warships to the eastern Mediterranean": a sea or a region is where,
             # not whom (the West, a political bloc, stays an actor)
