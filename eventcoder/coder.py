@@ -2888,9 +2888,12 @@ class _SentenceCoder:
             if other is not None:
                 self.log(f"  {s.words[pron]!r} is not the one calling: {other.text!r} ({other.code})")
                 targets = [attrs.evolve(other, token=pron)]
-        if code in RELEASE_APPEALS and targets and sources:
+        if code in RELEASE_APPEALS and targets and sources and not any(
+                0 <= a.token < v and s.head[a.token] == s.head[v] != v and s.dep[a.token] in OBJECT_DEPS
+                for a in targets):
             # "Police arrested activist Saima Baloch ... Amnesty demanded her release": the
-            # appeal is made to the one who holds her
+            # appeal is made to the one who holds her (but "urged President Kiir to release
+            # Machar" is made to the one it names)
             targets = self._holder(targets, sources) or targets
         if code in HUMANITARIAN_OF:
             # "agreed to give Turkey 3 billion euros to help it look after Syrian refugees":

@@ -185,8 +185,12 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # of two subjects the parser gave one verb apart, the nearer before it:
             # "Meeting in the Nigerian capital, ECOWAS leaders imposed ..." ("Meeting" a
             # noun subject), "Lions, tigers, and Gondor welcomed ..."
+            # Of two where the first is one bare word right before the second's phrase,
+            # they are one name ("Oyet Nathaniel Pierino, deputy leader of ..., condemned",
+            # "Oyet" a subject of its own): the second, the name's head
             return next((d for d in kids[n + 1:] if d < v and dep[d] in SUBJECT_DEPS
-                         and "," in sent.words[c:d]), c)
+                         and ("," in sent.words[c:d] or (not sent.children[c] and sent.pos[d] == "PROPN"
+                                                         and sent.subtree(d)[0] == c + 1))), c)
         if passive and dep[c] == "agent":
             return phrase_object(sent, c)
     if passive:
