@@ -1641,6 +1641,17 @@ class _SentenceCoder:
                 if p is not None:
                     yield p
 
+    def _mission_at(self, v: int) -> list[Actor]:
+        """The government whose embassy or consulate act ``v`` happened at ("outside the
+        Australian embassy", "in front of the U.S. consulate"), if the phrase names one."""
+        s = self.sent
+        for p in self._phrase_objects(v, ("outside", "at", "near", "before", "in")):
+            if s.lemma[p] == "front":
+                p = next(self._phrase_objects(p, ("of",)), p)
+            if s.lemma[p] in MISSION_NOUNS:
+                return [a for a in self.actors.resolve(p) if a.code[3:6] == "GOV"]
+        return []
+
     def _held_in(self, v: int) -> list[Actor]:
         """The country where the people whose release act ``v`` is about are held: the
         "in" phrase on the object of its "of" phrase or on its own object ("the release
@@ -2975,6 +2986,13 @@ class _SentenceCoder:
             # takes to the streets is its civilians
             sources = [attrs.evolve(a, code=a.code + "CVL") if len(a.code) == 3 and country_of(a.code)
                        and _people_word(s, a) else a for a in sources]
+        if code[:2] == "14" and sources and targets and all(len(b.code) == 3 for b in targets):
+            # "burned Australian flags outside the Australian embassy": the protest is at the
+            # embassy, its government's (as "rallied outside the French embassy")
+            at = self._mission_at(v)
+            if at and all(any(a.code[:3] == b.code for a in at) for b in targets):
+                self.log(f"  target: the mission the protest was at, {at[0].text!r}")
+                targets = at
         if code[:2] == "14" and sources and targets:
             # "Russians marched ... to protest against Russia's intervention": a people
             # protesting against its own country protests against its government
