@@ -257,6 +257,8 @@ DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "seek", "press", "chant"})
 LEADERS_GO = frozenset({"resignation", "ouster", "removal", "impeachment", "downfall", "resign"})
 # A country's diplomatic mission: "the embassy of Rwanda" stands for its government
 MISSION_NOUNS = frozenset({"embassy", "consulate", "legation", "chancery"})
+# The story's own place named again ("arrived in the capital", "in the port city")
+DATELINE_PLACE_NOUNS = frozenset({"city", "capital", "port"})
 # Armed forces as a body: their arrival somewhere is no visit
 FORCE_NOUNS = frozenset({"troop", "soldier", "force", "paratrooper", "peacekeeper", "contingent",
                          "marine", "battalion", "unit"})
@@ -2519,6 +2521,16 @@ class _SentenceCoder:
             if named is not None:
                 targets = [b for b in self._visited_place(named)
                            if all(country_of(a.code) != b.code for a in sources)]
+        if not targets and tgt is not None and sources and code == "042" and s.pos[tgt] == "NOUN" \
+                and s.lemma[tgt] in DATELINE_PLACE_NOUNS \
+                and any(s.lower[c] == "the" for c in s.children[tgt]) \
+                and not any(s.dep[c] == "prep" for c in s.children[tgt]) \
+                and (host := self.context.host) is not None \
+                and all(country_of(a.code) != host for a in sources):
+            # "Kim arrived in the port city by armoured train" in a story from Vladivostok:
+            # the city the story is datelined in
+            self.log(f"  target: {s.words[tgt]!r}, the dateline's city, in {host}")
+            targets = [Actor(host, s.words[tgt], tgt, "dateline")]
         if not targets and sources and code.startswith("171") \
                 and not any(a.inferred for a in sources):
             # "burned thousands of homes": people's homes, whose owners no one names, are
