@@ -293,7 +293,7 @@ DISASTER_WORDS = frozenset({"earthquake", "quake", "typhoon", "hurricane", "cycl
 RELEASE_APPEALS = frozenset({"0253", "1053"})
 DETENTION_CODES = ("173", "181")
 # Verbs a framed act is seen through: "asked Ankara to help mediate", "to begin sharing".
-TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go"})
+TRANSPARENT_VERBS = frozenset({"help", "begin", "start", "continue", "resume", "keep", "go", "have", "need"})
 # Verbs that say no more than the act they govern when their object is one of these:
 # "use his powers to pardon", "do more to respect freedom", "take steps to release"
 TRANSPARENT_WITH = {
