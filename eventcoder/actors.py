@@ -852,14 +852,17 @@ class SentenceActors:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
         a = self._reporting_subject(i, depth)
+        if a is not None and pronoun in THING_PRONOUNS and a.plural and not a.person \
+                and (k := self._reporting_subject_token(i)) is not None and self.sent.lemma[k] in GROUP_NOUNS:
+            # "A group of former rebels ... said it had 'arrested' Zeidan": the group, one
+            return attrs.evolve(a, plural=False)
         return a if a is not None and _compatible(pronoun, a) else None
 
-    def _reporting_subject(self, i: int, depth: int) -> Actor | None:
-        """The actor that is the subject of the verb reporting the clause whose subject
-        ``i`` is ("Moussa Faki said he was outraged": Faki), if any."""
+    def _reporting_subject_token(self, i: int) -> int | None:
+        """The subject token of the verb reporting the clause whose subject ``i`` is."""
         s = self.sent
         v = s.head[i]
-        if s.dep[i] not in ("nsubj", "nsubjpass") or s.dep[v] != "ccomp" or depth >= 3:
+        if s.dep[i] not in ("nsubj", "nsubjpass") or s.dep[v] != "ccomp":
             return None
         subj = next((c for c in s.children[s.head[v]] if s.dep[c] == "nsubj" and c < i), None)
         if subj is None and s.dep[s.head[v]] == "conj":
@@ -867,6 +870,13 @@ class SentenceActors:
             # the reporting verb shares with the verb it is joined to
             subj = subject_of(s, s.head[v])
             subj = subj if subj is not None and subj < i else None
+        return subj
+
+    def _reporting_subject(self, i: int, depth: int) -> Actor | None:
+        """The actor that is the subject of the verb reporting the clause whose subject
+        ``i`` is ("Moussa Faki said he was outraged": Faki), if any."""
+        s = self.sent
+        subj = self._reporting_subject_token(i) if depth < 3 else None
         if subj is None or s.pos[subj] == "PRON":
             return None
         a = self.resolve_one(subj, depth + 1)
