@@ -1202,6 +1202,13 @@ class SentenceActors:
                 self.trace.append(f"{s.span_text(poss, i + 1)!r}: {named.code} of {whose.code} -> {code}")
                 return attrs.evolve(named, code=code)
         if named is not None:
+            if named.person and named.code[3:6] == "ELI" and s.pos[i] == "PROPN" and any(
+                    (held := self.agent_at[k]) is not None and held[2].role == "OPP"
+                    for k in self._left_modifiers(i)):
+                # "Opposition MP Kieren Keke", a former minister: in opposition now
+                code = named.code[:3] + "OPP"
+                self.trace.append(f"{named.text!r} ({named.code}) with an opposition title -> {code}")
+                return attrs.evolve(named, code=code)
             if len(named.code) == 3 and s.pos[i] == "PROPN":
                 # "Bree Prime Minister Romendacil" for a person known only by country:
                 # the title before the name says the role
