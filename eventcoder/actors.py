@@ -359,9 +359,21 @@ class StoryContext:
         """The mention whose country "the North" or "the South" (``word``) means: the
         latest in the story named by a name that starts with the word ("North Korea",
         "North Korean troops")."""
-        return self._latest(position, current, lambda a: bool(country_of(a.code))
-                            and a.text.split()[:1] == [word] and len(a.text.split()) > 1,
-                            window=len(self.previous))
+        found = self._latest(position, current, lambda a: bool(country_of(a.code))
+                             and a.text.split()[:1] == [word] and len(a.text.split()) > 1,
+                             window=len(self.previous))
+        if found is not None:
+            return found
+        # ... or a name that only modifies a noun ("fired shells at a South Korean island,
+        # and the South returned fire"), nearest first
+        for sa in (current, *reversed(self.previous)):
+            s = sa.sent
+            for k in reversed(range(position if sa is current else len(s))):
+                m = sa.actor_at[k]
+                if m is not None and m[1] - 1 == k and m[1] - m[0] > 1 and s.words[m[0]] == word \
+                        and (a := sa.named(k)) is not None and country_of(a.code):
+                    return a
+        return None
 
     def person_other_than(self, owner: Actor, position: int, current: SentenceActors) -> Actor | None:
         """The person of ``owner``'s country named last before ``position`` (its sentence,
