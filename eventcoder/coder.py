@@ -175,7 +175,7 @@ CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "scrap", "shelve", 
 MILITARY_STRIKES = frozenset({"strike", "airstrike", "bombardment", "shelling", "raid", "incursion",
                               "offensive", "invasion"})
 # Nouns for whoever did an act of violence already reported: "condemned its perpetrators".
-PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer"})
+PERPETRATOR_NOUNS = frozenset({"perpetrator", "culprit", "killer", "murderer", "suspect"})
 # Prepositions of a place phrase that may open a sentence and say where its agents are.
 FRONTED_PLACE_PREPS = frozenset({"in", "outside", "near", "at"})
 # Purpose infinitives that name whom a protest is against.
