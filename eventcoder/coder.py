@@ -1544,6 +1544,22 @@ class _SentenceCoder:
                     return found
         return []
 
+    def _clash_partner(self, v: int, sources: list[Actor], roles: frozenset[str]) -> list[Actor]:
+        """The other side of a clash told in the same sentence by a clause of its own: the
+        subject of another verb whose actors have one of ``roles`` and the sources' country
+        ("Protesters threw rocks and set vehicles on fire, and officers fired tear gas")."""
+        s = self.sent
+        home = {country_of(a.code) for a in sources}
+        for k in range(len(s)):
+            h = s.head[k]
+            if s.dep[k] not in SUBJECT_DEPS or h == v or s.pos[h] not in ("VERB", "AUX"):
+                continue
+            found = [b for b in self.actors.resolve(k) if b.code[3:6] in roles and country_of(b.code) in home]
+            if found:
+                self.log(f"  target: {s.words[k]!r}, the other side of the clash")
+                return found
+        return []
+
     def _answered(self, v: int, sources: list[Actor], codes: tuple[str, ...], why: str,
                   before: int | None = None) -> list[Actor]:
         """The source of the latest event of the story with one of ``codes`` (prefixes)
@@ -2644,6 +2660,11 @@ class _SentenceCoder:
             if code == "016" and all(any(country_of(b.code) == country_of(a.code) for a in sources)
                                      for b in targets):
                 targets = []
+        if not targets and sources and code in ("145", "175"):
+            # "Protesters threw rocks ..., and officers fired tear gas": the two sides of one
+            # clash, each the other's target
+            targets = self._clash_partner(v, sources, frozenset({"COP", "MIL"}) if code == "145"
+                                          else PROTESTING_ROLES)
         if sources and code[:2] == "14":
             # "marched on parliament to protest against the government's spending cuts": the
             # purpose says whom the protest is against (GRCGOV, not the building marched
