@@ -2859,6 +2859,14 @@ class _SentenceCoder:
             # building make an attack (180), not a riot
             self.log(f"  a riot by an armed force: an attack, {code} -> 180")
             code = "180"
+        if code == "190" and sources and targets \
+                and all(len(a.code) == 6 and a.code[3:] == "UAF" for a in sources) \
+                and all(b.code[3:6] not in ("MIL", "CVL", *ARMED_ROLES) and not armed_group(b.code)
+                        and not b.code.endswith("PKO") for b in targets):
+            # "Gunmen attacked the government palace", "raided a police station": armed men
+            # no group is named for, striking no armed force, make an attack (180), not war
+            self.log("  an attack by unidentified armed men on no armed force -> 180")
+            code = "180"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
