@@ -1038,6 +1038,14 @@ class SentenceActors:
                 if not whose.person:
                     return None
                 return Actor(whose.code, s.span_text(start, end), i, whose.rule)
+        if code == "USALEG" and end - start == 1 and s.lower[start] == "congress" \
+                and not any(s.dep[c] in ("poss", "compound", "amod") for c in s.children[start]) \
+                and (home := self.host_country or self.default_country) in CONGRESS_COUNTRIES:
+            # "BRASILIA (AP) - Thousands of supporters of Bolsonaro stormed Congress", "broke
+            # into the Congress building": in a story from a country whose legislature is a
+            # congress, it is that one
+            self.trace.append(f"{s.words[start]!r} in a story of {home}: {home}LEG")
+            code = home + "LEG"
         return Actor(code, self.sent.span_text(start, end), i, str(entry.origin or ""),
                      person=person, plural=not person and self.sent.tag[end - 1] in ("NNS", "NNPS"))
 
@@ -1192,14 +1200,6 @@ class SentenceActors:
                 code = compose(named.code, role, prefix)
                 self.trace.append(f"{s.words[i]!r} shares {s.words[head]!r} -> {code}")
                 return attrs.evolve(named, code=code, plural=True)
-        if named is not None and named.code == "USALEG" and s.lower[i] == "congress" \
-                and (m := self.actor_at[i]) is not None and m[1] - m[0] == 1 \
-                and not any(s.dep[c] in ("poss", "compound", "amod") for c in s.children[i]) \
-                and (home := self.host_country or self.default_country) in CONGRESS_COUNTRIES:
-            # "BRASILIA (AP) - Thousands of supporters of Bolsonaro stormed Congress": in a
-            # story from a country whose legislature is a congress, it is that one
-            self.trace.append(f"{s.words[i]!r} in a story of {home}: {home}LEG")
-            return attrs.evolve(named, code=home + "LEG")
         if named is not None and not named.person and len(named.code) == 6 and country_of(named.code) \
                 and (m := self.actor_at[i]) is not None and m[1] - m[0] == 1 and depth < 3:
             # "Protesters stormed Paraguay's Congress": an institution named by one word
