@@ -496,6 +496,9 @@ def clause(sent: Sentence, v: int) -> Clause:
     return found
 
 
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _clause(sent: Sentence, v: int) -> Clause:
     passive = is_passive(sent, v)
     obj = None
@@ -523,6 +526,12 @@ def _clause(sent: Sentence, v: int) -> Clause:
         # of a bare infinitive (no "to", no auxiliary), is the object
         obj = next((sub for c in sent.children[v] if bare_infinitive(sent, c)
                     for sub in sent.children[c] if sent.dep[sub] == "nsubj" and sub < c), None)
+    if obj is None and not passive:
+        # "rejected on Wednesday Argentina's call for talks", parsed as one phrase "on
+        # Wednesday Argentina's call": the object after the day
+        obj = next((p for c in sent.children[v] if sent.dep[c] == "prep" and sent.lower[c] == "on"
+                    and c + 2 < len(sent) and sent.lower[c + 1] in _WEEKDAYS and sent.dep[c + 1] == "compound"
+                    for p in sent.children[c] if sent.dep[p] == "pobj" and p > c + 2), None)
     if obj is None and sent.lemma[v] in COPULAS:
         # a copula's complement carries the pattern: "was ready to meet", "is
         # concerned about", "stood ready to send", "remained committed to"
