@@ -563,6 +563,10 @@ def _common_phrase(sent: Sentence, m: tuple[int, int, ActorEntry]) -> bool:
         and all(w.islower() for w in sent.words[start:end])
 
 
+# Places' names that are also first names: "Chad Wolf", "Jordan Bardella", "Scot Marciel"
+FIRST_NAME_PLACES = frozenset({"chad", "jordan", "israel", "georgia", "scot", "india"})
+
+
 def someone_elses_name(sent: Sentence, start: int, end: int, code: str | None, person: bool,
                        matched: Callable[[int], bool]) -> bool:
     """Whether a one-word dictionary phrase at ``start`` is the surname of someone the
@@ -571,6 +575,13 @@ def someone_elses_name(sent: Sentence, start: int, end: int, code: str | None, p
     dictionary phrase covers): "Richard Bennett", "Hunter Biden", "Marko Cortes" (not
     Spain's parliament). A country's name is never one ("Evil Mordor")."""
     j = start - 1
+    k = start + 1
+    if end - start == 1 and sent.lower[start] in FIRST_NAME_PLACES and k < len(sent) \
+            and sent.pos[k] == "PROPN" and sent.words[k][:1].isupper() and sent.head[start] == k \
+            and sent.dep[start] == "compound" and not matched(k):
+        # "Homeland Security Secretary Chad Wolf", "Ambassador Scot Marciel": a place's
+        # name that is also a first name, before a surname no dictionary phrase covers
+        return True
     return (end - start == 1 and (person or len(code or "") > 3) and j >= 0
             and sent.pos[j] == "PROPN" and sent.words[j][:1].isupper() and sent.head[j] == start
             and sent.dep[j] == "compound" and not matched(j))
