@@ -805,6 +805,25 @@ def _verb_key(sent: Sentence, i: int, verbs: Mapping[str, object]) -> str:
     return next((g for g in guesses if g in verbs), sent.lemma[i])
 
 
+# Prepositions of a phrase that only says when something happened
+WHEN_PREPS = frozenset({"after", "before", "during", "following", "ahead"})
+
+
+def _only_when(sent: Sentence, k: int) -> bool:
+    """Whether token ``k`` (a sentence discard's last word) is inside a phrase that only
+    says when the sentence's act happened: "Gangs of youths attacked Israeli football fans
+    ... after a Europa League match" is about the attack, not the match."""
+    for _ in range(8):
+        h = sent.head[k]
+        if h == k:
+            return False
+        if sent.dep[h] == "prep" and sent.lower[h] in WHEN_PREPS \
+                and sent.pos[sent.head[h]] in ("VERB", "AUX"):
+            return True
+        k = h
+    return False
+
+
 def _depth(sent: Sentence, i: int) -> int:
     d, head = 0, sent.head
     while head[i] != i and d < 64:
@@ -2867,6 +2886,12 @@ class _SentenceCoder:
             # no group is named for, striking no armed force, make an attack (180), not war
             self.log("  an attack by unidentified armed men on no armed force -> 180")
             code = "180"
+        if code == "190" and sources and targets and all(a.code[3:6] == "CVL" for a in sources) \
+                and all(b.code[3:6] == "CVL" for b in targets):
+            # "Gangs of youths attacked Israeli football fans": civilians attacking people
+            # assault them (182), they wage no war
+            self.log("  an attack by civilians on civilians: an assault -> 182")
+            code = "182"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
@@ -3473,7 +3498,7 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
     kept: list[tuple[Sentence, list]] = []
     for sent in sentences:
         matches = matcher.match(sent.lower, sent.words)
-        hits = matches[2]
+        hits = [h for h in matches[2] if h[2].scope == "story" or not _only_when(sent, h[1] - 1)]
         if hits:
             story_hit = next((h for h in hits if h[2].scope == "story"), None)
             if story_hit is not None:

@@ -77,7 +77,10 @@ def test_event_provenance(test_coder):
 
 
 def test_sentence_and_story_discards(test_coder):
-    assert test_coder.code_story("Iran attacked Israel after the football match.", date="2023-01-01") == []
+    assert test_coder.code_story("Iran attacked Israel in the football match.", date="2023-01-01") == []
+    # a discard phrase that only says when the act happened does not skip the sentence
+    assert triples(test_coder.code_story("Iran attacked Israel after the football match.",
+                                         date="2023-01-01")) == [("IRN", "ISR", "190")]
     story = "Iran attacked Israel. The film topped the box office."
     assert test_coder.code_story(story, date="2023-01-01") == []
 
