@@ -3498,7 +3498,8 @@ def _code_sentences(sentences: Sequence[Sentence], story: Story, dicts: Dictiona
     kept: list[tuple[Sentence, list]] = []
     for sent in sentences:
         matches = matcher.match(sent.lower, sent.words)
-        hits = [h for h in matches[2] if h[2].scope == "story" or not _only_when(sent, h[1] - 1)]
+        hits = [h for h in matches[2]
+                if h[2].scope == "story" or h[2].legacy or not _only_when(sent, h[1] - 1)]
         if hits:
             story_hit = next((h for h in hits if h[2].scope == "story"), None)
             if story_hit is not None:

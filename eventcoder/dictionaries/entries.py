@@ -193,6 +193,9 @@ class DiscardEntry:
     scope: str = "sentence"  # "sentence" or "story"
     text: str = ""
     origin: SourceLocation | None = attrs.field(default=None, eq=False, repr=False)
+    # read from a PETRARCH/TABARI file: it drops its sentence wherever it stands, as
+    # PETRARCH's does (a native one not inside a phrase that only says when)
+    legacy: bool = attrs.field(default=False, eq=False)
 
 
 @attrs.frozen

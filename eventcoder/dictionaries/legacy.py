@@ -754,7 +754,7 @@ def _read_discards(text: str, col: _Collector) -> list:
             col.bad(number, "empty discard phrase")
             continue
         entries.append(DiscardEntry(key=key, scope=scope, text=_display(stripped),
-                                    origin=SourceLocation(path, number)))
+                                    origin=SourceLocation(path, number), legacy=True))
     return entries
 
 
