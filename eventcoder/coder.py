@@ -773,7 +773,7 @@ def _unreal_modal(sent: Sentence, v: int) -> int | None:
 
 # Endings of verbs and of the nouns made from them: "execute", "executed", "execution"
 STEM_ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ments", "ment", "als", "al",
-                "ed", "es", "e", "s")
+                "ised", "ized", "ises", "izes", "ise", "ize", "ies", "ed", "es", "e", "s", "y")
 
 
 def _stem(word: str) -> str:
@@ -2798,7 +2798,7 @@ class _SentenceCoder:
                 if not any(_same_state(a.code, b.code) for b in sources)]
             targets = doers or self._earlier_act_source(ref, sources, victims=code == "015",
                                                         answered=code == "016")
-        if not targets and sources and ref is not None and code[:2] in ("11", "12") \
+        if not targets and sources and ref is not None and code[:2] in ("11", "12", "05") \
                 and s.pos[ref] == "NOUN" and any(s.lower[c] in ("the", "this") for c in s.children[ref]):
             # "Aliyev pardoned him ... the White House criticised the pardon": who did the act
             # a noun of the same word as its verb names
