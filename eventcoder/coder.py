@@ -2906,6 +2906,13 @@ class _SentenceCoder:
             # blind set codes it; they fight no war
             self.log(f"  the state's forces firing on protesters: violent repression, {code} -> 175")
             code = "175"
+        if code in ("175", "137") and sources and targets \
+                and all(armed_group(b.code) or b.code[3:6] in ARMED_ROLES for b in targets):
+            # "Turkey would 'crush' the YPG": repression of an armed force is force (190),
+            # its threat a threat of force (138)
+            forced = "190" if code == "175" else "138"
+            self.log(f"  repression of an armed force is force: {code} -> {forced}")
+            code = forced
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
