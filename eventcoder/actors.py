@@ -1334,6 +1334,11 @@ class SentenceActors:
                     for p in s.children[c]:
                         if s.dep[p] == "pobj":
                             owner = self.resolve_one(p, depth + 1)
+                            if owner is not None and owner.code[3:6] == "CVL" and len(owner.code) == 6 \
+                                    and agent[2].role in STATE_ORGANS and s.lower[c] == "of":
+                                # "accused the army of massacring civilians", the parser
+                                # hanging "of ... civilians" on the army: not an army of them
+                                owner = None
                             if owner is not None:
                                 owner_token = p
                                 break
