@@ -1086,9 +1086,10 @@ class SentenceActors:
         low = s.lower[i]
         n = i + 1
         if s.lemma[i] in GROUP_NOUNS and n < len(s) and self.actor_at[n] is not None \
-                and s.pos[n] not in ("NOUN", "PROPN") and s.head[n] != i:
-            # "the West African bloc ECOWAS", with the parser taking "ECOWAS" for a verb: the
-            # name right after the noun is the bloc
+                and ((s.pos[n] not in ("NOUN", "PROPN") and s.head[n] != i)
+                     or (s.dep[n] == "appos" and s.head[n] == i)):
+            # "the West African bloc ECOWAS", with the parser taking "ECOWAS" for a verb, "the
+            # militant group Jundallah": the name right after the noun is the group
             named = self.named(n)
             if named is not None:
                 return attrs.evolve(named, token=i)
