@@ -66,7 +66,8 @@ PERSON_NOUNS = frozenset({
     "negotiator", "mediator", "activist", "journalist", "reporter", "cleric", "imam",
     "priest", "bishop", "pope", "colonel", "officer", "soldier", "policeman", "man", "woman",
     "counterpart", "congressman", "congresswoman", "politician", "dissident", "businessman",
-    "businesswoman", "missionary", "lawyer", "editor"})
+    "businesswoman", "missionary", "lawyer", "editor", "lord", "kingpin", "warlord", "pastor",
+    "suspect", "fugitive"})
 # Agreements, talks and the like that a place names ("the Minsk agreement", "the Astana
 # process", "the Oslo accords"): the place is no actor there
 NAMED_AFTER_PLACE = frozenset({"agreement", "accord", "deal", "protocol", "process", "format",
@@ -108,7 +109,7 @@ ORGAN_NOUNS = frozenset({"board", "leadership", "delegation", "secretariat", "pr
 # Roles of an unnamed country that belong where the story happens, not to the country
 # its actors name most: "security forces arrested an opposition leader" in a story from
 # Khartoum about an Ethiopian mediator's visit are Sudan's.
-HOST_ROLES = frozenset({"COP", "CVL", "OPP", "UAF"})
+HOST_ROLES = frozenset({"COP", "CVL", "OPP", "UAF", "CRM"})
 # Roles so generic that an agent before them says more: "opposition activists" are OPP.
 GENERIC_ROLES = frozenset({"CVL", "UAF", "ELI"})
 # Nouns a government's by default that speak or act for whatever non-state body an agent
