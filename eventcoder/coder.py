@@ -213,6 +213,10 @@ PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of making a conflict worse: asked not to, one is asked to de-escalate
 ESCALATION_VERBS = frozenset({"escalate", "inflame", "provoke", "attack", "invade", "strike", "retaliate"})
+# ... and asking that hostilities stop ("halt its belligerent action", "end the fighting")
+HALT_VERBS = frozenset({"halt", "stop", "end", "cease"})
+HOSTILE_ACT_NOUNS = frozenset({"action", "attack", "fighting", "hostility", "offensive", "provocation",
+                               "aggression", "violence", "shelling", "bombardment", "strike", "incursion"})
 # Relations that subjects acting together have with each other: "both countries recalled
 # their ambassadors", "agreed to reopen their embassies".
 MUTUAL_ROOTS = frozenset({"03", "04", "05", "06", "16"})
@@ -2213,6 +2217,19 @@ class _SentenceCoder:
                 self.log(f"frame {frame!r} over {s.words[act]!r}: force not to be used -> {deescalate}")
                 out = deescalate
                 warned_force = True  # (the negation is the request itself)
+        elif frame == "appeal" and fmap is not None and out in (None, fmap.code_for("*")) \
+                and not is_negated(s, f) and not is_negated(s, act) and (
+                    (s.lemma[act] in HALT_VERBS
+                     and any(s.dep[c] in OBJECT_DEPS and s.lemma[c] in HOSTILE_ACT_NOUNS
+                             for c in s.children[act]))
+                    or any(k != act and is_negated(s, k) and s.lemma[k] in ESCALATION_VERBS
+                           for k in s.subtree(act))):
+            # "called on North Korea to halt its belligerent action", "urged Ankara and Moscow
+            # to make sure the incident did not escalate": an appeal for de-escalation (0256)
+            deescalate = fmap.code_for("087")
+            if deescalate is not None:
+                self.log(f"frame {frame!r} over {s.words[act]!r}: hostilities to stop -> {deescalate}")
+                out = deescalate
         if fmap is not None and code is not None and frame in ("intent", "threaten", "warn"):
             out = self._named_attack(act, code, fmap, out)
         refused = None
