@@ -519,9 +519,14 @@ PREVENTING_VERBS = frozenset({"block", "prevent", "stop", "bar", "keep", "deter"
 def _prevented_acts(sent: Sentence) -> set[int]:
     """Predicates someone was kept from ("blocked a Philippine warship from arresting Chinese
     fishermen"): acts that did not happen."""
-    return {c for p in range(len(sent)) if sent.lower[p] == "from" and sent.dep[p] == "prep"
+    kept = {c for p in range(len(sent)) if sent.lower[p] == "from" and sent.dep[p] == "prep"
             and sent.lemma[sent.head[p]] in PREVENTING_VERBS
             for c in sent.children[p] if sent.dep[c] == "pcomp" and sent.tag[c] == "VBG"}
+    # ... or with no "from": "stormed the parliament to stop lawmakers ratifying an agreement"
+    kept |= {c for o in range(len(sent)) if sent.dep[o] in ("dobj", "obj")
+             and sent.lemma[sent.head[o]] in PREVENTING_VERBS
+             for c in sent.children[o] if sent.dep[c] == "acl" and sent.tag[c] == "VBG"}
+    return kept
 
 
 def _present_perfect(sent: Sentence, v: int) -> bool:
