@@ -329,12 +329,11 @@ class StoryContext:
                 names = a.text.split()
                 if a.person and a.code and len(names) > 1 and word in names:
                     return a
-                if a.code[3:6] == "GOV" and f"{word}'s" in names[1:] \
-                        and names[names.index(f"{word}'s") - 1][:1].isupper():
+                owned = names.index(f"{word}'s", 1) if f"{word}'s" in names[1:] else 0
+                if a.code[3:6] == "GOV" and owned and names[owned - 1][:1].isupper():
                     # "Prime Minister Ishmael Kalsakau's government ... Kalsakau thanked":
                     # the head of the government named by its owner's full name
-                    return attrs.evolve(a, text=" ".join(names[:names.index(f"{word}'s") + 1])[:-2],
-                                        person=True)
+                    return attrs.evolve(a, text=" ".join(names[:owned + 1])[:-2], person=True)
                 if a.code and (a.person or sa.sent.lemma[a.token] in PERSON_NOUNS) \
                         and word in _apposed_name(sa, a.token):
                     # "the army commander, General Juan Jose Zuniga, ...": "Zuniga" later

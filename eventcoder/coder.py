@@ -204,11 +204,10 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
-# Roles of people who protest against their own government when they name no one else
 # Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
 # the state's forces fire on there
-PROTEST_WORDS = frozenset({"protest", "protester", "protestor", "demonstrator", "demonstration", "rally",
-                           "march", "marcher", "striker", "crowd", "riot", "rioter", "sit-in"})
+PROTEST_WORDS = PROTESTER_NOUNS | {"protest", "demonstration", "rally", "march", "striker", "riot", "sit-in"}
+# Roles of people who protest against their own government when they name no one else
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 # Verbs of making a conflict worse: asked not to, one is asked to de-escalate

@@ -496,9 +496,6 @@ def clause(sent: Sentence, v: int) -> Clause:
     return found
 
 
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-
-
 def _clause(sent: Sentence, v: int) -> Clause:
     passive = is_passive(sent, v)
     obj = None
@@ -530,7 +527,8 @@ def _clause(sent: Sentence, v: int) -> Clause:
         # "rejected on Wednesday Argentina's call for talks", parsed as one phrase "on
         # Wednesday Argentina's call": the object after the day
         obj = next((p for c in sent.children[v] if sent.dep[c] == "prep" and sent.lower[c] == "on"
-                    and c + 2 < len(sent) and sent.lower[c + 1] in _WEEKDAYS and sent.dep[c + 1] == "compound"
+                    and c + 2 < len(sent) and sent.lower[c + 1] in WEEKDAY_NAMES
+                    and sent.dep[c + 1] == "compound"
                     for p in sent.children[c] if sent.dep[p] == "pobj" and p > c + 2), None)
     if obj is None and sent.lemma[v] in COPULAS:
         # a copula's complement carries the pattern: "was ready to meet", "is
