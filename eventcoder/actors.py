@@ -943,7 +943,14 @@ class SentenceActors:
         # the subject's conjuncts and the mentions inside its phrase: "U.S. Secretary of
         # State Antony Blinken spoke to Saied ... and urged him": not the title's "Secretary
         # of State"
-        return frozenset(k for c in self.conjuncts(subj) for k in s.subtree(c))
+        own = frozenset(k for c in self.conjuncts(subj) for k in s.subtree(c))
+        if s.pos[subj] == "PRON" and s.lower[subj] in REFERRING_PRONOUNS - FIRST_PERSON:
+            # "Amnesty said it had reports that ... and accused them of ...": nor whom the
+            # subject pronoun means in the sentence
+            a = self.resolve_one(subj, 2)
+            if a is not None and a.code:
+                own |= {m.token for m in self.all_mentions() if m.code == a.code and m.token < subj}
+        return own
 
     def _subject_side(self, i: int, depth: int = 0) -> frozenset[int]:
         """The subject of the verb whose object ``i`` is, and every mention of the

@@ -143,7 +143,8 @@ ATTRIBUTION_VERBS = frozenset({"say", "tell", "add", "report", "announce", "stat
 # Acts of speech a speaker goes on to after saying something ("said ... and urged ...")
 SPEECH_ACT_VERBS = frozenset({"urge", "call", "appeal", "ask", "press", "demand", "warn", "accuse",
                               "condemn", "criticise", "criticize", "praise", "welcome", "reject",
-                              "vow", "pledge", "promise", "threaten", "thank", "invite"})
+                              "vow", "pledge", "promise", "threaten", "thank", "invite", "order",
+                              "instruct"})
 # Participles of mediation, whose "by" phrase names a mediator ("a truce brokered by Egypt")
 MEDIATION_PARTICIPLES = frozenset({"broker", "mediate"})
 # Nouns of a text that speaks for whoever issued it: "a resolution urging ...", "a
@@ -274,6 +275,13 @@ def subject_of(sent: Sentence, v: int, depth: int = 0) -> int | None:
             # speech joined to what a speaker said ("The United States said Israel had the
             # right to defend itself and urged Hamas to stop ...")
             return subject_of(sent, sent.head[h], depth + 1)
+        if sent.tag[v] == "VBD" and sent.lemma[v] in SPEECH_ACT_VERBS and dep[h] == "acl" \
+                and any(dep[c] == "mark" and sent.lower[c] == "that" for c in sent.children[h]) \
+                and dep[sent.head[h]] in OBJECT_DEPS and sent.pos[sent.head[sent.head[h]]] in ("VERB", "AUX"):
+            # "Amnesty said it had credible reports that security forces had shot dead
+            # dozens of protesters and accused them of ...": an act of speech joined to
+            # the content of a report belongs to whoever has the report
+            return subject_of(sent, sent.head[sent.head[h]], depth + 1)
         if is_passive(sent, h):
             # "he was saddened by the loss ..., and offered his condolences": an active
             # verb joined to a passive one shares its subject, not its "by" phrase
