@@ -202,6 +202,9 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
 # Those a state's soldiers fire on in repression, not in war; crowds that protest: what
 # they demand, they demonstrate for (104x -> 141x)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
+# Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
+# attack as ...")
+JUDGING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
@@ -2771,15 +2774,18 @@ class _SentenceCoder:
             # "detained about 6,000 people, including senior generals and soldiers": those
             # the count includes, when they are more than civilians
             targets = self._included(v, tgt) or targets
-        ref = tgt
+        ref = tgt_as_parsed = tgt
         if tgt is not None and code[:2] == "11" and s.lower[tgt] == "it" and s.dep[tgt] in OBJECT_DEPS:
             # "Borrell condemned the attack, and Turkey's foreign ministry also condemned
             # it": the thing the first condemnation named (the last act of violence named
-            # with "the" before it in the sentence, an object of a criticism too)
-            first_act = next((c for c in range(tgt - 1, -1, -1) if s.pos[c] == "NOUN"
-                              and s.lemma[c] in VIOLENCE_NOUNS and s.dep[c] in OBJECT_DEPS
+            # with "the" before it in the sentence, an object of a criticism too, or of a
+            # verb that judges it: "Kan called the shelling 'unforgivable', and Ban
+            # condemned it", with "shelling" taken for an adjective)
+            first_act = next((c for c in range(tgt - 1, -1, -1) if s.pos[c] in ("NOUN", "ADJ")
+                              and s.lemma[c] in VIOLENCE_NOUNS
+                              and (s.dep[c] in OBJECT_DEPS or s.dep[c] == "oprd")
                               and (self.codes.get(s.head[c], "")[:2] == "11"
-                                   or s.lemma[s.head[c]] == s.lemma[v])
+                                   or s.lemma[s.head[c]] in (s.lemma[v], *JUDGING_VERBS))
                               and any(s.lower[d] == "the" for d in s.children[c])), None)
             if first_act is not None:
                 self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[first_act]]!r} named")
@@ -2810,7 +2816,7 @@ class _SentenceCoder:
             earlier = self._earlier_act_source(ref, sources, answered=code == "016")
             if earlier and all(country_of(b.code) in {a.code for a in targets} for b in earlier):
                 targets = earlier
-        if not targets and sources and ref is not None and s.pos[ref] == "NOUN" \
+        if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref != tgt_as_parsed) \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
                      or s.lemma[ref] in SAID_NOUNS) \
                 and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
