@@ -261,6 +261,13 @@ PLACE_TARGET_CODES = frozenset({"042", "074", "192"})
 POLICY_NOUNS = frozenset({"law", "reform", "policy", "bill", "decision", "tax", "price", "plan",
                           "measure", "rule", "regulation", "amendment", "hike", "cut", "budget",
                           "legislation", "ban", "decree"})
+# What protesters demand of a government when they demand a change of its policy: "demanded
+# the reversal of a decision", "to demand that the government halt the handover"
+REVERSAL_NOUNS = frozenset({"reversal", "repeal", "withdrawal", "scrapping", "cancellation", "revocation",
+                            "abolition", "rollback", "suspension", "annulment"})
+REVERSING_VERBS = frozenset({"halt", "stop", "reverse", "scrap", "repeal", "cancel", "withdraw", "drop",
+                             "end", "rescind", "revoke", "suspend", "abandon", "abolish", "annul",
+                             "lower", "cut", "reduce"})
 # A protest "demanding" (calling for, ...) leaders' resignation or early elections is for a
 # change of leaders (14x1)
 # Words of a change of institutions: what a protest at a legislature may be about (14x4)
@@ -3302,6 +3309,23 @@ class _SentenceCoder:
                     o = phrase_object(s, p) if s.dep[p] == "prep" and s.lower[p] in ("against", "over") \
                         else p if s.dep[p] in OBJECT_DEPS else None
                     if o is not None and s.lemma[o] in POLICY_NOUNS:
+                        return c, o
+        for c in s.children[v]:
+            if s.lemma[c] != "demand" or not (
+                    (s.dep[c] in ("advcl", "xcomp") and (s.tag[c] == "VBG" or is_infinitive(s, c)))
+                    or (s.dep[c] == "conj" and not any(s.dep[k] in SUBJECT_DEPS for k in s.children[c]))):
+                continue
+            for p in s.children[c]:
+                if s.dep[p] in OBJECT_DEPS and s.lemma[p] in REVERSAL_NOUNS:
+                    # "set fire to the party's offices and demanded the reversal of a
+                    # decision to triple the price of bread"
+                    return c, p
+                if s.dep[p] == "ccomp" and s.lemma[p] in REVERSING_VERBS and any(
+                        s.dep[k] in SUBJECT_DEPS and self.actors.resolve(k)
+                        and self.actors.resolve(k)[0].code[3:6] == "GOV" for k in s.children[p]):
+                    # "blocked a road to demand that the government halt the handover"
+                    o = next((k for k in s.children[p] if s.dep[k] in OBJECT_DEPS), None)
+                    if o is not None and not self.actors.resolve(o):
                         return c, o
         return None
 
