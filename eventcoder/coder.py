@@ -2758,6 +2758,10 @@ class _SentenceCoder:
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources) \
                 or (self._conjunct_target(v, sources) if code == "175" else [])
+            if not targets and code == "1712":
+                # "shooting residents and setting fire to houses and shops": the homes of
+                # the people the joined act struck
+                targets = [b for b in self._conjunct_target(v, sources) if b.code[3:6] == "CVL"]
         if not targets and sources and s.dep[v] == "relcl":
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
@@ -3060,6 +3064,15 @@ class _SentenceCoder:
             if reason is not None:
                 self.log(f"  aid {reason}: {code} -> {HUMANITARIAN_OF[code]}")
                 code = HUMANITARIAN_OF[code]
+        if code[:2] in ("18", "19") and code != "181" and sources and targets \
+                and all(b.code[3:6] == "CVL" for b in targets) \
+                and any(e.event_code == "202" and e.target == b.code
+                        and any(e.source == a.code for a in sources)
+                        for e in self._earlier_events(v) for b in targets):
+            # "Gunmen killed at least 100 people in an attack on a village ... The attackers
+            # stormed Yelwata, shooting residents": the mass killing told again
+            self.log(f"  the mass killing of {targets[0].code} told before (202): not coded again")
+            return
         if any(b.code in REGIONS for b in targets):
             # "sent more warships to the eastern Mediterranean": a sea or a region is where,
             # not whom (the West, a political bloc, stays an actor)
