@@ -109,6 +109,11 @@ WHERE_PREPS = frozenset({"in", "at", "near", "inside"})
 AERIAL_WEAPONS = frozenset({"drone", "missile", "rocket", "warplane", "jet", "aircraft", "bomber",
                             "helicopter", "airstrike", "air"})
 ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer", "shelling"})
+# Small arms a fight is fought "with", and the fights that are fought with them: "killed four
+# gunmen in a gunbattle" (193)
+SMALL_ARMS = frozenset({"gun", "rifle", "pistol", "firearm", "kalashnikov", "machinegun", "gunfire"})
+SMALL_ARMS_NAME = "small arms"
+GUNBATTLE_NOUNS = frozenset({"gunbattle", "shootout", "firefight", "gunfight"})
 # Bombings by their kind (CAMEO 1831-1833), from the words of the bomb or the bomber.
 BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832",
             "roadside": "1833", "ied": "1833"}
@@ -656,6 +661,53 @@ def _weapon_words(s: Sentence, tok: int) -> set[str]:
         stack.extend(c for c in s.children[k] if s.dep[c] in ("compound", "conj", "amod", "nmod"))
     if out & {"defence", "defense"}:
         out.discard("air")  # air defences shoot down; they are no aerial weapon
+    return out
+
+
+def _instrument_code(s: Sentence, v: int) -> str | None:
+    """The code a plain attack ``v`` takes from what it was fought with: 194 for artillery,
+    tanks or heavy weapons, 195 for aerial weapons, 193 for small arms ("with artillery,
+    drones and large-calibre weapons" 194), or 193 when it was "in a gunbattle", "in a
+    shootout", "in an exchange of fire"; None when no phrase says. The phrase may hang on
+    the verb or on its object ("attacked positions and the towns of Goris and Kapan with
+    artillery"), not on a clause inside it."""
+    obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
+    heads = [v]
+    if obj is not None:
+        heads += [k for k in s.subtree(obj) if s.pos[k] in ("NOUN", "PROPN")
+                  and not any(s.pos[a] in ("VERB", "AUX") for a in _path_up(s, k, obj))]
+    weapons: set[str] = set()
+    battle = False
+    for h in heads:
+        for p in s.children[h]:
+            if s.dep[p] != "prep":
+                continue
+            o = phrase_object(s, p)
+            if o is None:
+                continue
+            if s.lower[p] == "with" and (h != v or obj is not None):
+                # (with no object, "with" names the other side: "clashed with Israeli tanks")
+                weapons |= _weapon_words(s, o)
+            elif s.lower[p] == "in" and (s.lemma[o] in GUNBATTLE_NOUNS or (
+                    s.lemma[o] == "battle" and any(s.lemma[c] == "gun" for c in s.children[o])) or (
+                    s.lemma[o] == "exchange" and "fire" in {s.lemma[k] for k in s.subtree(o)})):
+                battle = True
+    if weapons & ARTILLERY_WEAPONS or weapons >= {"heavy", "weapon"}:
+        return "194"
+    if weapons & AERIAL_WEAPONS:
+        return "195"
+    if weapons & SMALL_ARMS or battle:
+        return "193"
+    return None
+
+
+def _path_up(s: Sentence, k: int, top: int) -> list[int]:
+    """The tokens between ``k`` and its ancestor ``top`` (both left out)."""
+    out = []
+    k = s.head[k]
+    while k != top and s.head[k] != k:
+        out.append(k)
+        k = s.head[k]
     return out
 
 
@@ -1236,6 +1288,13 @@ class _SentenceCoder:
                 code = "195"
             if code != before:
                 self.log(f"verb {s.words[v]!r}: the weapon {', '.join(sorted(weapon))} -> {code}")
+        if code == "190" and (used := _instrument_code(s, v)) is not None:
+            # "pounded positions with artillery", "fought armed groups with artillery and
+            # heavy machine guns", "killed four gunmen in a gunbattle": the weapons it was
+            # fought with
+            code = used
+            self.log(f"verb {s.words[v]!r}: fought with {SMALL_ARMS_NAME if code == '193' else 'heavier'} "
+                     f"weapons -> {code}")
         if code[:2] in ("18", "19") and (s.lemma[v] in KILL_LEMMAS or _shot_dead(s, v)) \
                 and _victims(s, v) >= MASS_KILLING:
             # "gunmen killed at least 160 people": a mass killing
