@@ -130,6 +130,8 @@ QUANTITY_HEADS = frozenset({
 # Those who side with an actor act for it: "supporters of Imran Khan" are his side, "an aide
 # of Alexei Navalny" is his; with a country of their own they are that country's ("Iraqi
 # supporters of the PMF" are Iraq's).
+# Words that make whom armed men are loyal to a rebel ("a former opposition commander")
+REBEL_WORDS = frozenset({"opposition", "rebel", "warlord", "insurgent", "separatist", "militia"})
 FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
                             "associate"})
 
@@ -905,6 +907,17 @@ class SentenceActors:
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code else None
 
+    def _loyal_to(self, i: int) -> int | None:
+        """Whom the noun ``i`` is "loyal to" ("gunmen loyal to a warlord"), if it says."""
+        s = self.sent
+        after = [i + 1] if i + 1 < len(s) and s.head[i + 1] == s.head[i] else []  # (hung on the verb)
+        for c in [*s.children[i], *after]:
+            if s.lemma[c] == "loyal":
+                for p in s.children[c]:
+                    if s.dep[p] == "prep" and s.lower[p] == "to":
+                        return phrase_object(s, p)
+        return None
+
     def _own_subject(self, i: int) -> frozenset[int]:
         """The subject of the verb a pronoun is the object of, which the pronoun cannot
         mean ("Britain imposed sanctions on the ministers, accusing them of ...": "them"
@@ -1470,6 +1483,14 @@ class SentenceActors:
                 # the phrase "former president" (ELI) from matching
                 role = "ELI"
                 self.trace.append(f"agent {s.words[i]!r}: former -> ELI")
+            if role == "UAF" and depth < 2 and (leader := self._loyal_to(i)) is not None and (
+                    {s.lemma[k] for k in s.subtree(leader)} & REBEL_WORDS
+                    or not any(a.code[3:6] in STATE_ORGANS for a in self.resolve(leader))):
+                # "gunmen loyal to a former opposition warlord", "fighters loyal to Abdullo
+                # Rakhimov, a former opposition commander": armed men of someone not the
+                # state's are rebels
+                role = "REB"
+                self.trace.append(f"agent {s.words[i]!r}: loyal to {s.words[leader]!r} -> REB")
             code = compose(country, role, entry.prefix)
             first = min([start, *(k for k in self._left_modifiers(i))])
             text = s.span_text(first if owner is not None else start, max(end, i + 1))
