@@ -130,6 +130,9 @@ QUANTITY_HEADS = frozenset({
 # Those who side with an actor act for it: "supporters of Imran Khan" are his side, "an aide
 # of Alexei Navalny" is his; with a country of their own they are that country's ("Iraqi
 # supporters of the PMF" are Iraq's).
+# Crowds that protest (coder.py: whom a state's soldiers fire on in repression, not in war;
+# what they demand, they demonstrate for)
+PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Words that make whom armed men are loyal to a rebel ("a former opposition commander")
 REBEL_WORDS = frozenset({"opposition", "rebel", "warlord", "insurgent", "separatist", "militia"})
 FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
@@ -283,6 +286,17 @@ class StoryContext:
         # the story tells of a natural disaster (an earthquake, a cyclone, a flood): aid in
         # it is humanitarian
         self.disaster = False
+
+    def protesting_followers(self, country: str) -> Actor | None:
+        """The followers of an opposition party or leader of ``country`` whom an earlier
+        sentence named as such ("Supporters of the Serbian Radical Party rallied", "hundreds
+        of opposition supporters rammed the gates"): whom "the protesters" then are."""
+        for sa in reversed(self.previous):
+            for a in sa.all_mentions():
+                if a.code[3:6] == "OPP" and len(a.code) == 6 and a.code[:3] == country \
+                        and sa.sent.lemma[a.token] in FOLLOWER_NOUNS:
+                    return a
+        return None
 
     def pools(self, position: int, current: SentenceActors, exclude: frozenset[int] = frozenset(),
                window: int = 3) -> list[tuple[SentenceActors, list[Actor]]]:
@@ -1483,6 +1497,14 @@ class SentenceActors:
                 # the phrase "former president" (ELI) from matching
                 role = "ELI"
                 self.trace.append(f"agent {s.words[i]!r}: former -> ELI")
+            if role == "CVL" and owner is None and s.lemma[i] in PROTESTER_NOUNS \
+                    and any(s.lower[c] in ("the", "these", "those") for c in s.children[i]) \
+                    and (followers := self.context.protesting_followers(country)) is not None:
+                # "Supporters of the Movement for Democratic Change burned cars ... Soldiers
+                # fired on the protesters": the opposition's followers told of before
+                role = "OPP"
+                self.trace.append(f"agent {s.words[i]!r}: the followers told of before, "
+                                  f"{followers.text!r} -> OPP")
             if role == "UAF" and depth < 2 and (leader := self._loyal_to(i)) is not None and (
                     {s.lemma[k] for k in s.subtree(leader)} & REBEL_WORDS
                     or not any(a.code[3:6] in STATE_ORGANS for a in self.resolve(leader))):

@@ -29,6 +29,7 @@ from .actors import (
     PEOPLE_ROLES,
     PERSON_NOUNS,
     PLACE_PREPS,
+    PROTESTER_NOUNS,
     REGIONS,
     STATE_ORGANS,
     STATE_PARTS,
@@ -206,7 +207,6 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
                                  "clear", "push"})
 # Those a state's soldiers fire on in repression, not in war; crowds that protest: what
 # they demand, they demonstrate for (104x -> 141x)
-PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
 # Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
 # attack as ...")
 JUDGING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
