@@ -402,7 +402,8 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
     """The country the story's named actors belong to most often (the first on a tie),
     and the ``dateline`` country if its actors name it too (else None)."""
     counts: collections.Counter[str] = collections.Counter()
-    for sent, matches in kept:
+    lead: set[str] = set()
+    for n, (sent, matches) in enumerate(kept):
         covered = {k for found in matches[:2] for start, end, _ in found for k in range(start, end)}
         for start, end, entry in matches[0]:
             if stance(sent, start, end):
@@ -413,8 +414,17 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
             c = country_of(code) if code else None
             if c is not None:
                 counts[c] += 1
+                if n == 0:
+                    lead.add(c)
+    top = counts.most_common(1)[0][0] if counts else None
     host = dateline if dateline is not None and counts[dateline] else None
-    return (counts.most_common(1)[0][0] if counts else None), host
+    if host is not None and top is not None and top != host and counts[top] > counts[host] \
+            and top in lead and host not in lead:
+        # "SYDNEY (Reuters) - Police in the tiny Pacific island nation of Nauru have
+        # arrested two opposition members ...": a story filed from abroad about a country its
+        # lead names, and its actors name most, is there
+        host = top
+    return top, host
 
 
 def _inside_noun_phrase(sent: Sentence, k: int) -> bool:
