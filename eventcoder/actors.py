@@ -222,9 +222,10 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
 # Countries whose legislature is called a congress: "Congress" alone in a story from one of
 # them is its own (Argentina, Brazil, Chile, Colombia, the Dominican Republic, Guatemala,
 # Honduras, Mexico, Paraguay, Peru, the Philippines, Micronesia; Spain's Congress of
-# Deputies)
+# Deputies; and El Salvador's and Bolivia's legislative assemblies, which the wires call
+# Congress)
 CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PRY",
-                                "PER", "PHL", "FSM", "ESP"})
+                                "PER", "PHL", "FSM", "ESP", "SLV", "BOL"})
 # Words that make a government title a former one: "a former Honduran president" (ELI)
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
 # Heads of a body: "the leader of the movement" leads no government

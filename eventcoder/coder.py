@@ -412,6 +412,8 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
             if someone_elses_name(sent, start, end, code, entry.person, covered.__contains__):
                 continue  # "Marko Cortes": someone's surname, not Spain's parliament
             c = country_of(code) if code else None
+            if code == "USALEG" and end - start == 1 and sent.lower[start] == "congress":
+                continue  # many countries' legislatures are "Congress" (actors.CONGRESS_COUNTRIES)
             if c is not None:
                 counts[c] += 1
                 if n == 0:
