@@ -892,6 +892,14 @@ class SentenceActors:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
         a = self._reporting_subject(i, depth)
+        k = self._reporting_subject_token(i) if depth < 3 else None
+        if (a is None or not a.person) and pronoun in ("he", "she") and k is not None \
+                and self.sent.lemma[k] in OFFICE_NOUNS:
+            # "Conte's office said he would travel to Paris": the one whose office it is
+            whose = next((c for c in self.sent.children[k] if self.sent.dep[c] == "poss"), None)
+            owner = self.resolve_one(whose, depth + 1) if whose is not None and depth < 3 else None
+            if owner is not None and owner.person and owner.code:
+                return attrs.evolve(owner, token=i)
         if a is not None and pronoun in THING_PRONOUNS and a.plural and not a.person \
                 and (k := self._reporting_subject_token(i)) is not None and self.sent.lemma[k] in GROUP_NOUNS:
             # "A group of former rebels ... said it had 'arrested' Zeidan": the group, one
