@@ -2624,12 +2624,18 @@ class _SentenceCoder:
         if not sources and src is not None and code[:2] == "14":
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
+        h = s.head[v]
+        summoned = next((c for c in s.children[h] if s.dep[c] in OBJECT_DEPS), None) \
+            if s.dep[v] in ("advcl", "xcomp") and s.lemma[h] == "summon" else None
         if code[:2] == "14" and s.lemma[v] == "protest" and sources and src is not None \
-                and s.head[src] == v and s.dep[src] in SUBJECT_DEPS and not counted(s, src) \
-                and all(a.code[3:6] in ("", "GOV") and not a.plural for a in sources):
+                and (s.head[src] == v or summoned is not None) and s.dep[src] in SUBJECT_DEPS \
+                and not counted(s, src) and all(a.code[3:6] in ("", "GOV") and not a.plural for a in sources):
             # "The Philippines protested China's use of water cannon": a state's protest
-            # is an official complaint (114) about what it protested, not a demonstration
-            obj = next((c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
+            # is an official complaint (114) about what it protested, not a demonstration;
+            # "Ayalon summoned Celikkol to protest against a television drama": to the
+            # envoy summoned
+            obj = summoned if summoned is not None and self.actors.resolve(summoned) else next(
+                (c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
             code, tgt = "114", obj if obj is not None else tgt
         theirs = self._reciprocal_object(v) if len(sources) > 1 else None
