@@ -713,6 +713,26 @@ def _instrument_code(s: Sentence, v: int) -> str | None:
     return None
 
 
+def _deadline(s: Sentence, v: int) -> bool:
+    """Whether the condition of act ``v`` ("unless ...", "if ... not") sets a time limit:
+    "unless Israel apologised by the end of the day", "unless he called a vote within eight
+    days"."""
+    for c in s.children[v]:
+        if s.dep[c] != "advcl" or not any(s.lower[m] in ("unless", "if") for m in s.children[c]
+                                          if s.dep[m] == "mark"):
+            continue
+        for p in s.subtree(c):
+            o = phrase_object(s, p) if s.dep[p] == "prep" else None
+            if o is None:
+                continue
+            if s.lower[p] == "by" and (s.lemma[o] in ("end", "midnight", "deadline", "noon")
+                                       or s.lemma[o] in TIME_NOUNS or s.lower[o] in MONTH_NAMES):
+                return True
+            if s.lower[p] == "within" and s.lemma[o] in ("hour", "day", "week", "month"):
+                return True
+    return False
+
+
 def _path_up(s: Sentence, k: int, top: int) -> list[int]:
     """The tokens between ``k`` and its ancestor ``top`` (both left out)."""
     out = []
@@ -3050,6 +3070,11 @@ class _SentenceCoder:
             # state, of war crimes (1124)
             self.log("  the state's forces accused of killing: human rights abuses -> 1122")
             code = "1122"
+        if code[:2] == "13" and code != "139" and _deadline(s, v):
+            # "Turkey would recall its ambassador unless Israel apologised by the end of the
+            # day": a threat with a time limit is an ultimatum
+            self.log("  a threat with a deadline: an ultimatum -> 139")
+            code = "139"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
