@@ -848,7 +848,18 @@ def _retribution(s: Sentence, act: int) -> bool:
     if lemma in RETRIBUTION_OBJECTS:
         return any(s.lemma[c] in RETRIBUTION_OBJECTS[lemma] for c in s.children[act]
                    if s.dep[c] in OBJECT_DEPS)
-    return lemma == "deal" and any(s.lower[c] in RETRIBUTION_MANNERS for c in s.children[act])
+    # ("would act firmly against those behind it", the manner hung on the preposition)
+    return lemma in ("deal", "act") and any(s.lower[c] in RETRIBUTION_MANNERS for k in (act, *s.children[act])
+                                            for c in s.children[k])
+
+
+def _perpetrators(s: Sentence, k: int) -> bool:
+    """Whether ``k`` names the doers of an act told before: "the perpetrators", "the
+    killers", "those responsible", "those behind it"."""
+    if s.lemma[k] in PERPETRATOR_NOUNS:
+        return True
+    return s.lower[k] in ("those", "whoever", "anyone") and any(
+        s.lemma[c] == "responsible" or (s.dep[c] == "prep" and s.lower[c] == "behind") for c in s.children[k])
 
 
 def _riot(a: str, b: str) -> bool:
@@ -1610,7 +1621,7 @@ class _SentenceCoder:
         aimed at the ``sources`` ("Bashir denies the charges": charges against him, not
         Obama's criticism of Kenya)."""
         s = self.sent
-        violent = s.lemma[n] in VIOLENCE_NOUNS or s.lemma[n] in PERPETRATOR_NOUNS
+        violent = s.lemma[n] in VIOLENCE_NOUNS or _perpetrators(s, n)
         roots = tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         if violent:
             # (violent repression, 175, is violence too: "police opened fire on students ...
@@ -2382,9 +2393,14 @@ class _SentenceCoder:
             tgt = am.target
         if f in self.frame_targets:
             tgt = self.frame_targets[f]  # "rejected calls by Britain to release X": Britain
+        if retribution and s.lemma[act] in ("deal", "act") and tgt is None:
+            # "warned that the state would act firmly against those behind it": whom it acts on
+            tgt = next((o for c in s.children[act] if s.dep[c] == "prep" and s.lower[c] in ("with", "against")
+                        and (o := phrase_object(s, c)) is not None), None)
         if retribution and warned_force and src is not None and (
                 (patient := subject_of(s, act)) is not None) and patient != src \
-                and self.actors.resolve(patient) and not self._own_side(src, patient):
+                and (self.actors.resolve(patient) or _perpetrators(s, patient)) \
+                and not self._own_side(src, patient):
             # "warned that Hamas would pay a heavy price", "vowed that the organisers would be
             # severely punished": the one retribution is promised to is the threatened
             tgt = patient
@@ -2730,7 +2746,7 @@ class _SentenceCoder:
                 self.log(f"  recalled from {whence}, who acted against {home} last "
                          f"({e.event_code}, sentence {e.sentence_index})")
                 targets = [Actor(whence, e.source_text, v, e.rule)]
-        if tgt is not None and s.lemma[tgt] in PERPETRATOR_NOUNS and sources:
+        if tgt is not None and _perpetrators(s, tgt) and sources:
             # "condemned its perpetrators", "called for the killers to be punished"
             targets = self._earlier_act_source(tgt, sources) or targets
         # a compound subject acting together is not acting on the place it acts in:
