@@ -1066,7 +1066,9 @@ class _SentenceCoder:
                 elif lemma[i] in verbs or lemma[i] in frames:
                     key = lemma[i]
                 else:
+                    # ("hoped" lemmatized as "hop": a frame verb's slip too)
                     key = _verb_key(s, i, verbs)
+                    key = key if key in verbs else _verb_key(s, i, frames)
                 self.key[i] = key
                 if key in frames and not self._own_pattern_wins(i, key) \
                         and not any(s.dep[c] == "oprd" for c in s.children[i]):
