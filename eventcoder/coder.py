@@ -25,6 +25,7 @@ from ._gc import gc_paused
 from .actors import (
     ARMED_ROLES,
     CROWD_PLACE_PREPS,
+    DIPLOMAT_NOUNS,
     HOST_ROLES,
     PEOPLE_ROLES,
     PERSON_NOUNS,
@@ -103,6 +104,8 @@ CAPTIVE_NOUNS = frozenset({"hostage", "sailor", "crew", "worker", "tourist", "ci
 # People's dwellings: "burned thousands of homes" is against the civilians who live there.
 HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
 SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
+# Diplomats posted somewhere: "recalled its high commissioner in Pretoria" (from the country)
+POSTED_NOUNS = DIPLOMAT_NOUNS | {"commissioner"}
 # Prepositions of a phrase that says where: a capital there is the country, not its
 # government
 WHERE_PREPS = frozenset({"in", "at", "near", "inside"})
@@ -2990,11 +2993,13 @@ class _SentenceCoder:
             targets = taken
         elif code == "042" or (tgt is not None and s.dep[tgt] == "pobj" and (
                 (code[:2] == "07" and (s.lower[s.head[tgt]] in ("to", "into") or s.lemma[v] in ARRIVAL_VERBS))
-                or (code == "161" and s.lower[s.head[tgt]] in ("from", "to"))
+                or (code == "161" and (s.lower[s.head[tgt]] in ("from", "to") or (
+                    s.lower[s.head[tgt]] == "in" and s.lemma[s.head[s.head[tgt]]] in POSTED_NOUNS)))
                 or (code[:2] != "14" and s.lower[s.head[tgt]] in WHERE_PREPS
                     and self.actors.agent_at[s.head[s.head[tgt]]] is None))):
             # aid flown "into Kathmandu" goes to the country, not to its government; an
-            # ambassador recalled "from Asuncion" (or "its ambassador to Madrid") is recalled
+            # ambassador recalled "from Asuncion" (or "its ambassador to Madrid", "its high
+            # commissioner in Pretoria") is recalled
             # from the country; a visitor
             # who "arrived in Bishkek" visits the country; "claimed responsibility for the
             # bombing in Kabul" names where, not who governs there (a protest "in Moscow"
