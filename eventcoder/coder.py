@@ -104,6 +104,8 @@ CAPTIVE_NOUNS = frozenset({"hostage", "sailor", "crew", "worker", "tourist", "ci
 # People's dwellings: "burned thousands of homes" is against the civilians who live there.
 HOME_NOUNS = frozenset({"home", "house", "dwelling", "hut", "shelter"})
 SHOP_NOUNS = frozenset({"shop", "store", "storefront", "supermarket", "warehouse"})
+# Verbs of crowds on the move whose bare count ("thousands marched") are protesters
+MARCH_VERBS = frozenset({"march", "rally", "protest", "demonstrate", "gather"})
 # Diplomats posted somewhere: "recalled its high commissioner in Pretoria" (from the country)
 POSTED_NOUNS = DIPLOMAT_NOUNS | {"commissioner"}
 # Prepositions of a phrase that says where: a capital there is the country, not its
@@ -3263,12 +3265,24 @@ class _SentenceCoder:
                 self.log(f"  the rejection of {asked.event_code} (sentence {asked.sentence_index}): "
                          f"{refused}")
                 code = refused
-        if code[:3] == "104" and len(code) == 4 and src is not None \
-                and s.lemma[next(iter(counted(s, src)), src)] in PROTESTER_NOUNS:
+        if code[:3] == "104" and len(code) == 4 and src is not None and (
+                s.lemma[next(iter(counted(s, src)), src)] in PROTESTER_NOUNS
+                or (not sources and s.lemma[s.head[src]] in MARCH_VERBS and (sources := self._people(src)))):
             # "Hundreds of thousands of protesters defied a curfew to march on Dhaka,
-            # demanding her resignation": protesters demanding change demonstrate for it
+            # demanding her resignation": protesters demanding change demonstrate for it; so
+            # do "thousands" who marched
             self.log(f"  a demand by protesters: a demonstration, {code} -> 141{code[3]}")
             code = "141" + code[3]
+            f = self.framed[v][0] if v in self.framed else v
+            if not targets and is_passive(s, v) and sources and (home := country_of(sources[0].code)) \
+                    and not self.codes.get(s.head[f]) and any(
+                    s.dep[c] == "nsubjpass" and s.lemma[c] in POLICY_NOUNS
+                    and not any(s.dep[k] == "poss" for k in s.children[c]) for c in s.children[v]):
+                # "marched toward the palace, demanding that the bills be scrapped": the
+                # policies of no one named are the government's (beside a protest act coded
+                # on its own, "set fire to ..., demanding ...", the demand is part of it)
+                self.log(f"  a policy of no one named: the government of {home}")
+                targets = [Actor(compose(home, "GOV"), s.words[v], v, "policy", inferred=True)]
         if code[:2] == "14" and sources:
             # "Hundreds of Egyptians protested outside the Israeli embassy": a people that
             # takes to the streets is its civilians
