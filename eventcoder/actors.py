@@ -785,6 +785,11 @@ class SentenceActors:
                             and armed_group(a.code):
                         # "bombed al Shabaab camps ...": the group, for a later "the militants"
                         found.append(a)
+                    elif s.dep[k] == "appos" and self.actor_at[h] is None and self.agent_at[h] is None \
+                            and s.pos[h] == "NOUN" and (a := self.named(k)) is not None and a.code:
+                        # "bombed camps of the Islamist militant group Boko Haram": the name
+                        # is the mention, its head noun none, for a later "the militants"
+                        found.append(a)
                     elif s.dep[k] == "compound" and name_subject(s, h) == k \
                             and (a := self.resolve_one(k)) is not None:
                         # "demanded that Prime Minister Serzh Sargsyan resign", the verb
