@@ -771,6 +771,14 @@ class SentenceActors:
                         # a person named by title in any other place ("shooting activist
                         # Malala Yousafzai"): "her" in the next sentence
                         found.append(a)
+                    elif m is None and s.pos[k] == "PROPN" and s.dep[k] == "appos" \
+                            and s.pos[s.head[k]] == "NOUN" and s.words[k][:1].isupper() \
+                            and any(s.dep[c] == "compound" and s.pos[c] == "PROPN" for c in s.children[k]):
+                        # "a Colombian investigator working for the commission, Yilen
+                        # Osorio" (the name hung on "commission"): a person the dictionaries
+                        # lack, whom a later "him" means (better no actor than the last
+                        # one named before)
+                        found.append(self.resolve_one(k) or Actor("", s.words[k], k, person=True))
                     elif m is None and s.pos[k] == "NOUN" and s.dep[k] in ("nsubj", "nsubjpass") \
                             and (a := self.resolve_one(k)) is not None:
                         found.append(a)  # "More than 135 Chinese maritime militia vessels": "their"
