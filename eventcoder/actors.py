@@ -943,6 +943,34 @@ class SentenceActors:
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code else None
 
+    def _with_pair(self, i: int, depth: int) -> tuple[Actor, Actor] | None:
+        """For "they", the subject of a clause hung on a verb, the two people of that verb:
+        its subject and whom it names with "with" (or the name in apposition to it):
+        "Wong raised the issue with her Chinese counterpart, Wang Yi, when they met"."""
+        s = self.sent
+        if depth > 1 or s.dep[i] != "nsubj":
+            return None
+        # the nearest verb before with a subject and a "with" phrase (the clause of "they"
+        # may hang anywhere: "..., Wang Yi, when they met", parsed on the name)
+        h = next((k for k in range(i - 1, -1, -1) if s.pos[k] in ("VERB", "AUX")
+                  and any(s.dep[c] == "nsubj" for c in s.children[k])
+                  and any(s.dep[c] == "prep" and s.lower[c] == "with" for c in s.children[k])), None)
+        if h is None:
+            return None
+        subj = next(c for c in s.children[h] if s.dep[c] == "nsubj")
+        partner = next((o for p in s.children[h] if s.dep[p] == "prep" and s.lower[p] == "with"
+                        and (o := phrase_object(s, p)) is not None), None)
+        if partner is None or any(s.lemma[k] in ("they", "we") or s.tag[k] in ("NNS", "NNPS")
+                                  for k in range(partner + 1, i)):
+            return None
+        named = next((c for c in s.children[partner] if s.dep[c] == "appos"), partner)
+        first = self.resolve_one(subj, depth + 1)
+        second = self.resolve_one(named, depth + 1) or self.resolve_one(partner, depth + 1)
+        if first is None or second is None or not (first.person and second.person) \
+                or not first.code or not second.code or first.code == second.code:
+            return None
+        return first, second
+
     def _loyal_to(self, i: int) -> int | None:
         """Whom the noun ``i`` is "loyal to" ("gunmen loyal to a warlord"), if it says."""
         s = self.sent
@@ -1171,6 +1199,13 @@ class SentenceActors:
                 own = self.resolve_one(subj, depth + 1) \
                     if subj is not None and subj != i and depth < 3 else None
                 return attrs.evolve(own, token=i) if own is not None else None
+            withpair = self._with_pair(i, depth) if low == "they" else None
+            if withpair is not None:
+                # "Wong raised the issue with her Chinese counterpart, Wang Yi, when they
+                # met": the one who acted and the one acted with
+                self.trace.append(f"pronoun {s.words[i]!r} -> {withpair[0].text!r} and {withpair[1].text!r}")
+                self._extra[i] = [attrs.evolve(withpair[1], token=i)]
+                return attrs.evolve(withpair[0], token=i)
             reporter = self._reporter(i, low, depth)
             ante = (reporter or self._own_possessor(i, low, depth)
                     or self.context.antecedent(low, i, self, self._own_subject(i)))
