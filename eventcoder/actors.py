@@ -133,6 +133,9 @@ QUANTITY_HEADS = frozenset({
 # Crowds that protest (coder.py: whom a state's soldiers fire on in repression, not in war;
 # what they demand, they demonstrate for)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
+# Texts that speak for whoever wrote them: "the report by a U.N. panel"
+AUTHORED_NOUNS = frozenset({"report", "statement", "resolution", "communique", "communiqué", "declaration",
+                            "letter", "study"})
 # Words that make whom armed men are loyal to a rebel ("a former opposition commander")
 REBEL_WORDS = frozenset({"opposition", "rebel", "warlord", "insurgent", "separatist", "militia"})
 FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
@@ -1177,6 +1180,15 @@ class SentenceActors:
             named = self.named(n)
             if named is not None:
                 return attrs.evolve(named, token=i)
+        if s.lemma[i] in AUTHORED_NOUNS and depth < 3 and self.actor_at[i] is None \
+                and self.agent_at[i] is None:
+            by = next((phrase_object(s, c) for c in s.children[i]
+                       if s.dep[c] == "prep" and s.lower[c] == "by"), None)
+            author = self.resolve_one(by, depth + 1) if by is not None else None
+            if author is not None and author.code:
+                # "The report by a U.N. panel found ...": a text speaks for whoever wrote it
+                # (and "It recommended ..." after it is the panel)
+                return attrs.evolve(author, token=i, person=False)
         if s.pos[i] == "PRON" or low in PERSONAL_PRONOUNS | THING_PRONOUNS | PLURAL_PRONOUNS:
             if low in RELATIVE_PRONOUNS:
                 v = s.head[i]
