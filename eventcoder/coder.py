@@ -212,6 +212,8 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
                                  "clear", "push"})
 # Those a state's soldiers fire on in repression, not in war; crowds that protest: what
 # they demand, they demonstrate for (104x -> 141x)
+# Verbs that lay an act "on" someone: the accused, not the act's victim
+BLAMING_VERBS = frozenset({"blame", "pin"})
 # Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
 # attack as ...")
 JUDGING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
@@ -2926,6 +2928,7 @@ class _SentenceCoder:
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
             ref = s.head[s.head[tgt]]  # "claimed responsibility for the attack on Crocus City Hall"
         elif tgt is not None and code[:2] == "11" and targets and sources \
+                and s.lemma[v] not in BLAMING_VERBS \
                 and s.lemma[n := (s.head[s.head[tgt]] if s.dep[tgt] == "pobj" and s.lower[s.head[tgt]]
                                   in ("on", "against") else tgt)] in VIOLENCE_NOUNS \
                 and any(s.lower[c] == "the" for c in s.children[n]) \
@@ -2934,7 +2937,8 @@ class _SentenceCoder:
                                for e in self.context.events) for b in targets):
             # "France's foreign ministry condemned the attack on its embassy", "Biden
             # condemned the heinous attack on Moise" after his killing was told: not the
-            # embassy or the victim, but whoever attacked, reported before
+            # embassy or the victim, but whoever attacked, reported before ("blamed the
+            # attacks on Ntumi's militia" names the accused there)
             ref, targets = n, []
         if targets and sources and ref is not None and s.pos[ref] == "NOUN" and code != "015" \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
