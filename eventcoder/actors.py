@@ -130,6 +130,8 @@ QUANTITY_HEADS = frozenset({
 # Those who side with an actor act for it: "supporters of Imran Khan" are his side, "an aide
 # of Alexei Navalny" is his; with a country of their own they are that country's ("Iraqi
 # supporters of the PMF" are Iraq's).
+FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
+                            "associate"})
 # Crowds that protest (coder.py: whom a state's soldiers fire on in repression, not in war;
 # what they demand, they demonstrate for)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
@@ -138,8 +140,6 @@ AUTHORED_NOUNS = frozenset({"report", "statement", "resolution", "communique", "
                             "letter", "study"})
 # Words that make whom armed men are loyal to a rebel ("a former opposition commander")
 REBEL_WORDS = frozenset({"opposition", "rebel", "warlord", "insurgent", "separatist", "militia"})
-FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "partisan", "aide",
-                            "associate"})
 
 
 @attrs.frozen

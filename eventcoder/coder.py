@@ -118,7 +118,6 @@ ARTILLERY_WEAPONS = frozenset({"artillery", "shell", "mortar", "tank", "howitzer
 # Small arms a fight is fought "with", and the fights that are fought with them: "killed four
 # gunmen in a gunbattle" (193)
 SMALL_ARMS = frozenset({"gun", "rifle", "pistol", "firearm", "kalashnikov", "machinegun", "gunfire"})
-SMALL_ARMS_NAME = "small arms"
 GUNBATTLE_NOUNS = frozenset({"gunbattle", "shootout", "firefight", "gunfight"})
 # Bombings by their kind (CAMEO 1831-1833), from the words of the bomb or the bomber.
 BOMBINGS = {"suicide": "1831", "car": "1832", "truck": "1832", "vehicle": "1832",
@@ -1345,8 +1344,8 @@ class _SentenceCoder:
             # heavy machine guns", "killed four gunmen in a gunbattle": the weapons it was
             # fought with
             code = used
-            self.log(f"verb {s.words[v]!r}: fought with {SMALL_ARMS_NAME if code == '193' else 'heavier'} "
-                     f"weapons -> {code}")
+            weapons = "small arms" if code == "193" else "heavier weapons"
+            self.log(f"verb {s.words[v]!r}: fought with {weapons} -> {code}")
         if code[:2] in ("18", "19") and (s.lemma[v] in KILL_LEMMAS or _shot_dead(s, v)) \
                 and _victims(s, v) >= MASS_KILLING:
             # "gunmen killed at least 160 people": a mass killing
@@ -2669,9 +2668,9 @@ class _SentenceCoder:
         if not sources and src is not None and code[:2] == "14":
             # "several hundred people defied a ban ... to protest": people who protest
             sources = self._people(src)
-        h = s.head[v]
-        summoned = next((c for c in s.children[h] if s.dep[c] in OBJECT_DEPS), None) \
-            if s.dep[v] in ("advcl", "xcomp") and s.lemma[h] == "summon" else None
+        summoner = s.head[v]
+        summoned = next((c for c in s.children[summoner] if s.dep[c] in OBJECT_DEPS), None) \
+            if s.dep[v] in ("advcl", "xcomp") and s.lemma[summoner] == "summon" else None
         if code[:2] == "14" and s.lemma[v] == "protest" and sources and src is not None \
                 and (s.head[src] == v or summoned is not None) and s.dep[src] in SUBJECT_DEPS \
                 and not counted(s, src) and all(a.code[3:6] in ("", "GOV") and not a.plural for a in sources):
