@@ -983,6 +983,21 @@ def _second_objects(sent: Sentence, v: int, obj: int | None) -> list[int]:
     return out
 
 
+# Nouns of gear and units that an act word can name the kind of: "assault weapons", "attack
+# helicopters", "strike force" are no assault, attack or strike
+KIND_ACT_WORDS = frozenset({"assault", "attack", "strike", "raid", "combat"})
+EQUIPMENT_NOUNS = frozenset({"weapon", "rifle", "gun", "helicopter", "drone", "aircraft", "jet", "plane",
+                             "submarine", "vessel", "boat", "ship", "vehicle", "team", "unit", "force",
+                             "squad", "dog", "craft", "capability", "capabilities"})
+
+
+def _equipment_modifier(sent: Sentence, c: int) -> bool:
+    """Whether token ``c`` only says what kind of gear or unit its head is ("assault" in
+    "assault weapons")."""
+    return sent.lemma[c] in KIND_ACT_WORDS and sent.dep[c] in ("compound", "amod") \
+        and sent.lemma[sent.head[c]] in EQUIPMENT_NOUNS
+
+
 def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]) -> list[int] | None:
     """The tokens of an alternative of ``el`` whose every word is in ``scope``: the first
     token of the scope that begins one (synsets have hundreds of members, so the scope is
@@ -990,7 +1005,7 @@ def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]
     lemma, lower = sent.lemma, sent.lower
     firsts = _by_first_word(el)
     for c in scope:
-        if c in taken:
+        if c in taken or _equipment_modifier(sent, c):
             continue
         alts = firsts.get(lemma[c]) or firsts.get(lower[c])
         if not alts:
