@@ -211,6 +211,8 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
                                  "clear", "push"})
 # Those a state's soldiers fire on in repression, not in war; crowds that protest: what
 # they demand, they demonstrate for (104x -> 141x)
+# Participles of yielding: "withdrew the bills, bowing to street protests"
+YIELDING_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond"})
 # Verbs that lay an act "on" someone: the accused, not the act's victim
 BLAMING_VERBS = frozenset({"blame", "pin"})
 # Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
@@ -1674,6 +1676,29 @@ class _SentenceCoder:
                     return [Actor(e.source, e.source_text, n, e.rule)]
         return []
 
+    def _bowed_to(self, v: int, sources: list[Actor]) -> list[Actor]:
+        """Whom a concession yields to, said by a participle: "withdrew two bills, bowing to
+        more than a week of street protests" (the protesters: the people of the country),
+        "giving in to pressure from the opposition" (the opposition)."""
+        s = self.sent
+        for c in s.children[v]:
+            if s.dep[c] != "advcl" or s.tag[c] != "VBG" or s.lemma[c] not in YIELDING_VERBS:
+                continue
+            for p in s.children[c]:
+                o = phrase_object(s, p) if s.dep[p] == "prep" and s.lower[p] in ("to", "in") else None
+                if o is None:
+                    continue
+                who = [a for k in counted(s, o) or [o] for a in self.actors.resolve(k)] \
+                    or [a for k in s.subtree(o) if s.dep[k] == "pobj" and s.lower[s.head[k]] == "from"
+                        for a in self.actors.resolve(k)]
+                home = country_of(sources[0].code)
+                if not who and home and ({s.lemma[k] for k in s.subtree(o)} & PROTEST_WORDS):
+                    who = [Actor(compose(home, "CVL"), s.words[o], o, "protest", inferred=True)]
+                if who:
+                    self.log(f"  target: whom {s.words[c]!r} yields to, {who[0].text!r}")
+                    return who
+        return []
+
     def _conjunct_target(self, v: int, sources: list[Actor]) -> list[Actor]:
         """The one a verb joined to ``v`` (the same doers) acts on, when ``v`` names no one:
         "Police fired tear gas and arrested 31 people", "fired tear gas and used pepper spray
@@ -2877,6 +2902,8 @@ class _SentenceCoder:
             # in Vanuatu: aid to the country the disaster struck
             targets = [Actor(self.context.host, s.words[v], v, "disaster", inferred=True)]
             self.log(f"  aid in a story of a disaster: to {self.context.host}")
+        if not targets and sources and code[:2] == "08":
+            targets = self._bowed_to(v, sources)
         if not targets and sources and code[:2] == "17":
             targets = self._purpose_target(v, REPRESSION_PURPOSES) or self._protest_purpose(v, sources) \
                 or (self._conjunct_target(v, sources) if code == "175" else [])
@@ -3277,16 +3304,18 @@ class _SentenceCoder:
             # do "thousands" who marched
             self.log(f"  a demand by protesters: a demonstration, {code} -> 141{code[3]}")
             code = "141" + code[3]
-            f = self.framed[v][0] if v in self.framed else v
-            if not targets and is_passive(s, v) and sources and (home := country_of(sources[0].code)) \
-                    and not self.codes.get(s.head[f]) and any(
+        f = self.framed[v][0] if v in self.framed else v
+        if code[:3] in ("104", "141") and not targets and is_passive(s, v) and sources \
+                and all(len(a.code) >= 6 and a.code[3:6] in PROTESTING_ROLES for a in sources) \
+                and (home := country_of(sources[0].code)) and not self.codes.get(s.head[f]) and any(
                     s.dep[c] == "nsubjpass" and s.lemma[c] in POLICY_NOUNS
                     and not any(s.dep[k] == "poss" for k in s.children[c]) for c in s.children[v]):
-                # "marched toward the palace, demanding that the bills be scrapped": the
-                # policies of no one named are the government's (beside a protest act coded
-                # on its own, "set fire to ..., demanding ...", the demand is part of it)
-                self.log(f"  a policy of no one named: the government of {home}")
-                targets = [Actor(compose(home, "GOV"), s.words[v], v, "policy", inferred=True)]
+            # "marched toward the palace, demanding that the bills be scrapped", "opposition
+            # leaders demanded that both bills be withdrawn for good": the policies of no
+            # one named are the government's (beside a protest act coded on its own, "set
+            # fire to ..., demanding ...", the demand is part of it)
+            self.log(f"  a policy of no one named: the government of {home}")
+            targets = [Actor(compose(home, "GOV"), s.words[v], v, "policy", inferred=True)]
         if code[:2] == "14" and sources:
             # "Hundreds of Egyptians protested outside the Israeli embassy": a people that
             # takes to the streets is its civilians
