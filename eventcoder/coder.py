@@ -3377,6 +3377,17 @@ class _SentenceCoder:
         if pairs and opts.resolve_dates and opts.past_days is not None and not reported:
             # (a past act that is reported, "the OPCW said Syrian forces used chlorine gas in
             # 2018", is the news: the finding is new)
+            u = v
+            while s.dep[u] == "conj" and s.head[u] != u:
+                u = s.head[u]
+            year = s.head[u] if s.dep[u] == "relcl" and s.pos[s.head[u]] == "NUM" else None
+            if year is not None and s.lower[year].isdigit() and len(s.lower[year]) == 4 \
+                    and self.reference.date is not None and int(s.lower[year]) < self.reference.date.year:
+                # "Relations have been frosty since 2018, when Canadian police arrested a
+                # Huawei executive and China detained two Canadians": what happened in a
+                # year before the story's is background
+                self.log(f"  in {s.words[year]}, a year before the story's: background, not coded")
+                return
             h = s.head[v]
             # "last October, when Colombia recalled its ambassador": the time it is on
             dated = s.head[h] if s.dep[v] == "relcl" and s.pos[s.head[h]] in ("VERB", "AUX") and (
