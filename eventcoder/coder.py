@@ -3396,6 +3396,13 @@ class _SentenceCoder:
             if _long_past(when, self.reference, opts.past_days):
                 self.log(f"  dated {when.text!r} ({when.date}), long before the story: background, not coded")
                 return
+            if when.future and when.source == "sentence" and s.pos[v] in ("NOUN", "PROPN") \
+                    and when.date is not None and self.reference.date is not None \
+                    and when.date > self.reference.date and code[:2] not in ("02", "03", "10", "12", "13"):
+                # "during Pope Francis' visit to Ecuador next month": an act a noun names for a
+                # time to come has not happened
+                self.log(f"  a noun dated {when.text!r}, still to come: not coded")
+                return
             if s.dep[v] == "relcl" and dated == v and _long_past(when, self.reference, RELATIVE_PAST_DAYS):
                 # "Katz, who recalled Israel's ambassadors ... last week, on Tuesday ordered
                 # ...": a relative clause that tells what someone did before the news
