@@ -580,6 +580,11 @@ def _describing_clause(sent: Sentence, v: int) -> bool:
         v = sent.head[v]  # "which seized power in July and revoked a ... agreement": both
     if sent.dep[v] != "relcl":
         return False
+    if sent.tag[v] in ("VBP", "VBZ") and any(sent.lower[c] == "where" and sent.dep[c] == "advmod"
+                                             for c in sent.children[v]):
+        # "deployed in Niger, where they train the country's army and support its
+        # operations": what goes on at a place, in the simple present, describes it
+        return True
     for c in sent.children[v]:
         if sent.dep[c] in ("nsubj", "nsubjpass") and sent.lower[c] in RELATIVE_PRONOUNS:
             set_off = c > 0 and sent.words[c - 1] in (",", "(", "--")
