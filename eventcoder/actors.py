@@ -135,6 +135,9 @@ FOLLOWER_NOUNS = frozenset({"supporter", "follower", "loyalist", "backer", "part
 # Crowds that protest (coder.py: whom a state's soldiers fire on in repression, not in war;
 # what they demand, they demonstrate for)
 PROTESTER_NOUNS = frozenset({"protester", "protestor", "demonstrator", "crowd", "rioter", "marcher"})
+# Offices of a state that, named with "the" and no country, are the dateline's ("the
+# foreign ministry summoned Russian Ambassador Oleg Vasnetsov" in a story from Chisinau)
+HOME_OFFICE_NOUNS = frozenset({"ministry", "minister", "cabinet", "spokesman", "spokeswoman"})
 # Texts that speak for whoever wrote them: "the report by a U.N. panel"
 AUTHORED_NOUNS = frozenset({"report", "statement", "resolution", "communique", "communiqué", "declaration",
                             "letter", "study"})
@@ -1530,7 +1533,8 @@ class SentenceActors:
             start, end, entry = agent
             # (a person with a government title and no country: the dateline's country,
             # "Deputy Prime Minister Kamal Thapa" in a story from Nepal that names India most)
-            titled = entry.role == "GOV" and s.pos[i] == "PROPN"
+            titled = entry.role == "GOV" and (s.pos[i] == "PROPN" or (
+                s.lemma[i] in HOME_OFFICE_NOUNS and any(s.lower[c] == "the" for c in s.children[i])))
             guess = (self.host_for(i) or self.default_country) if entry.role in HOST_ROLES \
                 else (self.host_country or self.default_country) if titled else self.default_country
             if owner is None and entry.role == "OPP" and depth < 2 \
