@@ -223,6 +223,8 @@ PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
 # the state's forces fire on there
 PROTEST_WORDS = PROTESTER_NOUNS | {"protest", "demonstration", "rally", "march", "striker", "riot", "sit-in"}
+# Words of disorder that troops are sent against: "deployed soldiers ... after days of looting"
+UNREST_WORDS = PROTEST_WORDS | {"loot", "looting", "looter", "rioting", "unrest", "violence", "clash"}
 # Roles of people who protest against their own government when they name no one else
 PROTESTING_ROLES = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR", "HLH", "REL"})
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -2920,6 +2922,19 @@ class _SentenceCoder:
             targets = self._summary_target(v)
         if not targets and sources and code != "010":
             targets = self._infinitive_object_target(v, tgt)
+        if code in ("154", "074") and sources and targets and all(
+                b.code[3:6] in STATE_ORGANS and any(country_of(a.code) == country_of(b.code) for a in sources)
+                for b in targets):
+            # "deployed soldiers to Alexandra to support police after days of looting", "to
+            # help police quell rioting": the police are helped, the troops are sent against
+            # the rioters, the country's people (else against no one named)
+            home = country_of(sources[0].code)
+            unrest = {s.lemma[k] for k in range(len(s))} & UNREST_WORDS
+            targets = [Actor(compose(home, "CVL"), s.words[v], v, "unrest", inferred=True)] \
+                if home and unrest else []
+            code = "154"
+            against = targets[0].code if targets else "no one"
+            self.log(f"  forces sent to help the state's own: against {against}")
         if sources and code[:2] == "13" and (not targets or all(
                 any(_same_state(a.code, b.code) for a in sources) for b in targets)):
             # "warned that Egypt could intervene directly if forces of Libya's government
