@@ -232,6 +232,14 @@ def _in_place_phrase(sent: Sentence, k: int) -> bool:
 # Congress)
 CONGRESS_COUNTRIES = frozenset({"ARG", "BRA", "CHL", "COL", "DOM", "GTM", "HND", "MEX", "PRY",
                                 "PER", "PHL", "FSM", "ESP", "SLV", "BOL"})
+
+
+def bare_congress(sent: Sentence, start: int, end: int, code: str | None) -> bool:
+    """Whether the phrase at ``start`` is "Congress" alone, which the dictionaries give the
+    United States but which is the legislature of many countries (``CONGRESS_COUNTRIES``)."""
+    return code == "USALEG" and end - start == 1 and sent.lower[start] == "congress"
+
+
 # Words that make a government title a former one: "a former Honduran president" (ELI)
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
 # Heads of a body: "the leader of the movement" leads no government
@@ -910,17 +918,17 @@ class SentenceActors:
     def _reporter(self, i: int, pronoun: str, depth: int) -> Actor | None:
         """The subject of the verb that reports the pronoun's clause: in "Guterres
         condemned the killings, and Moussa Faki said he was outraged", "he" is Faki."""
-        a = self._reporting_subject(i, depth)
         k = self._reporting_subject_token(i) if depth < 3 else None
+        a = self._subject_actor(k, depth)
         if (a is None or not a.person) and pronoun in ("he", "she") and k is not None \
                 and self.sent.lemma[k] in OFFICE_NOUNS:
             # "Conte's office said he would travel to Paris": the one whose office it is
             whose = next((c for c in self.sent.children[k] if self.sent.dep[c] == "poss"), None)
-            owner = self.resolve_one(whose, depth + 1) if whose is not None and depth < 3 else None
+            owner = self.resolve_one(whose, depth + 1) if whose is not None else None
             if owner is not None and owner.person and owner.code:
                 return attrs.evolve(owner, token=i)
-        if a is not None and pronoun in THING_PRONOUNS and a.plural and not a.person \
-                and (k := self._reporting_subject_token(i)) is not None and self.sent.lemma[k] in GROUP_NOUNS:
+        if a is not None and k is not None and pronoun in THING_PRONOUNS and a.plural and not a.person \
+                and self.sent.lemma[k] in GROUP_NOUNS:
             # "A group of former rebels ... said it had 'arrested' Zeidan": the group, one
             return attrs.evolve(a, plural=False)
         return a if a is not None and _compatible(pronoun, a) else None
@@ -942,9 +950,11 @@ class SentenceActors:
     def _reporting_subject(self, i: int, depth: int) -> Actor | None:
         """The actor that is the subject of the verb reporting the clause whose subject
         ``i`` is ("Moussa Faki said he was outraged": Faki), if any."""
-        s = self.sent
-        subj = self._reporting_subject_token(i) if depth < 3 else None
-        if subj is None or s.pos[subj] == "PRON":
+        return self._subject_actor(self._reporting_subject_token(i) if depth < 3 else None, depth)
+
+    def _subject_actor(self, subj: int | None, depth: int) -> Actor | None:
+        """The coded actor a reporting subject token names (a pronoun names none here)."""
+        if subj is None or self.sent.pos[subj] == "PRON":
             return None
         a = self.resolve_one(subj, depth + 1)
         return a if a is not None and a.code else None
@@ -1139,7 +1149,7 @@ class SentenceActors:
                 if not whose.person:
                     return None
                 return Actor(whose.code, s.span_text(start, end), i, whose.rule)
-        if code == "USALEG" and end - start == 1 and s.lower[start] == "congress" \
+        if bare_congress(s, start, end, code) \
                 and not any(s.dep[c] in ("poss", "compound", "amod") for c in s.children[start]) \
                 and (home := self.host_country or self.default_country) in CONGRESS_COUNTRIES:
             # "BRASILIA (AP) - Thousands of supporters of Bolsonaro stormed Congress", "broke

@@ -38,6 +38,7 @@ from .actors import (
     SentenceActors,
     StoryContext,
     armed_group,
+    bare_congress,
     compose,
     counted,
     country_of,
@@ -422,7 +423,7 @@ def _story_countries(kept: list[tuple[Sentence, list]], date: dt.date | None,
             if someone_elses_name(sent, start, end, code, entry.person, covered.__contains__):
                 continue  # "Marko Cortes": someone's surname, not Spain's parliament
             c = country_of(code) if code else None
-            if code == "USALEG" and end - start == 1 and sent.lower[start] == "congress":
+            if bare_congress(sent, start, end, code):
                 continue  # many countries' legislatures are "Congress" (actors.CONGRESS_COUNTRIES)
             if c is not None:
                 counts[c] += 1
@@ -2954,7 +2955,8 @@ class _SentenceCoder:
             # "detained about 6,000 people, including senior generals and soldiers": those
             # the count includes, when they are more than civilians
             targets = self._included(v, tgt) or targets
-        ref = tgt_as_parsed = tgt
+        ref = tgt
+        it_act = None  # the act "it" was read as, which the model may tag as an adjective
         if tgt is not None and code[:2] == "11" and s.lower[tgt] == "it" and s.dep[tgt] in OBJECT_DEPS:
             # "Borrell condemned the attack, and Turkey's foreign ministry also condemned
             # it": the thing the first condemnation named (the last act of violence named
@@ -2969,7 +2971,7 @@ class _SentenceCoder:
                               and any(s.lower[d] == "the" for d in s.children[c])), None)
             if first_act is not None:
                 self.log(f"  'it' -> {s.words[first_act]!r}, what {s.words[s.head[first_act]]!r} named")
-                tgt = ref = first_act
+                tgt = ref = it_act = first_act
                 targets = []
         if tgt is not None and code == "015" and s.dep[tgt] == "pobj" and s.head[tgt] != tgt \
                 and s.lemma[s.head[s.head[tgt]]] in VIOLENCE_NOUNS:
@@ -2998,7 +3000,7 @@ class _SentenceCoder:
             earlier = self._earlier_act_source(ref, sources, answered=code == "016")
             if earlier and all(country_of(b.code) in {a.code for a in targets} for b in earlier):
                 targets = earlier
-        if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref != tgt_as_parsed) \
+        if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref == it_act) \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
                      or s.lemma[ref] in SAID_NOUNS) \
                 and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
