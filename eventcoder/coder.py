@@ -64,6 +64,7 @@ from .verbs import (
     TIME_NOUNS,
     PatternMatch,
     act_candidates,
+    alternatives,
     aux_frame,
     bare_infinitive,
     clause,
@@ -1011,6 +1012,7 @@ class _SentenceCoder:
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
         self._fits: dict[tuple[int, int, bool], PatternMatch | None] = {}
+        self._judging: VerbPattern | bool | None = None  # see _judging_pattern
 
     def _fronted_place(self) -> str | None:
         """The country of a place phrase that opens the sentence: "In Beijing, the foreign
@@ -1133,6 +1135,7 @@ class _SentenceCoder:
             else:
                 self._code_noun(i)
         self._reported_blame()
+        self._reported_judgment()
         # One act coded by its telling code, not again by a code that restates it for the
         # same pair: "the US administration, which it accused of waging a hybrid war, was to
         # blame" (the blame restates the more specific accusation); "met on the sidelines of
@@ -1165,6 +1168,59 @@ class _SentenceCoder:
         for err in self.actors.trace:
             self.log(err)
         return self.events
+
+    def _judging_pattern(self) -> VerbPattern | None:
+        """The verb dictionary's pattern for calling something by a damning name (``call +
+        &BADNAME``, 111), looked up once a sentence: its code and words judge an act said to be
+        so too (none, so no such judgment, with dictionaries that lack it)."""
+        if self._judging is None:
+            self._judging = next((p for p in self.dicts.verbs.get("call", [])
+                                  if len(p.elements) == 2 and p.elements[0] == "+"
+                                  and ("unacceptable",) in alternatives(p.elements[1])), False)
+        return self._judging if isinstance(self._judging, VerbPattern) else None
+
+    def _reported_judgment(self) -> None:
+        """"South Africa's foreign ministry said Nigeria's decision was 'unfortunate and
+        regrettable'", "the sanctions were illegal, the ministry said": who says that an act
+        (or an actor) is what `call + &BADNAME` names calls it so, criticism (111) of whoever
+        did it, as "called the decision unacceptable" is (the act's owner named with it,
+        else the doer of that act told before, as ``_emit`` finds it)."""
+        s = self.sent
+        if "be" not in s.lemma or (pattern := self._judging_pattern()) is None:
+            return
+        names = alternatives(pattern.elements[1])
+        for k in range(len(s)):
+            c = s.head[k]
+            if s.dep[k] not in ("acomp", "attr") or s.lemma[c] != "be" or c in self.suppressed \
+                    or is_negated(s, c) or c in self.codes:
+                continue
+            named = [n for n in (k, *(a for a in s.children[k] if s.dep[a] == "amod" and s.dep[k] == "attr"))
+                     if any(tuple(s.lower[n:n + len(alt)]) == alt or tuple(s.lemma[n:n + len(alt)]) == alt
+                            for alt in names)]
+            subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"), None)
+            if not named or subj is None or s.pos[subj] not in ("NOUN", "PROPN"):
+                continue
+            if not (self.actors.resolve(subj) or s.lemma[subj] in ACT_NOUNS or s.lemma[subj] in VIOLENCE_NOUNS
+                    or s.lemma[subj] in SAID_NOUNS):
+                continue
+            r = c
+            for _ in range(4):  # up to the verb that reports it: "said (that) the move was ..."
+                if s.dep[r] not in ("ccomp", "xcomp", "conj") or s.head[r] == r:
+                    break
+                r = s.head[r]
+                if s.lemma[r] in REPORTING_VERBS:
+                    break
+            if s.lemma[r] not in REPORTING_VERBS:
+                # "the sanctions were illegal, the ministry said": the main clause last
+                r = next((g for g in s.children[c] if s.lemma[g] in REPORTING_VERBS
+                          and s.dep[g] in ("parataxis", "ccomp") and g > c), r)
+            speaker = subject_of(s, r) if s.lemma[r] in REPORTING_VERBS else None
+            if speaker is None or r in self.suppressed or is_negated(s, r) \
+                    or not self.actors.resolve(speaker):
+                continue
+            self.log(f"  {s.words[speaker]!r} says {s.words[subj]!r} is {s.words[named[0]]!r}: criticism")
+            self._emit(r, pattern.code, speaker, subj, f"{s.words[r]} ... {s.words[named[0]]}",
+                       str(pattern.origin or ""), pattern.text, False)
 
     def _drop_restatements(self, telling: Callable[[Event], bool],
                            restating: Callable[[Event], bool]) -> None:
