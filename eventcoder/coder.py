@@ -1169,6 +1169,19 @@ class _SentenceCoder:
             self.log(err)
         return self.events
 
+    def _reporting_verb(self, c: int, deps: tuple[str, ...]) -> int:
+        """The saying verb up to four clauses (joined by ``deps``) above ``c`` ("said (it
+        was likely) ..."), else the last head reached."""
+        s = self.sent
+        r = c
+        for _ in range(4):
+            if s.dep[r] not in deps or s.head[r] == r:
+                break
+            r = s.head[r]
+            if s.lemma[r] in REPORTING_VERBS:
+                break
+        return r
+
     def _judging_pattern(self) -> VerbPattern | None:
         """The verb dictionary's pattern for calling something by a damning name (``call +
         &BADNAME``, 111), looked up once a sentence: its code and words judge an act said to be
@@ -1203,13 +1216,7 @@ class _SentenceCoder:
             if not (self.actors.resolve(subj) or s.lemma[subj] in ACT_NOUNS or s.lemma[subj] in VIOLENCE_NOUNS
                     or s.lemma[subj] in SAID_NOUNS):
                 continue
-            r = c
-            for _ in range(4):  # up to the verb that reports it: "said (that) the move was ..."
-                if s.dep[r] not in ("ccomp", "xcomp", "conj") or s.head[r] == r:
-                    break
-                r = s.head[r]
-                if s.lemma[r] in REPORTING_VERBS:
-                    break
+            r = self._reporting_verb(c, ("ccomp", "xcomp", "conj"))
             if s.lemma[r] not in REPORTING_VERBS:
                 # "the sanctions were illegal, the ministry said": the main clause last
                 r = next((g for g in s.children[c] if s.lemma[g] in REPORTING_VERBS
@@ -1255,13 +1262,7 @@ class _SentenceCoder:
             if c in self.suppressed or is_negated(s, c) or not any(
                     s.dep[p] == "prep" and s.lower[p] == "for" for p in (*s.children[k], *s.children[c])):
                 continue
-            r = c
-            for _ in range(4):  # up to the verb that reports it: "said (it was likely) ..."
-                if s.dep[r] not in ("ccomp", "acomp", "xcomp") or s.head[r] == r:
-                    break
-                r = s.head[r]
-                if s.lemma[r] in REPORTING_VERBS:
-                    break
+            r = self._reporting_verb(c, ("ccomp", "acomp", "xcomp"))
             subj, speaker = subject_of(s, c), subject_of(s, r)
             if s.lemma[r] not in REPORTING_VERBS or subj is None or speaker is None or r in self.suppressed \
                     or not self.actors.resolve(subj) or not self.actors.resolve(speaker):
