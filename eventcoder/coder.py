@@ -2496,7 +2496,7 @@ class _SentenceCoder:
             tgt = next((o for c in s.children[act] if s.dep[c] == "prep" and s.lower[c] in ("with", "against")
                         and (o := phrase_object(s, c)) is not None), None)
         if retribution and warned_force and src is not None and (
-                (patient := subject_of(s, act)) is not None) and patient != src \
+                (patient := self._patient(act)) is not None) and patient != src \
                 and (self.actors.resolve(patient) or _perpetrators(s, patient)) \
                 and not self._own_side(src, patient):
             # "warned that Hamas would pay a heavy price", "vowed that the organisers would be
@@ -2539,6 +2539,15 @@ class _SentenceCoder:
         # pairs the co-subjects when there is no target
         self._emit(act, out, src, tgt, verb_text, rule, f"frame {frame}: {fm.pattern.text}", False,
                    co_subjects=self._symmetric(am))
+
+    def _patient(self, act: int) -> int | None:
+        """Whom retribution is promised to: the subject of a passive ("the raiders would be
+        dealt with firmly", "would be severely punished"), else of the act ("Hamas would pay
+        a heavy price")."""
+        s = self.sent
+        if is_passive(s, act):
+            return next((c for c in s.children[act] if s.dep[c] == "nsubjpass"), None)
+        return subject_of(s, act)
 
     def _own_side(self, src: int, other: int) -> bool:
         """Whether every actor of ``other`` is the same state as one of ``src``."""
