@@ -2367,6 +2367,18 @@ class _SentenceCoder:
         f, fm = self.framed[act]
         code, am, rules = self._act_code(act)
         frame = fm.pattern.frame  # type: ignore[union-attr]
+        commanded = None
+        if frame == "demand" and code is not None and (code[:2] in VIOLENT_ROOTS or code == "1712") \
+                and am is not None and am.target is not None and fm.target is not None \
+                and (boss := subject_of(s, f)) is not None and (sides := self.actors.resolve(boss)) \
+                and (forces := self.actors.resolve(fm.target)) \
+                and all(_directive(a.code, b.code) for a in sides for b in forces) \
+                and self.actors.resolve(am.target) and not self._own_side(boss, am.target):
+            # "Nazarbayev ordered the security forces to destroy the remaining attackers":
+            # force a state orders its own forces to use is force it means to use, a threat
+            # of force (the intent map) against whom the act names
+            self.log(f"frame {frame!r} on {s.words[f]!r}: its own forces ordered to act -> intent")
+            frame, commanded = "intent", am.target
         fmap = self.dicts.frame_maps.get(frame)
         out = fmap.code_for(code) if fmap else None
         on_frame = self.framed.get(f) if f != act else None
@@ -2473,7 +2485,7 @@ class _SentenceCoder:
             self.log(f"frame {frame!r} on {s.words[f]!r} with {s.words[modal]!r}: a possibility, not an act")
             return
         src = subject_of(s, f) if self._contacted(f) is None else subject_of(s, s.head[f])
-        tgt = fm.target
+        tgt = fm.target if commanded is None else commanded
         raised = src is None and f != act and is_passive(s, f)
         if raised:
             # "the Russian president is expected to visit China": who is expected acts
