@@ -48,7 +48,7 @@ from .actors import (
 from .dates import MONTH_NAMES, EventDate, resolve_date, story_reference
 from .dictionaries import DictionarySet, VerbPattern, load_dictionaries
 from .dictionaries.entries import NULL_CODE, FrameMap
-from .dictionaries.native import PREPOSITIONS
+from .dictionaries.native import ALTERNATIVE, PREPOSITIONS
 from .geo import Gazetteer, Mention, Place, StoryPlaces, actor_tokens_of, find_dateline
 from .geo.story import DIRECTIONS
 from .model import Event, Story
@@ -1012,7 +1012,7 @@ class _SentenceCoder:
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
         self._fits: dict[tuple[int, int, bool], PatternMatch | None] = {}
-        self._judging: VerbPattern | bool | None = None  # see _judging_pattern
+        self._judging: list[VerbPattern] | None = None  # see _judging_patterns
 
     def _fronted_place(self) -> str | None:
         """The country of a place phrase that opens the sentence: "In Beijing, the foreign
@@ -1182,36 +1182,39 @@ class _SentenceCoder:
                 break
         return r
 
-    def _judging_pattern(self) -> VerbPattern | None:
-        """The verb dictionary's pattern for calling something by a damning name (``call +
-        &BADNAME``, 111), looked up once a sentence: its code and words judge an act said to be
-        so too (none, so no such judgment, with dictionaries that lack it)."""
+    def _judging_patterns(self) -> list[VerbPattern]:
+        """The verb dictionary's patterns for calling something by a name that judges it
+        (``call + &BADNAME``, 111; ``call + &GOODNAME``, 051: "call" with a target and one
+        set of names), looked up once a sentence: their codes and names judge an act said
+        to be so too (none, so no such judgment, with dictionaries that lack them)."""
         if self._judging is None:
-            self._judging = next((p for p in self.dicts.verbs.get("call", [])
-                                  if len(p.elements) == 2 and p.elements[0] == "+"
-                                  and ("unacceptable",) in alternatives(p.elements[1])), False)
-        return self._judging if isinstance(self._judging, VerbPattern) else None
+            self._judging = [p for p in self.dicts.verbs.get("call", []) if len(p.elements) == 2
+                             and p.elements[0] == "+" and ALTERNATIVE in p.elements[1]]
+        return self._judging
 
     def _reported_judgment(self) -> None:
         """"South Africa's foreign ministry said Nigeria's decision was 'unfortunate and
         regrettable'", "the sanctions were illegal, the ministry said": who says that an act
         (or an actor) is what `call + &BADNAME` names calls it so, criticism (111) of whoever
-        did it, as "called the decision unacceptable" is (the act's owner named with it,
-        else the doer of that act told before, as ``_emit`` finds it)."""
+        did it, as "called the decision unacceptable" is, and what `call + &GOODNAME` names
+        ("was a positive step") praises it (051); the target is the act's owner named with
+        it, else the doer of that act told before, as ``_emit`` finds it."""
         s = self.sent
-        if "be" not in s.lemma or (pattern := self._judging_pattern()) is None:
+        if "be" not in s.lemma or not (patterns := self._judging_patterns()):
             return
-        names = alternatives(pattern.elements[1])
         for k in range(len(s)):
             c = s.head[k]
             if s.dep[k] not in ("acomp", "attr") or s.lemma[c] != "be" or c in self.suppressed \
                     or is_negated(s, c) or c in self.codes:
                 continue
-            named = [n for n in (k, *(a for a in s.children[k] if s.dep[a] == "amod" and s.dep[k] == "attr"))
-                     if any(tuple(s.lower[n:n + len(alt)]) == alt or tuple(s.lemma[n:n + len(alt)]) == alt
-                            for alt in names)]
+            pattern, named = next(((p, found) for p in patterns if (found := [
+                n for n in (k, *(a for a in s.children[k] if s.dep[a] == "amod" and s.dep[k] == "attr"))
+                if any(tuple(s.lower[n:n + len(alt)]) == alt or tuple(s.lemma[n:n + len(alt)]) == alt
+                       for alt in alternatives(p.elements[1]))])), (None, []))
             subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"), None)
-            if not named or subj is None or s.pos[subj] not in ("NOUN", "PROPN"):
+            if named and any(s.lower[g] in ("neither", "not", "never") for g in s.children[named[0]]):
+                continue  # "was neither wise nor honourable"
+            if pattern is None or subj is None or s.pos[subj] not in ("NOUN", "PROPN"):
                 continue
             if not (self.actors.resolve(subj) or s.lemma[subj] in ACT_NOUNS or s.lemma[subj] in VIOLENCE_NOUNS
                     or s.lemma[subj] in SAID_NOUNS):
@@ -1225,7 +1228,8 @@ class _SentenceCoder:
             if speaker is None or r in self.suppressed or is_negated(s, r) \
                     or not self.actors.resolve(speaker):
                 continue
-            self.log(f"  {s.words[speaker]!r} says {s.words[subj]!r} is {s.words[named[0]]!r}: criticism")
+            self.log(f"  {s.words[speaker]!r} says {s.words[subj]!r} is {s.words[named[0]]!r}: "
+                     f"{pattern.code}")
             self._emit(r, pattern.code, speaker, subj, f"{s.words[r]} ... {s.words[named[0]]}",
                        str(pattern.origin or ""), pattern.text, False)
 
