@@ -857,11 +857,12 @@ RETRIBUTION_MANNERS = frozenset({"firmly", "harshly", "severely", "decisively", 
 
 
 def _retribution(s: Sentence, act: int) -> bool:
-    """Whether ``act`` is retribution promised to its subject (a threat of force): "would be
-    punished" (passive: "Israel would destroy the region" promises nothing to Israel)."""
+    """Whether ``act`` is retribution promised to someone (a threat of force): to its
+    subject, "would be punished" (passive: "Israel would destroy the region" promises
+    nothing to Israel), or to its object, "vowed to punish Israel"."""
     lemma = s.lemma[act]
     if lemma in RETRIBUTION_VERBS:
-        return is_passive(s, act)
+        return is_passive(s, act) or any(s.dep[c] in OBJECT_DEPS for c in s.children[act])
     if lemma in RETRIBUTION_OBJECTS:
         return any(s.lemma[c] in RETRIBUTION_OBJECTS[lemma] for c in s.children[act]
                    if s.dep[c] in OBJECT_DEPS)
@@ -1892,10 +1893,13 @@ class _SentenceCoder:
 
     def _modifier_actor(self, n: int) -> int | None:
         """The first modifier or possessor before noun ``n`` that names an actor
-        ("Ukraine's aggression", "the U.S. aggression")."""
+        ("Ukraine's aggression", "the U.S. aggression"), one whose country the sentence
+        names first ("criminal Israeli aggression": Israel's, not criminals of the story's
+        country)."""
         s = self.sent
-        return next((g for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS
-                     and self.actors.resolve(g)), None)
+        mods = [g for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS and self.actors.resolve(g)]
+        return next((g for g in mods if not all(a.inferred for a in self.actors.resolve(g))),
+                    mods[0] if mods else None)
 
     def _phrase_objects(self, h: int, preps: tuple[str, ...]) -> Iterator[int]:
         """The object of each phrase on ``h`` opened by one of ``preps``."""
@@ -2558,11 +2562,15 @@ class _SentenceCoder:
 
     def _patient(self, act: int) -> int | None:
         """Whom retribution is promised to: the subject of a passive ("the raiders would be
-        dealt with firmly", "would be severely punished"), else of the act ("Hamas would pay
-        a heavy price")."""
+        dealt with firmly", "would be severely punished"), the object of an active verb of
+        retribution ("vowed to punish Israel"), else the act's subject ("Hamas would pay a
+        heavy price")."""
         s = self.sent
         if is_passive(s, act):
             return next((c for c in s.children[act] if s.dep[c] == "nsubjpass"), None)
+        if s.lemma[act] in RETRIBUTION_VERBS:
+            # "vowed to punish Israel": the one punished
+            return next((c for c in s.children[act] if s.dep[c] in OBJECT_DEPS), None)
         return subject_of(s, act)
 
     def _own_side(self, src: int, other: int) -> bool:
