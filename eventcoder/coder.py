@@ -948,14 +948,18 @@ WHEN_PREPS = frozenset({"after", "before", "during", "following", "ahead"})
 
 def _only_when(sent: Sentence, k: int) -> bool:
     """Whether token ``k`` (a sentence discard's last word) is inside a phrase that only
-    says when the sentence's act happened: "Gangs of youths attacked Israeli football fans
-    ... after a Europa League match" is about the attack, not the match."""
+    says when the sentence's act happened, or what the people it struck were doing:
+    "Gangs of youths attacked Israeli football fans ... after a Europa League match" is
+    about the attack, not the match; so is "twin bomb attacks that killed 74 people
+    watching the World Cup final" (a clause on a common noun)."""
     for _ in range(8):
         h = sent.head[k]
         if h == k:
             return False
         if sent.dep[h] == "prep" and sent.lower[h] in WHEN_PREPS \
                 and sent.pos[sent.head[h]] in ("VERB", "AUX"):
+            return True
+        if sent.dep[h] in ("acl", "relcl") and sent.pos[sent.head[h]] == "NOUN" and sent.head[h] != h:
             return True
         k = h
     return False
