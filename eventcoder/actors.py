@@ -53,9 +53,6 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "numm
 LINKING_PREPS = frozenset({"of", "for", "from", "in", "at", "with"})
 # A body an agent before it describes: "the opposition Labor party" is the opposition's
 PARTY_NOUNS = frozenset({"party", "coalition", "alliance", "movement", "bloc"})
-# People who speak or act for the body in their "for"/"of" phrase
-SPEAKER_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "official", "leader",
-                           "head", "chief", "representative", "member"})
 # Nouns of a single person (for "he" and "she"); other agents are groups or bodies.
 PERSON_NOUNS = frozenset({
     "president", "minister", "premier", "chancellor", "spokesman", "spokeswoman",
