@@ -880,6 +880,33 @@ def _perpetrators(s: Sentence, k: int) -> bool:
         s.lemma[c] == "responsible" or (s.dep[c] == "prep" and s.lower[c] == "behind") for c in s.children[k])
 
 
+# What is used when force is used: "condemned the use of lethal weapons against protesters"
+FORCE_USE_OBJECTS = frozenset({"force", "weapon", "gas", "ammunition", "round", "bullet", "violence",
+                               "firearm", "gun", "pellet", "artillery"})
+
+
+def _force_use(s: Sentence, n: int) -> int | None:
+    """The noun "use" when ``n`` is it, or the weapon it is "of", and what is used is force
+    ("the use of excessive force", "the use of tear gas against refugees"): an act of
+    violence named as a noun; else None."""
+    use = s.head[n] if s.dep[n] == "pobj" and s.lower[s.head[n]] == "of" else n
+    if use != n:
+        use = s.head[use]
+    if s.lemma[use] != "use" or s.pos[use] != "NOUN":
+        return None
+    return use if any(s.lemma[o] in FORCE_USE_OBJECTS for c in s.children[use]
+                      if s.dep[c] == "prep" and s.lower[c] == "of"
+                      for o in s.children[c] if s.dep[o] == "pobj") else None
+
+
+def _struck_act(s: Sentence, tgt: int) -> int | None:
+    """The act of violence a target token belongs to, if it is one: the token itself ("the
+    attack"), the noun its "on"/"against" phrase hangs on ("the attack on its embassy"),
+    or the "use" of force ("the use of lethal weapons against protesters")."""
+    n = s.head[s.head[tgt]] if s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] in ("on", "against") else tgt
+    return _force_use(s, n) or (n if s.lemma[n] in VIOLENCE_NOUNS else None)
+
+
 def _riot(a: str, b: str) -> bool:
     """Whether ``a`` is unarmed people and ``b`` their country's police, so that fighting
     between them is a riot, not armed combat."""
@@ -1705,7 +1732,7 @@ class _SentenceCoder:
         aimed at the ``sources`` ("Bashir denies the charges": charges against him, not
         Obama's criticism of Kenya)."""
         s = self.sent
-        violent = s.lemma[n] in VIOLENCE_NOUNS or _perpetrators(s, n)
+        violent = s.lemma[n] in VIOLENCE_NOUNS or _perpetrators(s, n) or _force_use(s, n) is not None
         roots = tuple(SAID_NOUNS.get(s.lemma[n], DEED_ROOTS))
         if violent:
             # (violent repression, 175, is violence too: "police opened fire on students ...
@@ -3072,8 +3099,7 @@ class _SentenceCoder:
             ref = s.head[s.head[tgt]]  # "claimed responsibility for the attack on Crocus City Hall"
         elif tgt is not None and code[:2] == "11" and targets and sources \
                 and s.lemma[v] not in BLAMING_VERBS \
-                and s.lemma[n := (s.head[s.head[tgt]] if s.dep[tgt] == "pobj" and s.lower[s.head[tgt]]
-                                  in ("on", "against") else tgt)] in VIOLENCE_NOUNS \
+                and (n := _struck_act(s, tgt)) is not None \
                 and any(s.lower[c] == "the" for c in s.children[n]) \
                 and all(b.inferred or any(_same_state(b.code, a.code) for a in sources)
                         or any(e.target == b.code and e.event_code[:2] in VIOLENT_ROOTS
@@ -3096,7 +3122,7 @@ class _SentenceCoder:
                 targets = earlier
         if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref == it_act) \
                 and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
-                     or s.lemma[ref] in SAID_NOUNS) \
+                     or s.lemma[ref] in SAID_NOUNS or _force_use(s, ref) == ref) \
                 and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
             # "claimed responsibility for the attack": those it struck; "condemned the rebel
             # offensive": the doer the noun names, else who did the act reported before
