@@ -147,7 +147,7 @@ VIOLENCE_NOUNS = frozenset({"attack", "killing", "bombing", "strike", "airstrike
                             "atrocity", "shooting", "ambush", "incursion", "offensive", "invasion",
                             "execution", "murder", "assassination", "explosion", "blast"})
 ACT_NOUNS = SUMMARY_NOUNS | {"probe", "investigation", "ruling", "verdict", "arrest", "detention",
-                             "expulsion", "sanction", "crackdown", "deportation", "ban", "veto",
+                             "expulsion", "sanction", "crackdown", "repression", "deportation", "ban", "veto",
                              "release", "handover", "coup", "putsch", "tariff", "embargo", "boycott",
                              "seizure", "revolt", "mutiny", "rebellion", "uprising", "insurrection"}
 # ... an act that does something (not words about one: a statement, an appeal, a meeting,
