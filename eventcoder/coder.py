@@ -3589,6 +3589,15 @@ class _SentenceCoder:
             if code == "040" and b is not None and self.places is not None:
                 place, placed = self._pair_place(v, a, b), True
                 code = self._third_location(v, a, b, place) or code
+            elif code == "044" and b is not None and self.places is not None:
+                place, placed = self._pair_place(v, a, b), True
+                if place is not None and place.source in ("sentence", "dateline") \
+                        and place.country_iso3 and country_of(a.code) != country_of(b.code) \
+                        and place.country_iso3 in (country_of(a.code), country_of(b.code)):
+                    # "Xi and Abe held talks on the sidelines of an Asia-Pacific summit in
+                    # Beijing": a summit in the country of one of them is no third place
+                    self.log(f"  met in {place.text!r} ({place.country_iso3}), one side's country -> 040")
+                    code = "040"
             triple = (a.code, b.code if b is not None else "", code)
             if triple in self.emitted or (b is not None and any(
                     e[0] == a.code and e[2] == code and e[1] and _same_actor(e[1], b.code)
