@@ -541,6 +541,8 @@ PAIR_NOUNS: dict[str, str | None] = {
 }
 
 
+# Nouns of countries: "the leaders of more than 30 countries" are of no one country
+NATION_NOUNS = frozenset({"country", "nation", "state", "government"})
 # How many parties "the two countries", "both sides", "the three governments" are
 PARTY_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
 
@@ -1536,6 +1538,12 @@ class SentenceActors:
                 both = self.context.pair(i, self, frozenset(), 2, True)
                 if both and all(a.person and country_of(a.code) for a in both):
                     owner, pair_owners = both[0], both[1:]
+        if agent is not None and owner is None and any(
+                s.lemma[p] in NATION_NOUNS and s.tag[p] == "NNS" and depth < 2
+                and self.resolve_one(p, depth + 1) is None for p in self._of_objects(i)):
+            # "the leaders of more than 30 countries": of many countries, none the story's
+            self.trace.append(f"agent {s.words[i]!r}: of many countries, no one actor")
+            return None
         if agent is not None:
             start, end, entry = agent
             # (a person with a government title and no country: the dateline's country,
