@@ -780,6 +780,27 @@ def _victims(s: Sentence, v: int) -> int:
     return 0
 
 
+# Verbs of a beginning: a "when" clause on them tells how something began
+ORIGIN_VERBS = frozenset({"begin", "start", "erupt", "flare", "escalate", "trigger", "spark", "ignite"})
+
+
+def _origin_clause(s: Sentence, u: int) -> bool:
+    """Whether clause ``u`` is a "when" clause on a verb of beginning, or on the date such a
+    verb is on: "a crisis that had erupted last week when the neighbours traded strikes",
+    "The row began on Aug. 13, when Indonesian officers detained seven Malaysian boats"."""
+    if not any(s.lower[c] == "when" for c in s.children[u]) or s.head[u] == u:
+        return False
+    h = s.head[u]
+    if s.dep[u] == "relcl" and s.dep[h] in ("pobj", "npadvmod"):
+        h = s.head[h]
+        if s.dep[h] == "prep":
+            h = s.head[h]
+    elif s.dep[u] != "advcl":
+        return False
+    return s.lemma[h] in ORIGIN_VERBS or (s.lemma[h] == "break" and any(
+        s.lower[c] == "out" for c in s.children[h]))
+
+
 def _long_past(when: EventDate, reference: EventDate, days: int) -> bool:
     """Whether a date read from the sentence names a period that ended more than ``days``
     days before the story's reference date."""
@@ -3529,6 +3550,11 @@ class _SentenceCoder:
                 # Huawei executive and China detained two Canadians": what happened in a
                 # year before the story's is background
                 self.log(f"  in {s.words[year]}, a year before the story's: background, not coded")
+                return
+            if _origin_clause(s, u):
+                # "The row began on Aug. 13, when Indonesian officers detained seven
+                # Malaysian boats": how the story's row began is background
+                self.log(f"  a 'when' clause on how something began ({s.words[u]!r}): background, not coded")
                 return
             h = s.head[v]
             # "last October, when Colombia recalled its ambassador": the time it is on
