@@ -3564,6 +3564,16 @@ class _SentenceCoder:
             if _long_past(when, self.reference, opts.past_days):
                 self.log(f"  dated {when.text!r} ({when.date}), long before the story: background, not coded")
                 return
+            if when.source != "sentence" and s.dep[u] == "advcl" and s.pos[s.head[u]] in ("VERB", "AUX") \
+                    and any(s.lower[c] in ("after", "when", "before") and s.dep[c] in ("mark", "advmod")
+                            for c in s.children[u]) \
+                    and _long_past(then := resolve_date(s, s.head[u], self.reference), self.reference,
+                                   opts.past_days):
+                # "fought a 10-week war in 1982, after Argentine troops invaded the islands":
+                # a clause of time on an act long past is as old
+                self.log(f"  a clause of time on {s.words[s.head[u]]!r}, dated {then.text!r}: "
+                         "background, not coded")
+                return
             if when.future and when.source == "sentence" and s.pos[v] in ("NOUN", "PROPN") \
                     and when.date is not None and self.reference.date is not None \
                     and when.date > self.reference.date and code[:2] not in ("02", "03", "10", "12", "13"):
