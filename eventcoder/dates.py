@@ -168,7 +168,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?:(?:in|during|throughout)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
                          rf"|(?P<rel>{_REL})\s+|(?P<part2>early|mid|late)[\s-]+)"
                          rf"(?P<mon>{_MONTH})(?![\s,.]*\d)", _I)),
-    ("year", re.compile(rf"\b(?:(?:in|during|throughout)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
+    ("year", re.compile(rf"\b(?:(?:in|during|throughout)\s+(?:the\s+(?=\d))?"
+                        rf"(?:(?P<part>early|mid|late)[\s-]+)?"
                         rf"|(?P<part2>early|mid|late)[\s-]+)(?P<y>{_YEAR})\b(?![-–/]\d)(?!['’]?s\b){_NOT_COUNT}",
                         _I)),
     ("period", re.compile(rf"\b(?:(?P<part>early|mid|late|earlier|later)\s+)?(?:(?P<the>the)\s+)?"
@@ -827,8 +828,11 @@ def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate 
         toks = [i for i in range(n) if starts[i] < e.end and ends[i] > e.start and sent.words[i].strip()]
         if not toks:
             continue
-        if e.kind == "year" and any(sent.dep[i] == "nummod" and sent.words[i].isdigit() for i in toks):
-            continue  # "in 2000 attacks": a count
+        if e.kind == "year" and any(sent.dep[i] == "nummod" and sent.words[i].isdigit()
+                                    and not (sent.tag[sent.head[i]] == "NN" and any(
+                                        sent.lower[c] == "the" for c in sent.children[sent.head[i]]))
+                                    for i in toks):
+            continue  # "in 2000 attacks": a count ("the 1967 war" is a year)
         tokset = set(toks)
         roots = [i for i in toks if sent.head[i] not in tokset or sent.head[i] == i]
         root = min(roots, key=lambda i: (_depth(sent, i), i))
@@ -840,8 +844,12 @@ def resolve_date(sent: Sentence, predicate: int, reference: dt.date | EventDate 
             anchor_root = anchor_chain[-1]
             modifies_noun = (sent.dep[root] in _NOMINAL_DEPS and sent.pos[anchor] in _NOMINAL_POS
                              and sent.dep[root] != "npadvmod")
-            if modifies_noun:
-                continue  # "Monday's attack", "the March 3 attack": that noun's date
+            if modifies_noun and not (e.kind == "year" and sent.dep[anchor] == "pobj"
+                                      and sent.lower[sent.head[anchor]] in ("in", "during")
+                                      and sent.head[sent.head[anchor]] in chain_set):
+                # "Monday's attack", "the March 3 attack": that noun's date (but "captured
+                # East Jerusalem in the 1967 war": the act is dated by what it was done in)
+                continue
             prep = root if sent.dep[root] == "prep" else anchor if sent.dep[anchor] == "prep" else None
             noun = sent.head[prep] if prep is not None else None
             if noun is not None and sent.pos[noun] in _NOMINAL_POS and sent.dep[noun] == "pobj" \
