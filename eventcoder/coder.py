@@ -3535,6 +3535,19 @@ class _SentenceCoder:
         self.log(f"predicate {s.words[v]!r} [{pattern_text}] -> {code} ({rule}); "
                  f"source {', '.join(f'{a.text!r}={a.code}' for a in sources) or 'none'}; "
                  f"target {', '.join(f'{a.text!r}={a.code}' for a in targets) or 'none'}")
+        news, when = self._dated(v, code, pairs)
+        if not news:
+            return
+        self._write_events(v, pairs, codes, when, symmetric, verb_text, rule)
+
+    def _dated(self, v: int, code: str, pairs: list) -> tuple[bool, EventDate | None]:
+        """Whether the act of predicate ``v`` (with ``pairs`` to code) is news, not
+        background, and its date when that check read it (None when it did not): an act
+        in a year before the story's, a clause on how something began, an act dated long
+        before the story (or a clause of time on one), a noun act still to come, a
+        relative clause on an act before the news."""
+        s = self.sent
+        opts = self.options
         when: EventDate | None = None
         reported = s.dep[v] == "ccomp" or (s.dep[v] == "conj" and s.dep[s.head[v]] == "ccomp")
         if pairs and opts.resolve_dates and opts.past_days is not None and not reported:
@@ -3550,12 +3563,12 @@ class _SentenceCoder:
                 # Huawei executive and China detained two Canadians": what happened in a
                 # year before the story's is background
                 self.log(f"  in {s.words[year]}, a year before the story's: background, not coded")
-                return
+                return False, when
             if _origin_clause(s, u):
                 # "The row began on Aug. 13, when Indonesian officers detained seven
                 # Malaysian boats": how the story's row began is background
                 self.log(f"  a 'when' clause on how something began ({s.words[u]!r}): background, not coded")
-                return
+                return False, when
             h = s.head[v]
             # "last October, when Colombia recalled its ambassador": the time it is on
             dated = s.head[h] if s.dep[v] == "relcl" and s.pos[s.head[h]] in ("VERB", "AUX") and (
@@ -3563,7 +3576,7 @@ class _SentenceCoder:
             when = resolve_date(s, dated, self.reference)
             if _long_past(when, self.reference, opts.past_days):
                 self.log(f"  dated {when.text!r} ({when.date}), long before the story: background, not coded")
-                return
+                return False, when
             if when.source != "sentence" and s.dep[u] == "advcl" and s.pos[s.head[u]] in ("VERB", "AUX") \
                     and any(s.lower[c] in ("after", "when", "before") and s.dep[c] in ("mark", "advmod")
                             for c in s.children[u]) \
@@ -3573,20 +3586,29 @@ class _SentenceCoder:
                 # a clause of time on an act long past is as old
                 self.log(f"  a clause of time on {s.words[s.head[u]]!r}, dated {then.text!r}: "
                          "background, not coded")
-                return
+                return False, when
             if when.future and when.source == "sentence" and s.pos[v] in ("NOUN", "PROPN") \
                     and when.date is not None and self.reference.date is not None \
                     and when.date > self.reference.date and code[:2] not in ("02", "03", "10", "12", "13"):
                 # "during Pope Francis' visit to Ecuador next month": an act a noun names for a
                 # time to come has not happened
                 self.log(f"  a noun dated {when.text!r}, still to come: not coded")
-                return
+                return False, when
             if s.dep[v] == "relcl" and dated == v and _long_past(when, self.reference, RELATIVE_PAST_DAYS):
                 # "Katz, who recalled Israel's ambassadors ... last week, on Tuesday ordered
                 # ...": a relative clause that tells what someone did before the news
                 self.log(f"  a relative clause dated {when.text!r} ({when.date}), before the news: "
                          "background, not coded")
-                return
+                return False, when
+        return True, when
+
+    def _write_events(self, v: int, pairs: list[tuple[Actor, Actor | None]], codes: list[str],
+                      when: EventDate | None, symmetric: bool, verb_text: str, rule: str) -> None:
+        """Write one event per pair of predicate ``v`` with its code, after the checks
+        that need the pair: a person's role on the day, one actor on both sides, riots and
+        repression, a phone call or a third place, the same event reached twice."""
+        s = self.sent
+        opts = self.options
         for (a, b), code in zip(pairs, codes, strict=True):
             if opts.resolve_dates and (a.person or (b is not None and b.person)):
                 # a person's role on the event's day, not the story's: "Mutinous soldiers
