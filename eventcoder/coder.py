@@ -2752,18 +2752,20 @@ class _SentenceCoder:
         return None
 
     # -- events -----------------------------------------------------------------------
-    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
-              rule: str, pattern_text: str, symmetric: bool,
-              pattern: VerbPattern | None = None, co_subjects: bool = False,
-              skipped: frozenset[int] = frozenset()) -> None:
+    def _sources(self, v: int, code: str, src: int | None, tgt: int | None,
+                 pattern: VerbPattern | None) -> tuple[str, int | None, int | None, list[Actor]] | None:
+        """Who does predicate ``v``: the source token and actors, after the repairs that
+        read them from the sentence (a bomb's planter, a weapon's owner, the reporter of a
+        clause with no actor of its own...), with the code and target token some of them
+        change (an arrival, a state's protest); None when the act is not coded (a toll
+        or an attack told again, an arrival that is no visit)."""
         s = self.sent
-        opts = self.options
         if code[:2] in VIOLENT_ROOTS and s.dep[v] == "advcl" and s.tag[v] == "VBG" \
                 and s.head[v] in self.violent:
             # "shelled the city, killing 15 civilians": the toll of the attack already
             # coded, not another attack
             self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
-            return
+            return None
         if src is not None and s.lemma[src] in ("bomb", "device", "explosive") \
                 and not self.actors.resolve(src):
             # "A bomb planted by an unidentified man ... killed 20 people": the one who
@@ -2796,7 +2798,7 @@ class _SentenceCoder:
             # reported before, told again (and its toll with it), not another one
             self.log(f"predicate {s.words[v]!r}: {s.words[told]!r} reported before, not coded again")
             self.violent.add(v)
-            return
+            return None
         reported = s.head[v]
         if not sources and src is not None and s.dep[v] == "conj":
             for _ in range(5):
@@ -2820,7 +2822,7 @@ class _SentenceCoder:
                 and src is not None and sources:
             arrival = self._arrival(v, src, sources)
             if arrival is None:
-                return
+                return None
             code = arrival
         if src is not None and code[:2] in VIOLENT_ROOTS and (not sources or s.lemma[src] in (
                 AERIAL_WEAPONS | ARTILLERY_WEAPONS | {"bomb"})):
@@ -2857,6 +2859,18 @@ class _SentenceCoder:
                 (c for c in s.children[v] if s.dep[c] in OBJECT_DEPS), None)
             self.log(f"  a protest by {sources[0].text!r}: an official complaint -> 114")
             code, tgt = "114", obj if obj is not None else tgt
+        return code, src, tgt, sources
+
+    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
+              rule: str, pattern_text: str, symmetric: bool,
+              pattern: VerbPattern | None = None, co_subjects: bool = False,
+              skipped: frozenset[int] = frozenset()) -> None:
+        s = self.sent
+        opts = self.options
+        resolved = self._sources(v, code, src, tgt, pattern)
+        if resolved is None:
+            return
+        code, src, tgt, sources = resolved
         theirs = self._reciprocal_object(v) if len(sources) > 1 else None
         if theirs is not None:
             # "Azerbaijani and Armenian forces pounded each other's positions": each the
