@@ -2861,16 +2861,14 @@ class _SentenceCoder:
             code, tgt = "114", obj if obj is not None else tgt
         return code, src, tgt, sources
 
-    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
-              rule: str, pattern_text: str, symmetric: bool,
-              pattern: VerbPattern | None = None, co_subjects: bool = False,
-              skipped: frozenset[int] = frozenset()) -> None:
+    def _targets(self, v: int, code: str, tgt: int | None, sources: list[Actor],
+                 pattern: VerbPattern | None, skipped: frozenset[int]) -> tuple[str, int | None, list[Actor]]:
+        """Whom predicate ``v`` is done to: the target actors, read from the target token
+        and, when it names no one, from the sentence and the story (each other, the
+        owner of a thing, whoever did the act a noun refers back to, who was heard
+        before, the people of a place...), with the code and target token some of those
+        readings change."""
         s = self.sent
-        opts = self.options
-        resolved = self._sources(v, code, src, tgt, pattern)
-        if resolved is None:
-            return
-        code, src, tgt, sources = resolved
         theirs = self._reciprocal_object(v) if len(sources) > 1 else None
         if theirs is not None:
             # "Azerbaijani and Armenian forces pounded each other's positions": each the
@@ -3173,6 +3171,19 @@ class _SentenceCoder:
             targets = self._same_word_act(ref, sources)
         if not targets and sources and code[:2] == "11":
             targets = self._explained_target(v, sources)
+        return code, tgt, targets
+
+    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
+              rule: str, pattern_text: str, symmetric: bool,
+              pattern: VerbPattern | None = None, co_subjects: bool = False,
+              skipped: frozenset[int] = frozenset()) -> None:
+        s = self.sent
+        opts = self.options
+        resolved = self._sources(v, code, src, tgt, pattern)
+        if resolved is None:
+            return
+        code, src, tgt, sources = resolved
+        code, tgt, targets = self._targets(v, code, tgt, sources, pattern, skipped)
         if code in ("042", "043") and targets and sources and all(
                 country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
                 for b in targets):
