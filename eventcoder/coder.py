@@ -3173,24 +3173,20 @@ class _SentenceCoder:
             targets = self._explained_target(v, sources)
         return code, tgt, targets
 
-    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
-              rule: str, pattern_text: str, symmetric: bool,
-              pattern: VerbPattern | None = None, co_subjects: bool = False,
-              skipped: frozenset[int] = frozenset()) -> None:
+    def _refined(self, v: int, code: str, src: int | None, tgt: int | None, sources: list[Actor],
+                 targets: list[Actor], symmetric: bool) -> tuple[str, list[Actor], list[Actor]] | None:
+        """The code of predicate ``v`` made exact by who does it to whom and how (a visit
+        within one's own country, an attack by kind of weapon, force against one's own
+        people, aid to victims, a protest by what it is for...), with the sources and
+        targets some of those readings change; None when the act is not coded."""
         s = self.sent
-        opts = self.options
-        resolved = self._sources(v, code, src, tgt, pattern)
-        if resolved is None:
-            return
-        code, src, tgt, sources = resolved
-        code, tgt, targets = self._targets(v, code, tgt, sources, pattern, skipped)
         if code in ("042", "043") and targets and sources and all(
                 country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
                 for b in targets):
             # "Vucic visited troops at the border": a visit to one's own country's people
             # or forces is no diplomatic visit
             self.log(f"  a visit within {country_of(targets[0].code)}: no event")
-            return
+            return None
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
@@ -3233,7 +3229,7 @@ class _SentenceCoder:
             # forces retaking their own country's ground occupy no territory (rebels who
             # seize a city of their country do)
             self.log("  ground of the sources' own country: no occupation")
-            return
+            return None
         if (code in ("190", "193", "202") or code[:3] == "182") and not symmetric and sources and targets \
                 and (all(a.code[3:6] == "COP" for a in sources) or (
                     tgt is not None and s.lemma[tgt] in PROTESTER_NOUNS
@@ -3256,7 +3252,7 @@ class _SentenceCoder:
                 a.code[3:6] in ("MIL", *ARMED_ROLES) or armed_group(a.code) for a in sources):
             # "Russian troops marched on Kyiv", "the rebels said they would march on Bukavu"
             self.log("  an armed force marching on a place is no demonstration")
-            return
+            return None
         if code[:3] == "145" and sources and all(
                 a.code[3:6] in ("MIL", *ARMED_ROLES) or armed_group(a.code) for a in sources):
             # "Islamic State militants attacked the Russian embassy": armed men storming a
@@ -3425,7 +3421,7 @@ class _SentenceCoder:
             # "Gunmen killed at least 100 people in an attack on a village ... The attackers
             # stormed Yelwata, shooting residents": the mass killing told again
             self.log(f"  the mass killing of {targets[0].code} told before (202): not coded again")
-            return
+            return None
         if any(b.code in REGIONS for b in targets):
             # "sent more warships to the eastern Mediterranean": a sea or a region is where,
             # not whom (the West, a political bloc, stays an actor)
@@ -3438,7 +3434,7 @@ class _SentenceCoder:
             # not a demand made of someone (an order to stand down or yield, 025x and 105x,
             # is one: "Arce ordered him to withdraw his soldiers", to a general in revolt)
             self.log(f"  {sources[0].code} -> {targets[0].code}: an order to its own forces, no event")
-            return
+            return None
         if code == "138" and sources and targets and all(a.code[3:6] in STATE_ORGANS for a in sources) \
                 and all(b.code[3:6] in PEOPLE_ROLES and country_of(a.code) == country_of(b.code)
                         for a in sources for b in targets):
@@ -3453,6 +3449,23 @@ class _SentenceCoder:
             # with gunmen at the ranch": a fight with gunmen is one with small arms
             self.log("  a fight with gunmen -> 193")
             code = "193"
+        return code, sources, targets
+
+    def _emit(self, v: int, code: str, src: int | None, tgt: int | None, verb_text: str,
+              rule: str, pattern_text: str, symmetric: bool,
+              pattern: VerbPattern | None = None, co_subjects: bool = False,
+              skipped: frozenset[int] = frozenset()) -> None:
+        s = self.sent
+        opts = self.options
+        resolved = self._sources(v, code, src, tgt, pattern)
+        if resolved is None:
+            return
+        code, src, tgt, sources = resolved
+        code, tgt, targets = self._targets(v, code, tgt, sources, pattern, skipped)
+        refined = self._refined(v, code, src, tgt, sources, targets, symmetric)
+        if refined is None:
+            return
+        code, sources, targets = refined
         pairs: list[tuple[Actor, Actor | None]] = []
         codes: list[str] = []  # the code of each pair
         if pattern is not None and pattern.reverse:
