@@ -882,11 +882,17 @@ def _retribution(s: Sentence, act: int) -> bool:
     subject, "would be punished" (passive: "Israel would destroy the region" promises
     nothing to Israel), or to its object, "vowed to punish Israel"."""
     lemma = s.lemma[act]
-    if lemma in RETRIBUTION_VERBS:
+    if lemma in RETRIBUTION_VERBS or (lemma == "bring" and any(
+            s.dep[c] == "prep" and s.lower[c] == "to" and any(s.lemma[o] == "justice" for o in s.children[c])
+            for c in s.children[act])):
+        # ("would be brought to justice", "vowed to bring the killers to justice")
         return is_passive(s, act) or any(s.dep[c] in OBJECT_DEPS for c in s.children[act])
     if lemma in RETRIBUTION_OBJECTS:
         return any(s.lemma[c] in RETRIBUTION_OBJECTS[lemma] for c in s.children[act]
                    if s.dep[c] in OBJECT_DEPS)
+    if is_passive(s, act) and any(s.dep[c] == "conj" and is_passive(s, c) and _retribution(s, c)
+                                  for c in s.children[act]):
+        return True  # "would be found and brought to justice": the passive joined to it
     # ("would act firmly against those behind it", the manner hung on the preposition)
     return lemma in ("deal", "act") and any(s.lower[c] in RETRIBUTION_MANNERS for k in (act, *s.children[act])
                                             for c in s.children[k])
@@ -2620,7 +2626,7 @@ class _SentenceCoder:
         s = self.sent
         if is_passive(s, act):
             return next((c for c in s.children[act] if s.dep[c] == "nsubjpass"), None)
-        if s.lemma[act] in RETRIBUTION_VERBS:
+        if s.lemma[act] in RETRIBUTION_VERBS or s.lemma[act] == "bring":
             # "vowed to punish Israel": the one punished
             return next((c for c in s.children[act] if s.dep[c] in OBJECT_DEPS), None)
         return subject_of(s, act)
