@@ -3017,6 +3017,10 @@ class _SentenceCoder:
                 o for p in s.children[h] if s.dep[p] == "prep" and s.lower[p] in ("to", "at")
                 for o in s.children[p] if s.dep[o] == "pobj"]
             targets = next((found for c in took if (found := self.actors.owner(c))), [])
+        if not targets and sources and code == "018" and tgt is not None and s.lemma[tgt] == "victim":
+            # "Gunmen killed 100 people ... Pope Leo prayed for the victims": those the act
+            # told before struck
+            targets = self._earlier_act_source(tgt, sources, victims=True)
         if not targets and sources and code == "016":
             # "Russia denied that it had played any part": a denial answers who accused,
             # not the one the denied clause names (mostly the denier's own side)
