@@ -1071,7 +1071,6 @@ class _SentenceCoder:
         # missed ("staged" lemmatized as "stag")
         self.key: dict[int, str] = {}
         self._fits: dict[tuple[int, int, bool], PatternMatch | None] = {}
-        self._judging: list[VerbPattern] | None = None  # see _judging_patterns
 
     def _fronted_place(self) -> str | None:
         """The country of a place phrase that opens the sentence: "In Beijing, the foreign
@@ -1241,15 +1240,22 @@ class _SentenceCoder:
                 break
         return r
 
-    def _judging_patterns(self) -> list[VerbPattern]:
+    def _judging_patterns(self) -> list[tuple[VerbPattern, dict[str, list[tuple[str, ...]]]]]:
         """The verb dictionary's patterns for calling something by a name that judges it
         (``call + &BADNAME``, 111; ``call + &GOODNAME``, 051: "call" with a target and one
-        set of names), looked up once a sentence: their codes and names judge an act said
-        to be so too (none, so no such judgment, with dictionaries that lack them)."""
-        if self._judging is None:
-            self._judging = [p for p in self.dicts.verbs.get("call", []) if len(p.elements) == 2
-                             and p.elements[0] == "+" and ALTERNATIVE in p.elements[1]]
-        return self._judging
+        set of names), each with its names by first word, found once for the dictionary
+        set: their codes and names judge an act said to be so too (none, so no such
+        judgment, with dictionaries that lack them)."""
+        found = self.dicts.derived.get("judging")
+        if found is None:
+            found = self.dicts.derived["judging"] = []
+            for p in self.dicts.verbs.get("call", []):
+                if len(p.elements) == 2 and p.elements[0] == "+" and ALTERNATIVE in p.elements[1]:
+                    by_first: dict[str, list[tuple[str, ...]]] = {}
+                    for alt in alternatives(p.elements[1]):
+                        by_first.setdefault(alt[0], []).append(alt)
+                    found.append((p, by_first))
+        return found  # type: ignore[no-any-return]
 
     def _reported_judgment(self) -> None:
         """"South Africa's foreign ministry said Nigeria's decision was 'unfortunate and
@@ -1266,10 +1272,10 @@ class _SentenceCoder:
             if s.dep[k] not in ("acomp", "attr") or s.lemma[c] != "be" or c in self.suppressed \
                     or is_negated(s, c) or c in self.codes:
                 continue
-            pattern, named = next(((p, found) for p in patterns if (found := [
+            pattern, named = next(((p, found) for p, names in patterns if (found := [
                 n for n in (k, *(a for a in s.children[k] if s.dep[a] == "amod" and s.dep[k] == "attr"))
                 if any(tuple(s.lower[n:n + len(alt)]) == alt or tuple(s.lemma[n:n + len(alt)]) == alt
-                       for alt in alternatives(p.elements[1]))])), (None, []))
+                       for alt in (*names.get(s.lower[n], ()), *names.get(s.lemma[n], ())))])), (None, []))
             subj = next((g for g in s.children[c] if s.dep[g] == "nsubj"), None)
             if named and any(s.lower[g] in ("neither", "not", "never") for g in s.children[named[0]]):
                 continue  # "was neither wise nor honourable"

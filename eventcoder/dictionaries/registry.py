@@ -259,6 +259,8 @@ class DictionarySet:
     manifests: list[Manifest]
     files: list[str]
     _matcher: SentenceMatcher | None = None
+    # lookups the coder derives from the entries once per set ("call" patterns of judgment)
+    derived: dict = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def matcher(self) -> SentenceMatcher:
