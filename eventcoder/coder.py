@@ -824,6 +824,11 @@ def _self_event(a: Actor, b: Actor) -> bool:
     return _same_actor(a.code, b.code) and not (a.plural and a.code != b.code and len(a.code) == 3)
 
 
+# Roots of the hostile acts a show of force answers: threats, shows of force, assaults,
+# fighting and mass violence (protest, 14, is left out)
+HOSTILE_ROOTS = frozenset({"13", "15", "18", "19", "20"})
+
+
 def _one_state(a: str, b: str) -> bool:
     """Two parts of one state: "the Japanese government" and "troops" (JPNGOV, JPNMIL)."""
     return (len(a) >= 3 and a[:3] == b[:3] and country_of(a) is not None
@@ -3187,6 +3192,17 @@ class _SentenceCoder:
             targets = self._same_word_act(ref, sources)
         if not targets and sources and code[:2] == "11":
             targets = self._explained_target(v, sources)
+        if not targets and sources and code[:2] == "15":
+            # "North Korea launched a long-range rocket ... South Korea's military raised its
+            # alert level": a show of force against no one named is against whoever made the
+            # latest threat or attack told, of another state
+            hostile = next((e for e in self._earlier_events(v, sources) if e.event_code[:2] in HOSTILE_ROOTS
+                            and not any(_one_state(a.code, e.source) or _same_actor(a.code, e.source)
+                                        for a in sources)), None)
+            if hostile is not None:
+                self.log(f"  target: who acted in hostility before, {hostile.source_text!r} "
+                         f"({hostile.event_code}, sentence {hostile.sentence_index})")
+                targets = [Actor(hostile.source, hostile.source_text, v, hostile.rule)]
         return code, tgt, targets
 
     def _refined(self, v: int, code: str, src: int | None, tgt: int | None, sources: list[Actor],
