@@ -3354,6 +3354,10 @@ class _SentenceCoder:
             # day": a threat with a time limit is an ultimatum
             self.log("  a threat with a deadline: an ultimatum -> 139")
             code = "139"
+        if code == "151" and sources and all(a.code[3:6] == "MIL" for a in sources):
+            # "South Korea's military raised its alert level": a military's alert (152)
+            self.log("  an alert raised by the military -> 152")
+            code = "152"
         if code == "191" and sources and all(a.code[3:6] in REPRESSED_ROLES for a in sources):
             # "protesters blockaded the legislature": a protest that blocks (144), not a
             # blockade by force
