@@ -64,9 +64,9 @@ from .verbs import (
     TIME_NOUNS,
     PatternMatch,
     act_candidates,
-    alternatives,
     aux_frame,
     bare_infinitive,
+    by_first_word,
     clause,
     complement_of,
     governing_verb,
@@ -180,6 +180,8 @@ SAID_NOUNS = {"offer": frozenset({"03"}), "proposal": frozenset({"03"}),
               # "welcomed the meeting", "criticised the trip": who met, who travelled
               "meeting": frozenset({"04"}), "talk": frozenset({"04"}), "summit": frozenset({"04"}),
               "visit": frozenset({"042"}), "trip": frozenset({"042"})}
+# Every noun that may refer back to an act told before, of violence, of any deed or of words
+REFERRING_NOUNS = VIOLENCE_NOUNS | ACT_NOUNS | frozenset(SAID_NOUNS)
 # Verbs that call off what their object names: "postponed his trip to Beijing" is no visit
 CALLED_OFF_VERBS = frozenset({"postpone", "cancel", "delay", "scrap", "shelve", "defer", "abandon",
                               "scrub", "suspend", "halt"})
@@ -882,14 +884,20 @@ RETRIBUTION_OBJECTS = {"pay": frozenset({"price"}),
 RETRIBUTION_MANNERS = frozenset({"firmly", "harshly", "severely", "decisively", "sternly", "mercilessly"})
 
 
+def _punishing(s: Sentence, act: int) -> bool:
+    """Whether ``act`` is a verb of retribution: punish, hunt, crush ... (``RETRIBUTION_VERBS``)
+    or "bring ... to justice"."""
+    return s.lemma[act] in RETRIBUTION_VERBS or (s.lemma[act] == "bring" and any(
+        s.dep[c] == "prep" and s.lower[c] == "to" and any(s.lemma[o] == "justice" for o in s.children[c])
+        for c in s.children[act]))
+
+
 def _retribution(s: Sentence, act: int) -> bool:
     """Whether ``act`` is retribution promised to someone (a threat of force): to its
     subject, "would be punished" (passive: "Israel would destroy the region" promises
     nothing to Israel), or to its object, "vowed to punish Israel"."""
     lemma = s.lemma[act]
-    if lemma in RETRIBUTION_VERBS or (lemma == "bring" and any(
-            s.dep[c] == "prep" and s.lower[c] == "to" and any(s.lemma[o] == "justice" for o in s.children[c])
-            for c in s.children[act])):
+    if _punishing(s, act):
         # ("would be brought to justice", "vowed to bring the killers to justice")
         return is_passive(s, act) or any(s.dep[c] in OBJECT_DEPS for c in s.children[act])
     if lemma in RETRIBUTION_OBJECTS:
@@ -1253,13 +1261,9 @@ class _SentenceCoder:
         judgment, with dictionaries that lack them)."""
         found = self.dicts.derived.get("judging")
         if found is None:
-            found = self.dicts.derived["judging"] = []
-            for p in self.dicts.verbs.get("call", []):
-                if len(p.elements) == 2 and p.elements[0] == "+" and ALTERNATIVE in p.elements[1]:
-                    by_first: dict[str, list[tuple[str, ...]]] = {}
-                    for alt in alternatives(p.elements[1]):
-                        by_first.setdefault(alt[0], []).append(alt)
-                    found.append((p, by_first))
+            found = self.dicts.derived["judging"] = [
+                (p, by_first_word(p.elements[1])) for p in self.dicts.verbs.get("call", [])
+                if len(p.elements) == 2 and p.elements[0] == "+" and ALTERNATIVE in p.elements[1]]
         return found  # type: ignore[no-any-return]
 
     def _reported_judgment(self) -> None:
@@ -1286,8 +1290,7 @@ class _SentenceCoder:
                 continue  # "was neither wise nor honourable"
             if pattern is None or subj is None or s.pos[subj] not in ("NOUN", "PROPN"):
                 continue
-            if not (self.actors.resolve(subj) or s.lemma[subj] in ACT_NOUNS or s.lemma[subj] in VIOLENCE_NOUNS
-                    or s.lemma[subj] in SAID_NOUNS):
+            if not (self.actors.resolve(subj) or s.lemma[subj] in REFERRING_NOUNS):
                 continue
             r = self._reporting_verb(c, ("ccomp", "xcomp", "conj"))
             if s.lemma[r] not in REPORTING_VERBS:
@@ -1966,9 +1969,10 @@ class _SentenceCoder:
         names first ("criminal Israeli aggression": Israel's, not criminals of the story's
         country)."""
         s = self.sent
-        mods = [g for g in s.children[n] if g < n and s.dep[g] in NOUN_SOURCE_DEPS and self.actors.resolve(g)]
-        return next((g for g in mods if not all(a.inferred for a in self.actors.resolve(g))),
-                    mods[0] if mods else None)
+        mods = [(g, found) for g in s.children[n]
+                if g < n and s.dep[g] in NOUN_SOURCE_DEPS and (found := self.actors.resolve(g))]
+        return next((g for g, found in mods if not all(a.inferred for a in found)),
+                    mods[0][0] if mods else None)
 
     def _phrase_objects(self, h: int, preps: tuple[str, ...]) -> Iterator[int]:
         """The object of each phrase on ``h`` opened by one of ``preps``."""
@@ -2637,7 +2641,7 @@ class _SentenceCoder:
         s = self.sent
         if is_passive(s, act):
             return next((c for c in s.children[act] if s.dep[c] == "nsubjpass"), None)
-        if s.lemma[act] in RETRIBUTION_VERBS or s.lemma[act] == "bring":
+        if _punishing(s, act):
             # "vowed to punish Israel": the one punished
             return next((c for c in s.children[act] if s.dep[c] in OBJECT_DEPS), None)
         return subject_of(s, act)
@@ -3164,8 +3168,7 @@ class _SentenceCoder:
             # attacks on Ntumi's militia" names the accused there)
             ref, targets = n, []
         if targets and sources and ref is not None and s.pos[ref] == "NOUN" and code != "015" \
-                and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
-                     or s.lemma[ref] in SAID_NOUNS) \
+                and s.lemma[ref] in REFERRING_NOUNS \
                 and any(s.lower[c] == "the" for c in s.children[ref]) \
                 and all(len(a.code) == 3 for a in targets) \
                 and any(s.dep[c] in ("amod", "compound") and self.actors.resolve(c) for c in s.children[ref]):
@@ -3175,8 +3178,7 @@ class _SentenceCoder:
             if earlier and all(country_of(b.code) in {a.code for a in targets} for b in earlier):
                 targets = earlier
         if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref == it_act) \
-                and (s.lemma[ref] in VIOLENCE_NOUNS or s.lemma[ref] in ACT_NOUNS
-                     or s.lemma[ref] in SAID_NOUNS or _force_use(s, ref) == ref) \
+                and (s.lemma[ref] in REFERRING_NOUNS or _force_use(s, ref) == ref) \
                 and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
             # "claimed responsibility for the attack": those it struck; "condemned the rebel
             # offensive": the doer the noun names, else who did the act reported before
@@ -3718,18 +3720,9 @@ class _SentenceCoder:
                 # "discussed economic ties with Putin in a telephone call": a phone call (041)
                 self.log("  talks held by phone -> 041")
                 code = "041"
-            if code == "040" and b is not None and self.places is not None:
+            if code in ("040", "044") and b is not None and self.places is not None:
                 place, placed = self._pair_place(v, a, b), True
-                code = self._third_location(v, a, b, place) or code
-            elif code == "044" and b is not None and self.places is not None:
-                place, placed = self._pair_place(v, a, b), True
-                if place is not None and place.source in ("sentence", "dateline") \
-                        and place.country_iso3 and country_of(a.code) != country_of(b.code) \
-                        and place.country_iso3 in (country_of(a.code), country_of(b.code)):
-                    # "Xi and Abe held talks on the sidelines of an Asia-Pacific summit in
-                    # Beijing": a summit in the country of one of them is no third place
-                    self.log(f"  met in {place.text!r} ({place.country_iso3}), one side's country -> 040")
-                    code = "040"
+                code = self._meeting_place_code(v, code, a, b, place)
             triple = (a.code, b.code if b is not None else "", code)
             if triple in self.emitted or (b is not None and any(
                     e[0] == a.code and e[2] == code and e[1] and _same_actor(e[1], b.code)
@@ -3922,17 +3915,30 @@ class _SentenceCoder:
                 return True
         return False
 
-    def _third_location(self, v: int, a: Actor, b: Actor, place: Place | None) -> str | None:
-        """044 for a meeting (040) the sentence places (``place``) "in" or "at" a country of
-        neither side ("Kerry and Zarif met in Vienna", "held a summit in Singapore"), or
-        that the sentence does not place in a story filed from such a country."""
+    def _meeting_place_code(self, v: int, code: str, a: Actor, b: Actor, place: Place | None) -> str:
+        """A meeting's code by where it was (``place``, of the sentence or the dateline):
+        044 for a meeting (040) the sentence places "in" or "at" a country of neither side
+        ("Kerry and Zarif met in Vienna", "held a summit in Singapore"), or that it does not
+        place in a story filed from such a country; 040 for one the dictionary codes 044 by
+        its words ("on the sidelines of", "at a summit") held in the country of one side
+        ("Xi and Abe held talks on the sidelines of an Asia-Pacific summit in Beijing")."""
         ca, cb = country_of(a.code), country_of(b.code)
-        if not ca or not cb or ca == cb:
-            return None
-        s = self.sent
         if place is None or place.source not in ("sentence", "dateline") or not place.country_iso3 \
-                or place.country_iso3 in (ca, cb):
-            return None
+                or ca == cb:
+            return code
+        if code == "044":
+            if place.country_iso3 in (ca, cb):
+                self.log(f"  met in {place.text!r} ({place.country_iso3}), one side's country -> 040")
+                return "040"
+            return code
+        if not ca or not cb or place.country_iso3 in (ca, cb):
+            return code
+        return self._third_location(v, place) or code
+
+    def _third_location(self, v: int, place: Place) -> str | None:
+        """044 for a meeting the sentence places "in" or "at" ``place``, a country of neither
+        side, or that it does not place in a story filed from there."""
+        s = self.sent
         if place.source == "dateline":
             # the sentence says no place: where the story was filed ("PANAMA CITY -
             # Obama and Castro held the first formal meeting ...")

@@ -95,7 +95,9 @@ def paragraph_breaks(nlp: Any) -> Any:
     """Make a blank line (a paragraph break) always end a sentence: a component before the
     parser marks the first token after it as a sentence start, which the parser keeps.
     Without it the small model runs "... after 9 p.m.\n\nPresident Emmanuel Macron ...
-    urged" into one sentence. Added once; returns ``nlp``."""
+    urged" into one sentence. Added once; returns ``nlp``. Also keeps the tokenizer from
+    splitting ``HYPHENATED_WORDS`` (the special cases are set again on each call, which
+    changes nothing)."""
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPHS):

@@ -954,7 +954,9 @@ def alternatives(el: str) -> tuple[tuple[str, ...], ...]:
     return got
 
 
-def _by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
+def by_first_word(el: str) -> dict[str, list[tuple[str, ...]]]:
+    """The word sequences of an alternatives element by their first word, longest first;
+    computed once per element."""
     got = _BY_FIRST_WORD.get(el)
     if got is None:
         got = _BY_FIRST_WORD[el] = {}
@@ -1003,7 +1005,7 @@ def _find_alternative(sent: Sentence, scope: list[int], el: str, taken: set[int]
     token of the scope that begins one (synsets have hundreds of members, so the scope is
     read once, not once per member)."""
     lemma, lower = sent.lemma, sent.lower
-    firsts = _by_first_word(el)
+    firsts = by_first_word(el)
     for c in scope:
         if c in taken or _equipment_modifier(sent, c):
             continue
