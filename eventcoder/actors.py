@@ -1030,6 +1030,10 @@ class SentenceActors:
             # "Security forces fired tear gas and live ammunition to disperse them", the
             # purpose hung on the object: who fired does the dispersing
             subj = subject_of(s, s.head[h])
+        elif subj is None and s.dep[v] == "advcl" and h != v and s.tag[v] == "VB" \
+                and any(s.lower[c] == "to" for c in s.children[v]):
+            # "police fired rubber bullets ... to disperse them": the purpose on the verb
+            subj = subject_of(s, h)
         if subj is None:
             return frozenset()
         # the subject's conjuncts and the mentions inside its phrase: "U.S. Secretary of
