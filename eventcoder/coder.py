@@ -913,11 +913,16 @@ def _retribution(s: Sentence, act: int) -> bool:
 
 def _perpetrators(s: Sentence, k: int) -> bool:
     """Whether ``k`` names the doers of an act told before: "the perpetrators", "the
-    killers", "those responsible", "those behind it"."""
+    killers", "those responsible", "those behind it", "those involved in the attack"."""
     if s.lemma[k] in PERPETRATOR_NOUNS:
         return True
+    if s.pos[k] in ("ADJ", "NUM", "PRON") and s.lower[k] != "those":
+        # "arrested most of those involved", "two of the attackers"
+        return any(s.lower[p] == "of" and any(s.dep[o] == "pobj" and _perpetrators(s, o)
+                                              for o in s.children[p]) for p in s.children[k])
     return s.lower[k] in ("those", "whoever", "anyone") and any(
-        s.lemma[c] == "responsible" or (s.dep[c] == "prep" and s.lower[c] == "behind") for c in s.children[k])
+        s.lemma[c] == "responsible" or (s.dep[c] == "prep" and s.lower[c] == "behind")
+        or (s.lower[c] == "involved" and s.dep[c] in ("acl", "amod")) for c in s.children[k])
 
 
 # What is used when force is used: "condemned the use of lethal weapons against protesters"
