@@ -2054,10 +2054,11 @@ class _SentenceCoder:
         return found
 
     def _accuser(self, v: int, sources: list[Actor]) -> list[Actor]:
-        """Whom a denial with no target answers: the source of the latest accusation (112)
-        earlier in the story of the one denying ("Russia accused Ukraine of ... Kyiv denied
-        any involvement" -> Russia)."""
-        found = self._answered(v, sources, ("112",), "who made the accusation denied")
+        """Whom a denial with no target answers: the source of the latest accusation (112),
+        lawsuit, verdict or arrest (115, 116, 173: "Police arrested the lawmaker and said he
+        would be charged ... He denied the accusation") earlier in the story of the one
+        denying ("Russia accused Ukraine of ... Kyiv denied any involvement" -> Russia)."""
+        found = self._answered(v, sources, ("112", "115", "116", "173"), "who made the accusation denied")
         if found:
             return found
         # no accusation coded: the nearest other side heard saying or finding something
