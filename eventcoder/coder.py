@@ -648,9 +648,16 @@ def _simple_present(sent: Sentence, k: int) -> bool:
 
 def _pending(sent: Sentence, k: int) -> bool:
     """A clause of time in the simple present: an act still to come ("demanded that Armenia
-    change its constitution before Baku signs a peace treaty")."""
-    return sent.dep[k] == "advcl" and _simple_present(sent, k) and any(
-        sent.dep[m] == "mark" and sent.lower[m] in PENDING_MARKS for m in sent.children[k])
+    change its constitution before Baku signs a peace treaty"); or an "until" clause on
+    what will or would go on ("said the protests would continue until he left office")."""
+    if sent.dep[k] != "advcl":
+        return False
+    marks = [sent.lower[m] for m in sent.children[k] if sent.dep[m] == "mark"]
+    if _simple_present(sent, k) and any(m in PENDING_MARKS for m in marks):
+        return True
+    h = sent.head[k]
+    return any(m in ("until", "till") for m in marks) and any(
+        sent.dep[a] == "aux" and sent.lower[a] in ("will", "would", "'ll") for a in sent.children[h])
 
 
 def _conditional_clauses(sent: Sentence) -> set[int]:
@@ -3046,6 +3053,10 @@ class _SentenceCoder:
             # "Russia denied that it had played any part": a denial answers who accused,
             # not the one the denied clause names (mostly the denier's own side)
             targets = self._accuser(v, sources)
+        if not targets and sources and code[:3] == "083":
+            # "Thousands protested against the decree ... the cabinet repealed it": a
+            # concession answers who protested or demanded it
+            targets = self._answered(v, sources, ("14", "10"), "whose demand it meets", before=0)
         if not targets and sources and code in YIELD_REFUSALS:
             # "Madrid demanded an apology ... Milei refused to apologise": a refusal to
             # yield or to step down answers who demanded it
