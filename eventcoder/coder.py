@@ -2245,6 +2245,10 @@ class _SentenceCoder:
                 if not found:  # "to demand that the government ..."
                     found = next((self.actors.resolve(subj) for g in s.children[c] if s.dep[g] == "ccomp"
                                   if (subj := self._clause_subject(g)) is not None), [])
+                if not found:  # "to demand the resignation of Prime Minister Najib": its pattern's
+                    m = self._best_fit(c, self.dicts.verbs.get(self.key.get(c, s.lemma[c]), []))
+                    if m is not None and m.target is not None:
+                        found = self.actors.resolve(m.target)
                 if found:
                     self.suppressed.update(own_tokens(s, c))
                     self.log(f"  target from the purpose {s.words[c]!r}")
