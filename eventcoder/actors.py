@@ -1153,7 +1153,8 @@ class SentenceActors:
                     return None
                 return Actor(whose.code, s.span_text(start, end), i, whose.rule)
         if bare_congress(s, start, end, code) \
-                and not any(s.dep[c] in ("poss", "compound", "amod") for c in s.children[start]) \
+                and not any(s.dep[c] in ("poss", "compound", "amod") and self.actor_at[c] is not None
+                            for c in s.children[start]) \
                 and (home := self.host_country or self.default_country) in CONGRESS_COUNTRIES:
             # "BRASILIA (AP) - Thousands of supporters of Bolsonaro stormed Congress", "broke
             # into the Congress building": in a story from a country whose legislature is a
