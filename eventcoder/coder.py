@@ -3242,6 +3242,13 @@ class _SentenceCoder:
             # or forces is no diplomatic visit
             self.log(f"  a visit within {country_of(targets[0].code)}: no event")
             return None
+        if code == "054" and targets and sources and all(
+                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
+                for b in targets):
+            # "the heads of the armed forces said they recognised him as president": one's own
+            # country's leader recognised is support (051), not diplomatic recognition
+            self.log(f"  recognition within {country_of(targets[0].code)}: 051")
+            code = "051"
         if code[:2] in VIOLENT_ROOTS:
             if not targets and sources:
                 targets = self._place_target(v, tgt)
