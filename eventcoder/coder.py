@@ -3053,6 +3053,11 @@ class _SentenceCoder:
             # "Gunmen killed 100 people ... Pope Leo prayed for the victims": those the act
             # told before struck
             targets = self._earlier_act_source(tgt, sources, victims=True)
+        if code == "016" and targets and sources and all(
+                any(b.code in (a.code, country_of(a.code)) for a in sources) for b in targets):
+            # "called the allegations of U.S. involvement baseless": one's own state is what
+            # the denial is about, not whom it answers (its opposition can be whom it answers)
+            targets = []
         if not targets and sources and code == "016":
             # "Russia denied that it had played any part": a denial answers who accused,
             # not the one the denied clause names (mostly the denier's own side)
