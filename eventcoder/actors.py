@@ -1606,6 +1606,12 @@ class SentenceActors:
                 # state's are rebels
                 role = "REB"
                 self.trace.append(f"agent {s.words[i]!r}: loyal to {s.words[leader]!r} -> REB")
+            if role == "GOV" and s.lemma[i] == "counterpart" and depth < 2 \
+                    and (peer := self._counterpart_of(i, depth)) is not None:
+                # "Indian army commanders held a flag meeting with their Chinese
+                # counterparts": the counterparts hold the subject's office (CHNMIL)
+                role = peer
+                self.trace.append(f"agent {s.words[i]!r}: counterpart of a {peer}")
             code = compose(country, role, entry.prefix)
             first = min([start, *(k for k in self._left_modifiers(i))])
             text = s.span_text(first if owner is not None else start, max(end, i + 1))
@@ -1769,6 +1775,20 @@ class SentenceActors:
             if a is not None and test(a):
                 return attrs.evolve(a, token=i)
         return None
+
+    def _counterpart_of(self, i: int, depth: int) -> str | None:
+        """The role other than GOV of the subject of the verb over "counterpart(s)" ``i``
+        (MIL for "army commanders ... their counterparts"), else None."""
+        s = self.sent
+        v = i
+        for _ in range(6):
+            if s.pos[v] in ("VERB", "AUX") or s.head[v] == v:
+                break
+            v = s.head[v]
+        subj = subject_of(s, v) if s.pos[v] in ("VERB", "AUX") else None
+        a = self.resolve_one(subj, depth + 1) if subj is not None and subj != i else None
+        role = a.code[3:6] if a is not None and country_of(a.code) else ""
+        return role if role in ("MIL", "COP", "SPY", "LEG", "JUD") else None
 
     def _movement_role(self, k: int) -> str | None:
         """The role of the people a non-state body at token ``k`` gathers, when no
