@@ -2802,8 +2802,14 @@ class _SentenceCoder:
                 and s.head[v] in self.violent:
             # "shelled the city, killing 15 civilians": the toll of the attack already
             # coded, not another attack
-            self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
-            return None
+            stormed = [e for e in self.events if e.verb_index == s.head[v]]
+            if not (code[:3] == "181" and stormed and all(e.event_code in ("180", "190") for e in stormed)):
+                self.log(f"predicate {s.words[v]!r}: the toll of {s.words[s.head[v]]!r}, not coded again")
+                return None
+            # "stormed a boarding school ..., kidnapping 27 students": the abduction is the
+            # act the storming was, told by its kind
+            self.log(f"predicate {s.words[v]!r}: the abduction {s.words[s.head[v]]!r} was")
+            self.events = [e for e in self.events if e.verb_index != s.head[v]]
         if src is not None and s.lemma[src] in ("bomb", "device", "explosive") \
                 and not self.actors.resolve(src):
             # "A bomb planted by an unidentified man ... killed 20 people": the one who
