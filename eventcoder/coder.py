@@ -857,6 +857,8 @@ def _directive(a: str, b: str) -> bool:
 # Verbs that end something, and protests that coercion may be to end: "invoked emergency
 # powers to end protests" is against the protesters
 ENDING_VERBS = frozenset({"end", "stop", "halt", "break"})
+# Purposes of forces sent against unrest: "to restore order", "to quell the unrest"
+ORDER_PURPOSES = frozenset({"restore", "maintain", "keep", "quell", "contain", "calm", "control"})
 PROTEST_EVENT_NOUNS = frozenset({"protest", "demonstration", "rally", "blockade", "unrest", "riot",
                                  "strike", "occupation", "uprising", "sit-in", "march"})
 
@@ -3237,6 +3239,10 @@ class _SentenceCoder:
                 self.log(f"  target: who acted in hostility before, {hostile.source_text!r} "
                          f"({hostile.event_code}, sentence {hostile.sentence_index})")
                 targets = [Actor(hostile.source, hostile.source_text, v, hostile.rule)]
+            elif any(s.lemma[c] in ORDER_PURPOSES and is_infinitive(s, c) for c in s.children[v]):
+                # "Protesters set fire to a parliament building ... the government sent
+                # police reinforcements to restore order": against those who protested
+                targets = self._answered(v, sources, ("14",), "who protested")
         return code, tgt, targets
 
     def _refined(self, v: int, code: str, src: int | None, tgt: int | None, sources: list[Actor],
