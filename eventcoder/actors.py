@@ -242,6 +242,8 @@ FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "topple
 # Heads of a body: "the leader of the movement" leads no government
 LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "president", "founder"})
 # Bodies no dictionary names and the role of the people they gather
+# Spans of time a body of protest is counted in: "seven months of protests"
+SPAN_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
 MOVEMENT_ROLES = {"movement": "CVL", "protest": "CVL", "campaign": "CVL", "uprising": "CVL",
                   "demonstration": "CVL", "strike": "LAB", "union": "LAB"}
 # Bodies named by the people they gather ("Federation of Students"), and those people's roles
@@ -1578,7 +1580,10 @@ class SentenceActors:
                     len(owner.code) == 3 and s.lemma[owner_token] in BODY_NOUNS)):
                 # ("leaders of the Hong Kong Federation of Students": the country is the
                 # body's, the role its members')
-                led = next((self._movement_role(p) for p in self._of_objects(i)), None)
+                # ("the leader of seven months of protests": through the span)
+                led = next((r for p in self._of_objects(i) for q in (
+                    p, *(self._of_objects(p) if s.lemma[p] in SPAN_NOUNS else ()))
+                    if (r := self._movement_role(q)) is not None), None)
                 if led is not None:
                     # "police arrested the leader of the movement": a movement's leader,
                     # not the government's
