@@ -3259,6 +3259,13 @@ class _SentenceCoder:
             # or forces is no diplomatic visit
             self.log(f"  a visit within {country_of(targets[0].code)}: no event")
             return None
+        if code == "160" and s.lemma[v] in ("suspend", "expel") and targets and sources and all(
+                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
+                for b in targets):
+            # "Congress voted to suspend President Martin Vizcarra": one's own country's
+            # officials suspended are sanctioned (172), no ties are cut
+            self.log(f"  suspended within {country_of(targets[0].code)}: 172")
+            code = "172"
         if code == "054" and targets and sources and all(
                 country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
                 for b in targets):
