@@ -857,6 +857,10 @@ def _directive(a: str, b: str) -> bool:
 # Verbs that end something, and protests that coercion may be to end: "invoked emergency
 # powers to end protests" is against the protesters
 ENDING_VERBS = frozenset({"end", "stop", "halt", "break"})
+# Verbs of wishing, and the acts done by saying one wishes to do them ("want to thank")
+WISH_VERBS = frozenset({"want", "wish", "like"})
+PERFORMATIVES = frozenset({"thank", "congratulate", "apologise", "apologize", "condemn", "praise",
+                           "welcome", "commend", "salute", "express", "extend", "offer"})
 # Purposes of forces sent against unrest: "to restore order", "to quell the unrest"
 ORDER_PURPOSES = frozenset({"restore", "maintain", "keep", "quell", "contain", "calm", "control"})
 PROTEST_EVENT_NOUNS = frozenset({"protest", "demonstration", "rally", "blockade", "unrest", "riot",
@@ -2481,6 +2485,12 @@ class _SentenceCoder:
             frame, commanded = "intent", am.target
         fmap = self.dicts.frame_maps.get(frame)
         out = fmap.code_for(code) if fmap else None
+        if frame == "intent" and code is not None and s.lemma[f] in WISH_VERBS \
+                and s.lemma[act] in PERFORMATIVES:
+            # "We want to thank Armenia": a thanks, an apology or a condemnation wished for
+            # is made in the saying
+            self.log(f"frame {frame!r} on {s.words[f]!r}: {s.words[act]!r} said is done -> {code}")
+            out = code
         on_frame = self.framed.get(f) if f != act else None
         if out is not None and on_frame is not None and on_frame[0] == f:
             # "said they would try to kill her again": the auxiliary's frame (intent) over
