@@ -857,6 +857,10 @@ def _directive(a: str, b: str) -> bool:
 # Verbs that end something, and protests that coercion may be to end: "invoked emergency
 # powers to end protests" is against the protesters
 ENDING_VERBS = frozenset({"end", "stop", "halt", "break"})
+# What an investigation of someone is by their role: rights abuses by police, military action,
+# crime by officials, businesses, armed men and criminals
+INVESTIGATED = {"COP": "092", "MIL": "093", "GOV": "091", "ELI": "091", "BUS": "091", "UAF": "091",
+                "CRM": "091", "REB": "091"}
 # Verbs of wishing, and the acts done by saying one wishes to do them ("want to thank")
 WISH_VERBS = frozenset({"want", "wish", "like"})
 PERFORMATIVES = frozenset({"thank", "congratulate", "apologise", "apologize", "condemn", "praise",
@@ -3269,6 +3273,13 @@ class _SentenceCoder:
             # or forces is no diplomatic visit
             self.log(f"  a visit within {country_of(targets[0].code)}: no event")
             return None
+        if code == "090" and targets and sources and (kind := INVESTIGATED.get(targets[0].code[3:6])):
+            # "prosecutors opened an investigation into the shooting" (by police): an
+            # investigation of police is one of rights abuses (092), of an army of military
+            # action (093), of officials, businesses or armed men of a crime (091), as the
+            # blind sets code them (of a state, a body or the opposition it stays 090)
+            code = kind
+            self.log(f"  an investigation of {targets[0].code}: {code}")
         if code == "160" and s.lemma[v] in ("suspend", "expel") and targets and sources and all(
                 country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
                 for b in targets):
