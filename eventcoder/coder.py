@@ -3020,6 +3020,11 @@ class _SentenceCoder:
                 if s.dep[c] in ("relcl", "acl") and s.pos[c] == "VERB":
                     hit = next((g for g in s.children[c] if s.dep[g] in OBJECT_DEPS), None)
                     targets = (self.actors.resolve(hit) or self.actors.owner(hit)) if hit is not None else []
+                    if not targets and hit is not None \
+                            and s.lemma[next(iter(counted(s, hit)), hit)] in CROWD_NOUNS:
+                        # "for twin bomb attacks that killed 74 people ... in the Ugandan
+                        # capital": the civilians of where they were struck
+                        targets = _with_role(self._place_target(c, hit), "CVL") or self._people(hit)
                     if targets:
                         break
         if not targets and tgt is not None:
