@@ -3118,7 +3118,7 @@ class _SentenceCoder:
                 if refined is not None:
                     self.log(f"  the purpose's code: {code} -> {refined}")
                     code = refined
-        if not targets and sources and (code[:2] == "14" or code == "082") and all(
+        if not targets and sources and (code[:2] == "14" or code in ("082", "133")) and all(
                 len(a.code) >= 6 and a.code[3:6] in PROTESTING_ROLES and country_of(a.code) for a in sources):
             # "Opposition supporters staged a protest in Dhaka": people protesting against
             # no one named protest against their government (and call it off toward it:
