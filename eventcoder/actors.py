@@ -241,9 +241,9 @@ def bare_congress(sent: Sentence, start: int, end: int, code: str | None) -> boo
 FORMER_WORDS = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "late"})
 # Heads of a body: "the leader of the movement" leads no government
 LEADER_NOUNS = frozenset({"leader", "head", "chief", "chairman", "chairwoman", "president", "founder"})
-# Bodies no dictionary names and the role of the people they gather
 # Spans of time a body of protest is counted in: "seven months of protests"
 SPAN_NOUNS = frozenset({"day", "week", "month", "year", "decade"})
+# Bodies no dictionary names and the role of the people they gather
 MOVEMENT_ROLES = {"movement": "CVL", "protest": "CVL", "campaign": "CVL", "uprising": "CVL",
                   "demonstration": "CVL", "strike": "LAB", "union": "LAB"}
 # Bodies named by the people they gather ("Federation of Students"), and those people's roles

@@ -1007,6 +1007,13 @@ def _stem(word: str) -> str:
     return word
 
 
+def _at_home(sources: Sequence[Actor], targets: Sequence[Actor]) -> bool:
+    """Whether every target is of a country one of the sources is of: an act within one
+    country (a visit to one's own troops, a suspension, a recognition at home)."""
+    return all(country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
+               for b in targets)
+
+
 def _same_state(a: str, b: str) -> bool:
     """The same actor or two parts of one state (Israel and its military, its government
     and its army): one side, not two."""
@@ -3271,9 +3278,7 @@ class _SentenceCoder:
         people, aid to victims, a protest by what it is for...), with the sources and
         targets some of those readings change; None when the act is not coded."""
         s = self.sent
-        if code in ("042", "043") and targets and sources and all(
-                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
-                for b in targets):
+        if code in ("042", "043") and targets and sources and _at_home(sources, targets):
             # "Vucic visited troops at the border": a visit to one's own country's people
             # or forces is no diplomatic visit
             self.log(f"  a visit within {country_of(targets[0].code)}: no event")
@@ -3285,16 +3290,13 @@ class _SentenceCoder:
             # blind sets code them (of a state, a body or the opposition it stays 090)
             code = kind
             self.log(f"  an investigation of {targets[0].code}: {code}")
-        if code == "160" and s.lemma[v] in ("suspend", "expel") and targets and sources and all(
-                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
-                for b in targets):
+        if code == "160" and s.lemma[v] in ("suspend", "expel") and targets and sources \
+                and _at_home(sources, targets):
             # "Congress voted to suspend President Martin Vizcarra": one's own country's
             # officials suspended are sanctioned (172), no ties are cut
             self.log(f"  suspended within {country_of(targets[0].code)}: 172")
             code = "172"
-        if code == "054" and targets and sources and all(
-                country_of(b.code) and any(country_of(a.code) == country_of(b.code) for a in sources)
-                for b in targets):
+        if code == "054" and targets and sources and _at_home(sources, targets):
             # "the heads of the armed forces said they recognised him as president": one's own
             # country's leader recognised is support (051), not diplomatic recognition
             self.log(f"  recognition within {country_of(targets[0].code)}: 051")
