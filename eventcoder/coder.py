@@ -1001,6 +1001,8 @@ STEM_ENDINGS = ("ations", "ation", "ions", "ion", "ings", "ing", "ments", "ment"
 def _stem(word: str) -> str:
     """A word less the ending of an inflection or of a noun made from a verb ("pardoned",
     "pardons" -> "pardon"; "expulsion" -> "expuls", "executed", "execution" -> "execut")."""
+    if word.endswith(("olution", "olutions")):
+        return word[: word.rindex("olution")] + "olv"  # "dissolution", "dissolved" -> "dissolv"
     for end in STEM_ENDINGS:
         if word.endswith(end) and len(word) - len(end) >= 4:
             return word[: -len(end)]
