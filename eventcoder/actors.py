@@ -1012,9 +1012,9 @@ class SentenceActors:
             return frozenset()
         return self._governing_subject(i)
 
-    def _governing_subject(self, i: int) -> frozenset[int]:
-        """The subject (with its conjuncts) of the verb whose object ``i`` is, directly or
-        through a preposition."""
+    def _object_subject(self, i: int) -> int | None:
+        """The subject of the verb whose object ``i`` is, directly or through a
+        preposition (or the verb a purpose infinitive serves), if any."""
         s = self.sent
         v = s.head[i]
         if s.dep[i] == "pobj" and s.dep[v] in ("prep", "dative"):
@@ -1022,9 +1022,9 @@ class SentenceActors:
             if s.pos[v] == "NOUN" and s.dep[v] in ("dobj", "obj"):
                 v = s.head[v]  # "held talks with him": not the one who held them
         elif s.dep[i] not in ("dobj", "obj", "dative"):
-            return frozenset()
+            return None
         if s.pos[v] not in ("VERB", "AUX"):
-            return frozenset()
+            return None
         subj = subject_of(s, v)
         h = s.head[v]
         if s.dep[v] == "acl" and h != v and s.dep[h] in ("dobj", "obj") and s.head[h] != h \
@@ -1036,6 +1036,13 @@ class SentenceActors:
                 and any(s.lower[c] == "to" for c in s.children[v]):
             # "police fired rubber bullets ... to disperse them": the purpose on the verb
             subj = subject_of(s, h)
+        return subj
+
+    def _governing_subject(self, i: int) -> frozenset[int]:
+        """The subject (with its conjuncts) of the verb whose object ``i`` is, directly or
+        through a preposition."""
+        s = self.sent
+        subj = self._object_subject(i)
         if subj is None:
             return frozenset()
         # the subject's conjuncts and the mentions inside its phrase: "U.S. Secretary of
@@ -1782,16 +1789,11 @@ class SentenceActors:
         return None
 
     def _counterpart_of(self, i: int, depth: int) -> str | None:
-        """The role other than GOV of the subject of the verb over "counterpart(s)" ``i``
-        (MIL for "army commanders ... their counterparts"), else None."""
-        s = self.sent
-        v = i
-        for _ in range(6):
-            if s.pos[v] in ("VERB", "AUX") or s.head[v] == v:
-                break
-            v = s.head[v]
-        subj = subject_of(s, v) if s.pos[v] in ("VERB", "AUX") else None
-        a = self.resolve_one(subj, depth + 1) if subj is not None and subj != i else None
+        """The role other than GOV of the subject of the verb whose object "counterpart(s)"
+        ``i`` is (MIL for "army commanders held a flag meeting with their ...
+        counterparts"), else None."""
+        subj = self._object_subject(i)
+        a = self.resolve_one(subj, depth + 1) if subj is not None else None
         role = a.code[3:6] if a is not None and country_of(a.code) else ""
         return role if role in ("MIL", "COP", "SPY", "LEG", "JUD") else None
 
