@@ -96,8 +96,7 @@ def paragraph_breaks(nlp: Any) -> Any:
     parser marks the first token after it as a sentence start, which the parser keeps.
     Without it the small model runs "... after 9 p.m.\n\nPresident Emmanuel Macron ...
     urged" into one sentence. Added once; returns ``nlp``. Also keeps the tokenizer from
-    splitting ``HYPHENATED_WORDS`` (the special cases are set again on each call, which
-    changes nothing)."""
+    splitting ``HYPHENATED_WORDS`` (set once too)."""
     from spacy.language import Language
 
     if not Language.has_factory(PARAGRAPHS):
@@ -121,9 +120,11 @@ def _whole_words(nlp: Any) -> None:
     """Keep each of ``HYPHENATED_WORDS`` (and its capitalised form) one token."""
     from spacy.attrs import ORTH
 
+    rules = nlp.tokenizer.rules
     for word in HYPHENATED_WORDS:
         for form in (word, word.capitalize()):
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+            if form not in rules:  # (each new special case empties the tokenizer's cache)
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def _mark_paragraphs(doc: Any) -> Any:
