@@ -57,6 +57,7 @@ from .text import clean_text, story_body
 from .verbs import (
     CARRYING_PARTICIPLES,
     DOCUMENT_NOUNS,
+    JUDGING_VERBS,
     OBJECT_DEPS,
     RELATION_PARTICIPLES,
     RELATIVE_PRONOUNS,
@@ -75,6 +76,7 @@ from .verbs import (
     is_passive,
     is_verbal,
     match_frame,
+    named_thing,
     own_tokens,
     phrase_object,
     predicate_fits,
@@ -219,9 +221,6 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
 YIELDING_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond"})
 # Verbs that lay an act "on" someone: the accused, not the act's victim
 BLAMING_VERBS = frozenset({"blame", "pin"})
-# Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
-# attack as ...")
-JUDGING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
@@ -959,6 +958,16 @@ def _force_use(s: Sentence, n: int) -> int | None:
     return use if any(s.lemma[o] in FORCE_USE_OBJECTS for c in s.children[use]
                       if s.dep[c] == "prep" and s.lower[c] == "of"
                       for o in s.children[c] if s.dep[o] == "pobj") else None
+
+
+def _definite(s: Sentence, k: int, words: tuple[str, ...] = ("the",)) -> bool:
+    """Whether noun ``k`` speaks of a thing already known: it has one of ``words`` for a
+    determiner, or it is what a free relative names ("condemned what it called a cowardly
+    massacre": the massacre the story told)."""
+    if any(s.lower[c] in words for c in s.children[k]):
+        return True
+    j = s.head[s.head[k]] if s.dep[k] == "pobj" and s.lower[s.head[k]] == "as" else s.head[k]
+    return s.dep[j] == "ccomp" and named_thing(s, s.head[j]) == k
 
 
 def _struck_act(s: Sentence, tgt: int) -> int | None:
@@ -3220,7 +3229,7 @@ class _SentenceCoder:
         elif tgt is not None and code[:2] == "11" and targets and sources \
                 and s.lemma[v] not in BLAMING_VERBS \
                 and (n := _struck_act(s, tgt)) is not None \
-                and any(s.lower[c] == "the" for c in s.children[n]) \
+                and _definite(s, n) \
                 and all(b.inferred or any(_same_state(b.code, a.code) for a in sources)
                         or any(e.target == b.code and e.event_code[:2] in VIOLENT_ROOTS
                                for e in self.context.events) for b in targets):
@@ -3231,7 +3240,7 @@ class _SentenceCoder:
             ref, targets = n, []
         if targets and sources and ref is not None and s.pos[ref] == "NOUN" and code != "015" \
                 and s.lemma[ref] in REFERRING_NOUNS \
-                and any(s.lower[c] == "the" for c in s.children[ref]) \
+                and _definite(s, ref) \
                 and all(len(a.code) == 3 for a in targets) \
                 and any(s.dep[c] in ("amod", "compound") and self.actors.resolve(c) for c in s.children[ref]):
             # "condemned the Azerbaijani warning" after Azerbaijan's defence ministry warned:
@@ -3241,7 +3250,7 @@ class _SentenceCoder:
                 targets = earlier
         if not targets and sources and ref is not None and (s.pos[ref] == "NOUN" or ref == it_act) \
                 and (s.lemma[ref] in REFERRING_NOUNS or _force_use(s, ref) == ref) \
-                and any(s.lower[c] in ("the", "this", "these", "those") for c in s.children[ref]):
+                and _definite(s, ref, ("the", "this", "these", "those")):
             # "claimed responsibility for the attack": those it struck; "condemned the rebel
             # offensive": the doer the noun names, else who did the act reported before
             doers = [] if code == "015" else [
@@ -3250,7 +3259,7 @@ class _SentenceCoder:
             targets = doers or self._earlier_act_source(ref, sources, victims=code == "015",
                                                         answered=code == "016")
         if not targets and sources and ref is not None and code[:2] in ("11", "12", "05") \
-                and s.pos[ref] == "NOUN" and any(s.lower[c] in ("the", "this") for c in s.children[ref]):
+                and s.pos[ref] == "NOUN" and _definite(s, ref, ("the", "this")):
             # "Aliyev pardoned him ... the White House criticised the pardon": who did the act
             # a noun of the same word as its verb names
             targets = self._same_word_act(ref, sources)

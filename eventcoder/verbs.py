@@ -494,6 +494,26 @@ def relative_object(sent: Sentence, v: int) -> int | None:
                  if sent.dep[c] in OBJECT_DEPS and sent.lower[c] in RELATIVE_PRONOUNS), None)
 
 
+# Verbs that say what a thing is ("called the shelling 'unforgivable'", "described the
+# attack as ...")
+JUDGING_VERBS = frozenset({"call", "describe", "term", "brand", "label", "dub"})
+
+
+def named_thing(sent: Sentence, v: int) -> int | None:
+    """The thing a free relative names when it is the object of ``v``: "condemned *what
+    it called* a cowardly massacre", "what he described as an act of barbarism": the
+    massacre, the act."""
+    for c in sent.children[v]:
+        if (sent.dep[c] == "ccomp" and sent.lemma[c] in JUDGING_VERBS
+                and any(sent.dep[w] == "dobj" and sent.lower[w] == "what" for w in sent.children[c])):
+            for n in sent.children[c]:
+                if sent.dep[n] in ("oprd", "attr", "xcomp") and sent.pos[n] in ("NOUN", "PROPN"):
+                    return n
+                if sent.dep[n] == "prep" and sent.lower[n] == "as":
+                    return phrase_object(sent, n)
+    return None
+
+
 def clause(sent: Sentence, v: int) -> Clause:
     """Subject and object of verb ``v``; for a passive the subject is the "by" phrase and
     the object is the grammatical subject."""
@@ -538,6 +558,8 @@ def _clause(sent: Sentence, v: int) -> Clause:
                     and c + 2 < len(sent) and sent.lower[c + 1] in WEEKDAY_NAMES
                     and sent.dep[c + 1] == "compound"
                     for p in sent.children[c] if sent.dep[p] == "pobj" and p > c + 2), None)
+    if obj is None and not passive:
+        obj = named_thing(sent, v)
     if obj is None and sent.lemma[v] in COPULAS:
         # a copula's complement carries the pattern: "was ready to meet", "is
         # concerned about", "stood ready to send", "remained committed to"
