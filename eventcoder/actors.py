@@ -639,6 +639,22 @@ def _compatible(pronoun: str, a: Actor) -> bool:
     return True
 
 
+# Weapons that make those who bear them an armed group (not stones or sticks)
+ARMS_NOUNS = frozenset({"rifle", "gun", "machete", "knife", "weapon", "firearm", "grenade", "pistol",
+                        "explosive", "axe", "sword", "spear", "kalashnikov", "machine-gun"})
+
+
+def _armed(s: Sentence, i: int) -> bool:
+    """Whether the people noun ``i`` is said to bear weapons: "mobs *armed with* hunting
+    rifles", also when the parser makes "armed" their verb."""
+    def with_arms(v: int) -> bool:
+        return s.lemma[v] == "arm" and s.tag[v] == "VBN" and any(
+            s.dep[c] == "prep" and s.lower[c] == "with" and any(
+                s.lemma[k] in ARMS_NOUNS for k in s.subtree(c)) for c in s.children[v])
+    return any(s.dep[c] == "acl" and with_arms(c) for c in s.children[i]) \
+        or (s.dep[i] == "nsubj" and with_arms(s.head[i]))
+
+
 class SentenceActors:
     """The actor and agent phrases of one sentence, and how its nouns resolve."""
 
@@ -1610,6 +1626,11 @@ class SentenceActors:
                 role = "OPP"
                 self.trace.append(f"agent {s.words[i]!r}: the followers told of before, "
                                   f"{followers.text!r} -> OPP")
+            if role == "CVL" and _armed(s, i):
+                # "mobs armed with hunting rifles attacked villages": people who bear arms
+                # are an armed group with no affiliation
+                role = "UAF"
+                self.trace.append(f"agent {s.words[i]!r}: armed -> UAF")
             if role == "UAF" and depth < 2 and (leader := self._loyal_to(i)) is not None and (
                     {s.lemma[k] for k in s.subtree(leader)} & REBEL_WORDS
                     or not any(a.code[3:6] in STATE_ORGANS for a in self.resolve(leader))):
