@@ -1595,11 +1595,12 @@ class SentenceActors:
                                if a.code[3:6] == "UAF" and country_of(a.code)), None)
                 if before is not None:
                     guess = country_of(before.code)
-            if owner is None and entry.role in ("COP", "MIL") and depth == 0:
+            if owner is None and entry.role in ("COP", "MIL", "SPY", "UAF") and depth == 0:
                 # "Macedonian police fired tear gas at refugees ... Police later detained
-                # ten of them": the police (or army) told of in the three sentences
-                # before, not the dateline's or a place's (a place phrase first cost a
-                # held-out event; the whole story two)
+                # ten of them": the police (army, intelligence, armed men) told of in the
+                # three sentences before, not the dateline's or a place's (a place phrase
+                # first cost a held-out event; the whole story two; government agents,
+                # nine)
                 before = next((a for sa in reversed(self.context.previous[-3:]) for a in sa.all_mentions()
                                if a.code[3:6] == entry.role and country_of(a.code)), None)
                 if before is not None:
