@@ -378,8 +378,9 @@ class CoderOptions:
       in a comma-delimited clause at the beginning, in the middle or at the end of a
       sentence, of that many words, are not coded (", a senior official said on Monday").
     - ``once_per_story``: an event told again later in its story (the same source, target
-      and code: a lead restated in a later paragraph) is kept once, at its first telling,
-      as a careful coder codes it; ``False`` keeps every telling.
+      and code: a lead restated in a later paragraph; or the same code between the same
+      countries said less exactly, RUS -> CHN after RUSGOV -> CHNGOV) is kept once, at its
+      first telling, as a careful coder codes it; ``False`` keeps every telling.
     """
 
     require_dyad: bool = True
@@ -4256,13 +4257,20 @@ def _one_riot(events: list[Event], trace: list[str] | None) -> list[Event]:
 
 
 def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]:
-    """``events`` less those that tell again an event of the story told before (the same
-    source, target and code)."""
+    """``events`` less those that tell again an event of the story told before: the same
+    source, target and code, or the same code between the same countries said less
+    exactly ("Putin and Xi signed the deal ... Russia and China signed it": RUSGOV ->
+    CHNGOV, then RUS -> CHN, kept once; the other way round both stay, since a lead's
+    bare countries are often named by their governments after)."""
     seen: set[tuple[str | None, str | None, str]] = set()
     out: list[Event] = []
     for e in events:
         key = (e.source, e.target, e.event_code)
-        if key in seen:
+        vaguer = any(c == e.event_code and _same_actor(a or "", e.source or "")
+                     and _same_actor(b or "", e.target or "")
+                     and len(a or "") + len(b or "") > len(e.source or "") + len(e.target or "")
+                     for a, b, c in seen)
+        if key in seen or vaguer:
             _trace_at(trace, e.sentence_index)
             if trace is not None:
                 trace.append(f"sentence {e.sentence_index}: {e.source} -> {e.target} {e.event_code} "
