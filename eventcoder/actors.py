@@ -1601,10 +1601,18 @@ class SentenceActors:
                 # three sentences before, not the dateline's or a place's (a place phrase
                 # first cost a held-out event; the whole story two; government agents,
                 # nine)
-                before = next((a for sa in reversed(self.context.previous[-3:]) for a in sa.all_mentions()
-                               if a.code[3:6] == entry.role and country_of(a.code)), None)
-                if before is not None:
-                    guess = country_of(before.code)
+                # (not past a sentence since that set a scene of its own: "Sudanese police
+                # fired tear gas ... In Tunis, hundreds of protesters scaled the walls ...
+                # Police fired tear gas" are Tunisia's; any place phrase since, not only a
+                # fronted one, cost two held-out events)
+                for sa in reversed(self.context.previous[-3:]):
+                    before = next((a for a in sa.all_mentions()
+                                   if a.code[3:6] == entry.role and country_of(a.code)), None)
+                    if before is not None:
+                        guess = country_of(before.code)
+                        break
+                    if sa.sent.index in self.context.fronted:
+                        break
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")
