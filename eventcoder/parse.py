@@ -113,7 +113,9 @@ def paragraph_breaks(nlp: Any) -> Any:
 # "called off their sit-in outside parliament" worse; the dictionaries match its parts)
 HYPHENATED_WORDS = ("de-escalate", "de-escalates", "de-escalated", "de-escalating", "de-escalation",
                     "cease-fire", "cease-fires", "ill-treatment",
-                    "re-elect", "re-elects", "re-elected", "re-electing", "re-election")
+                    "re-elect", "re-elects", "re-elected", "re-electing", "re-election",
+                    # (and the "Pan-American Highway" is no American one)
+                    "Pan-American", "Pan-African", "Pan-Arab", "Pan-Asian", "Pan-European")
 
 
 def _whole_words(nlp: Any) -> None:

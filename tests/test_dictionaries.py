@@ -74,6 +74,11 @@ def test_agent_plural_shorthand_and_prefix_roles():
     assert isinstance(f.entries[0], AgentEntry)
 
 
+def test_agent_plural_shorthand_inside_a_phrase():
+    f = read_native_text("BUS: chamber(s) of commerce\n", "agents")
+    assert [e.text for e in f.entries] == ["chamber of commerce", "chambers of commerce"]
+
+
 def test_verb_patterns_and_frames():
     f = read_native_text(
         "1124: accuse + of war crimes\n195 noun: air strike on + by $\n"

@@ -316,13 +316,14 @@ def _parse_line(kind: str, head: str, body: str, loc: SourceLocation,
 
 
 def _expand_plurals(items: list[str]) -> list[str]:
-    """``official(s)`` -> ``official``, ``officials``."""
+    """``official(s)`` -> ``official``, ``officials``; anywhere in a phrase:
+    ``chamber(s) of commerce`` -> ``chamber of commerce``, ``chambers of commerce``."""
     out = []
     for item in items:
-        m = re.fullmatch(r"(.*?)\((\w+)\)", item)
+        m = re.search(r"\((\w+)\)", item)
         if m:
-            out.append(m[1])
-            out.append(m[1] + m[2])
+            out.append(item[:m.start()] + item[m.end():])
+            out.append(item[:m.start()] + m[1] + item[m.end():])
         else:
             out.append(item)
     return out
