@@ -644,6 +644,12 @@ ARMS_NOUNS = frozenset({"rifle", "gun", "machete", "knife", "weapon", "firearm",
                         "explosive", "axe", "sword", "spear", "kalashnikov", "machine-gun"})
 
 
+def _based(s: Sentence, c: int) -> bool:
+    """Whether modifier ``c`` says where its noun is based ("the Hague-based court", "a
+    London-based rights group"): a place, not the noun's owner."""
+    return s.lower[c] == "based" and s.dep[c] == "amod"
+
+
 def _armed(s: Sentence, i: int) -> bool:
     """Whether the people noun ``i`` is said to bear weapons: "mobs *armed with* hunting
     rifles", also when the parser makes "armed" their verb."""
@@ -1513,7 +1519,8 @@ class SentenceActors:
             if ante is not None:
                 self.trace.append(f"{s.words[i]!r} -> the group named before, {ante.text!r} ({ante.code})")
                 return attrs.evolve(ante, token=i, person=False)
-        mods = [c for c in s.children[i] if c < i and s.dep[c] in MODIFIER_DEPS and s.dep[c] != "det"]
+        mods = [c for c in s.children[i] if c < i and s.dep[c] in MODIFIER_DEPS and s.dep[c] != "det"
+                and not _based(s, c)]
         if agent is not None and owner is None and depth == 0 and (s.tag[i] == "NN" or mods) \
                 and any(s.lower[c] == "the" for c in s.children[i]) and agent[1] == i + 1 \
                 and all(s.dep[c] in ("compound", "amod") and self.actor_at[c] is None for c in mods):
@@ -1860,7 +1867,7 @@ class SentenceActors:
         s = self.sent
         out: list[int] = []
         for c in s.children[i]:
-            if c < i and s.dep[c] in MODIFIER_DEPS:
+            if c < i and s.dep[c] in MODIFIER_DEPS and not _based(s, c):
                 out.extend(s.subtree(c))
         out.sort()
         return out

@@ -131,3 +131,12 @@ def test_a_news_corpus_codes_story_by_story_in_bounded_time(coder):
         total += len(events)
     assert not slow
     assert total > len(stories)  # real news stories give events
+
+
+def test_a_place_a_body_is_based_in_is_not_its_owner(coder):
+    """"A London-based rights group" is no British actor, "the Hague-based court" no Dutch
+    judiciary: "X-based" says where a body sits."""
+    events = coder.code_story("ISTANBUL (Reuters) - Turkish police detained two journalists on Monday. "
+                              "A London-based rights group condemned the arrests.", date="2016-07-25")
+    sources = {e.source for e in events if e.event_code == "111"}
+    assert sources and not any(code.startswith(("GBR", "NGOGBR")) for code in sources)
