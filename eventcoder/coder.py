@@ -4388,8 +4388,11 @@ class Coder:
         if self.options.geolocate:
             lines.append("\nplaces:")
             dateline = find_dateline(clean_text(text))
+            # (as the coder builds them: actor phrases that name no place are none)
+            kept = [(sent, self.dicts.matcher.match(sent.lower, sent.words)) for sent in sentences]
+            not_places = _not_places(sentences, kept, story_reference(clean_text(text), story.date).date)
             lines.extend(f"  {line}" for line in StoryPlaces(
-                sentences, dateline[0] if dateline else None).describe().splitlines())
+                sentences, dateline[0] if dateline else None, not_places=not_places).describe().splitlines())
         lines.append("\nevents:")
         if result.discarded:
             lines.append(f"  none: {result.discarded}")

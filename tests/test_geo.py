@@ -431,6 +431,15 @@ def test_an_actor_that_names_no_place_is_not_geocoded(coder):
     assert events and all(e.place is None or e.place.country_iso3 != "IND" for e in events)
 
 
+def test_explain_lists_the_places_the_coder_uses(coder):
+    # "Justice" is a town in Illinois; in "the International Court of Justice" it is part
+    # of an organisation's name, for explain as for coding
+    text = "Colombia rejected a ruling by the International Court of Justice."
+    assert all(e.place is None for e in coder.code_story(text, date="2012-11-20"))
+    places = coder.explain(text, date="2012-11-20").split("\nplaces:")[1].split("\nevents:")[0]
+    assert "Justice" not in places
+
+
 def test_a_place_visited_or_reached_is_the_events_place(coder):
     # the target of a visit or of a force sent is where the event happened, though it is
     # also the event's target; a later sentence's city does not take its place
