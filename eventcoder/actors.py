@@ -1407,9 +1407,10 @@ class SentenceActors:
                             return attrs.evolve(chaired, token=i, person=True)
             return named
         # (a name the tagger took for a common noun opening the sentence: "Patino accused
-        # the British government ...")
-        if (s.pos[i] == "PROPN" or (i == 0 and s.pos[i] == "NOUN" and s.words[i][:1].isupper()
-                                    and s.dep[i] in ("nsubj", "nsubjpass"))) and self.actor_at[i] is None \
+        # the British government ...", or inside it: "accused Santos of failing")
+        if (s.pos[i] == "PROPN" or (s.pos[i] == "NOUN" and s.words[i][:1].isupper() and (
+                (i == 0 and s.dep[i] in ("nsubj", "nsubjpass")) or (i > 0 and s.words[i][1:].islower())))) \
+                and self.actor_at[i] is None \
                 and (self.agent_at[i] is None or self._surname_like(i)) \
                 and s.dep[i] not in ("compound", "amod") and not any(
                     s.dep[c] == "compound" and s.lower[c].rstrip(".") not in HONORIFICS
