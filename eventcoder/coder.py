@@ -2970,10 +2970,11 @@ class _SentenceCoder:
             if whose and {country_of(a.code) for a in whose} == {country_of(b.code) for b in targets}:
                 targets = whose
         if not targets and tgt is not None and sources and (code == "042" or code[:2] == "07") \
-                and (s.dep[tgt] in OBJECT_DEPS or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] == "to")):
-            # "travelled to Goa", "flew relief supplies to Tacloban", "to the devastated
-            # city of Tacloban": a place abroad the actor dictionaries do not name is its
-            # country
+                and (s.dep[tgt] in OBJECT_DEPS
+                     or (s.dep[tgt] == "pobj" and s.lower[s.head[tgt]] in ("to", "into"))):
+            # "travelled to Goa", "flew into Santa Marta", "flew relief supplies to Tacloban",
+            # "to the devastated city of Tacloban": a place abroad the actor dictionaries do
+            # not name is its country
             named = tgt if s.pos[tgt] == "PROPN" else next(
                 (o for p in s.children[tgt] if s.lower[p] == "of" and s.lemma[tgt] in TERRITORY_NOUNS
                  for o in s.children[p] if s.dep[o] == "pobj" and s.pos[o] == "PROPN"), None)
