@@ -103,6 +103,7 @@ def test_no_verb_pattern_is_defined_twice_outside_the_symmetric_overrides(files)
     ("Kabul", dt.date(2022, 1, 1), "AFGGOV"),
     ("Kremlin", dt.date(2022, 1, 1), "RUSGOV"),
     ("Iranian", dt.date(2022, 1, 1), "IRN"),
+    ("Prachanda", dt.date(2010, 5, 3), "NPLOPP"),
 ])
 def test_facts(phrase, date, code):
     from eventcoder.dictionaries.phrases import phrase_key
