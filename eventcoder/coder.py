@@ -3199,6 +3199,18 @@ class _SentenceCoder:
             # "called for the release of all political prisoners in Egypt": the country
             # they are held in is asked to free them
             targets = self._held_in(v)
+        if sources and code in ("026", "027") and tgt is not None and s.lemma[tgt] in ("side", "party") \
+                and s.tag[tgt] == "NNS" and len(targets) == 2:
+            # "urged the two sides to return to the negotiating table" after "Prachanda met the
+            # prime minister": the sides are those who talked, as the story told it last
+            talked = next((e for e in self._earlier_events(v, sources) if e.event_code[:2] == "04"
+                           and e.target and not any(_same_actor(e.target, a.code) for a in sources)), None)
+            if talked is not None and talked.source \
+                    and {talked.source, talked.target} != {b.code for b in targets}:
+                self.log(f"  target: the sides who talked, {talked.source_text!r} and {talked.target_text!r} "
+                         f"({talked.event_code}, sentence {talked.sentence_index})")
+                targets = [Actor(talked.source, talked.source_text, tgt, talked.rule),
+                           Actor(talked.target, talked.target_text or "", tgt, talked.rule)]
         if sources and code == "045" and {t.code for t in targets} <= {a.code for a in sources}:
             # (none, or the mediators themselves from their own "by" phrase: "a truce
             # brokered by Saudi Arabia and the United States" is no mediation between them)
