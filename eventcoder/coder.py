@@ -3199,11 +3199,12 @@ class _SentenceCoder:
             # "called for the release of all political prisoners in Egypt": the country
             # they are held in is asked to free them
             targets = self._held_in(v)
-        if sources and code in ("026", "027") and tgt is not None and s.lemma[tgt] in ("side", "party") \
-                and s.tag[tgt] == "NNS" and len(targets) == 2:
+        if sources and code in ("026", "027", "0256") and tgt is not None \
+                and s.lemma[tgt] in ("side", "party") and s.tag[tgt] == "NNS" and len(targets) == 2:
             # "urged the two sides to return to the negotiating table" after "Prachanda met the
             # prime minister": the sides are those who talked, as the story told it last
-            talked = next((e for e in self._earlier_events(v, sources) if e.event_code[:2] == "04"
+            talked = next((e for e in self._earlier_events(v, sources)
+                           if e.event_code[:2] in (("19", "18") if code == "0256" else ("04",))
                            and e.target and not any(_same_actor(e.target, a.code) for a in sources)), None)
             if talked is not None and talked.source \
                     and {talked.source, talked.target} != {b.code for b in targets}:
