@@ -3202,14 +3202,16 @@ class _SentenceCoder:
         if sources and code in ("026", "027", "0256") and tgt is not None \
                 and s.lemma[tgt] in ("side", "party") and s.tag[tgt] == "NNS" and len(targets) == 2:
             # "urged the two sides to return to the negotiating table" after "Prachanda met the
-            # prime minister": the sides are those who talked, as the story told it last
+            # prime minister": the sides are those who talked, as the story told it last;
+            # "urged both sides to stop the fighting": those who fought (any appeal and any
+            # act: one more wrong tuning event, no held-out one)
             talked = next((e for e in self._earlier_events(v, sources)
                            if e.event_code[:2] in (("19", "18") if code == "0256" else ("04",))
                            and e.target and not any(_same_actor(e.target, a.code) for a in sources)), None)
             if talked is not None and talked.source \
                     and {talked.source, talked.target} != {b.code for b in targets}:
-                self.log(f"  target: the sides who talked, {talked.source_text!r} and {talked.target_text!r} "
-                         f"({talked.event_code}, sentence {talked.sentence_index})")
+                self.log(f"  target: the sides who talked or fought, {talked.source_text!r} and "
+                         f"{talked.target_text!r} ({talked.event_code}, sentence {talked.sentence_index})")
                 targets = [Actor(talked.source, talked.source_text, tgt, talked.rule),
                            Actor(talked.target, talked.target_text or "", tgt, talked.rule)]
         if sources and code == "045" and {t.code for t in targets} <= {a.code for a in sources}:
