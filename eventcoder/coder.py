@@ -4274,10 +4274,11 @@ def _one_riot(events: list[Event], trace: list[str] | None) -> list[Event]:
 
 def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]:
     """``events`` less those that tell again an event of the story told before: the same
-    source, target and code, or the same code between the same countries said less
-    exactly ("Putin and Xi signed the deal ... Russia and China signed it": RUSGOV ->
-    CHNGOV, then RUS -> CHN, kept once; the other way round both stay, since a lead's
-    bare countries are often named by their governments after)."""
+    source, target and code; the same code between the same countries said less exactly
+    ("Putin and Xi signed the deal ... Russia and China signed it": RUSGOV -> CHNGOV, then
+    RUS -> CHN, kept once; the other way round both stay, since a lead's bare countries are
+    often named by their governments after); or the same pair with the code an earlier
+    telling's code refines (112 after 1122)."""
     seen: set[tuple[str | None, str | None, str]] = set()
     out: list[Event] = []
     for e in events:
@@ -4285,7 +4286,9 @@ def _first_tellings(events: list[Event], trace: list[str] | None) -> list[Event]
         vaguer = any(c == e.event_code and _same_actor(a or "", e.source or "")
                      and _same_actor(b or "", e.target or "")
                      and len(a or "") + len(b or "") > len(e.source or "") + len(e.target or "")
-                     for a, b, c in seen)
+                     for a, b, c in seen) or any(
+            a == e.source and b == e.target and c != e.event_code and c.startswith(e.event_code)
+            for a, b, c in seen)
         if key in seen or vaguer:
             _trace_at(trace, e.sentence_index)
             if trace is not None:
