@@ -378,9 +378,10 @@ class CoderOptions:
       in a comma-delimited clause at the beginning, in the middle or at the end of a
       sentence, of that many words, are not coded (", a senior official said on Monday").
     - ``once_per_story``: an event told again later in its story (the same source, target
-      and code: a lead restated in a later paragraph; or the same code between the same
-      countries said less exactly, RUS -> CHN after RUSGOV -> CHNGOV) is kept once, at its
-      first telling, as a careful coder codes it; ``False`` keeps every telling.
+      and code: a lead restated in a later paragraph; the same code between the same
+      countries said less exactly, RUS -> CHN after RUSGOV -> CHNGOV; or the same pair with
+      a code the earlier one refines, 112 after 1122) is kept once, at its first telling,
+      as a careful coder codes it; ``False`` keeps every telling.
     """
 
     require_dyad: bool = True
