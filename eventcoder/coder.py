@@ -221,6 +221,8 @@ REPRESSION_PURPOSES = frozenset({"disperse", "quell", "crush", "scatter", "suppr
 YIELDING_VERBS = frozenset({"bow", "yield", "give", "cave", "bend", "respond"})
 # Verbs that lay an act "on" someone: the accused, not the act's victim
 BLAMING_VERBS = frozenset({"blame", "pin"})
+# Verbs whose clause is the act they stand for: "to ensure that troops respected human rights"
+ENSURING_VERBS = frozenset({"ensure", "guarantee"})
 # Protest forms that CAMEO refines by their purpose (1041-1044 -> 1411-1454).
 PROTEST_FORMS = frozenset({"141", "142", "143", "144", "145"})
 # Words of a protest in a sentence (and "striking" workers; not "strike": air strikes): whom
@@ -2494,6 +2496,14 @@ class _SentenceCoder:
         s = self.sent
         f, fm = self.framed[act]
         code, am, rules = self._act_code(act)
+        if code is None and s.lemma[act] in ENSURING_VERBS:
+            # "urged the authorities to ensure that troops respected human rights": the act
+            # asked for is what is to be ensured
+            ensured = next((c for c in s.children[act] if s.dep[c] == "ccomp" and is_verbal(s, c)), None)
+            if ensured is not None:
+                code, am, rules = self._act_code(ensured)
+                if code is not None:
+                    self.log(f"frame over {s.words[act]!r}: the act ensured, {s.words[ensured]!r} ({code})")
         frame = fm.pattern.frame  # type: ignore[union-attr]
         commanded = None
         if frame == "demand" and code is not None and (code[:2] in VIOLENT_ROOTS or code == "1712") \
