@@ -1595,32 +1595,29 @@ class SentenceActors:
                 # "Venezuela's government and the opposition signed an agreement in
                 # Barbados": the opposition of the government it is named with
                 guess = partner
-            if owner is None and entry.role == "UAF" and depth == 0 and any(
-                    s.lower[c] == "the" for c in s.children[i]):
-                # "a gunman stormed the embassy in Tehran ... The attacker burst into the
-                # embassy": the armed men told of before, of the country given them there
-                before = next((a for sa in reversed(self.context.previous) for a in sa.all_mentions()
-                               if a.code[3:6] == "UAF" and country_of(a.code)), None)
-                if before is not None:
-                    guess = country_of(before.code)
             if owner is None and entry.role in ("COP", "MIL", "SPY", "UAF") and depth == 0:
                 # "Macedonian police fired tear gas at refugees ... Police later detained
                 # ten of them": the police (army, intelligence, armed men) told of in the
                 # three sentences before, not the dateline's or a place's (a place phrase
                 # first cost a held-out event; the whole story two; government agents,
-                # nine)
-                # (not past a sentence since that set a scene of its own: "Sudanese police
-                # fired tear gas ... In Tunis, hundreds of protesters scaled the walls ...
-                # Police fired tear gas" are Tunisia's; any place phrase since, not only a
+                # nine); not past a sentence since that set a scene of its own ("Sudanese
+                # police fired tear gas ... In Tunis, hundreds of protesters scaled the walls
+                # ... Police fired tear gas" are Tunisia's; any place phrase since, not only a
                 # fronted one, cost two held-out events)
+                before = None
                 for sa in reversed(self.context.previous[-3:]):
                     before = next((a for a in sa.all_mentions()
                                    if a.code[3:6] == entry.role and country_of(a.code)), None)
-                    if before is not None:
-                        guess = country_of(before.code)
+                    if before is not None or sa.sent.index in self.context.fronted:
                         break
-                    if sa.sent.index in self.context.fronted:
-                        break
+                if before is None and entry.role == "UAF" and any(s.lower[c] == "the" for c in s.children[i]):
+                    # "a gunman stormed the embassy in Tehran ... The attacker burst into the
+                    # embassy": the armed men told of anywhere before, of the country given
+                    # them there
+                    before = next((a for sa in reversed(self.context.previous) for a in sa.all_mentions()
+                                   if a.code[3:6] == "UAF" and country_of(a.code)), None)
+                if before is not None:
+                    guess = country_of(before.code)
             country = owner.code if owner is not None else (guess or "---")
             if owner is None and guess:
                 self.trace.append(f"agent {s.words[i]!r}: country {guess} from the story")

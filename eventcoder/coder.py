@@ -4417,10 +4417,11 @@ class Coder:
             lines.extend(f"  {t}" for t in story_lines)
         if self.options.geolocate:
             lines.append("\nplaces:")
-            dateline = find_dateline(clean_text(text))
+            cleaned = clean_text(text)
+            dateline = find_dateline(cleaned)
             # (as the coder builds them: actor phrases that name no place are none)
             kept = [(sent, self.dicts.matcher.match(sent.lower, sent.words)) for sent in sentences]
-            not_places = _not_places(sentences, kept, story_reference(clean_text(text), story.date).date)
+            not_places = _not_places(sentences, kept, story_reference(cleaned, story.date).date)
             lines.extend(f"  {line}" for line in StoryPlaces(
                 sentences, dateline[0] if dateline else None, not_places=not_places).describe().splitlines())
         lines.append("\nevents:")
